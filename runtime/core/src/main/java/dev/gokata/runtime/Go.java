@@ -1,0 +1,68 @@
+package dev.gokata.runtime;
+
+import dev.gokata.runtime.race.Race;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The {@code go} statement and the other package-level functions of Go's runtime and {@code time} package.
+ * {@code import static dev.gokata.runtime.Go.*;} makes student code read like Go: {@code go(() -> work(ch));}.
+ */
+public final class Go {
+    private static final StackWalker WALKER = StackWalker.getInstance();
+    private static final int CREATION_FRAMES = 4;
+
+    private Go() {
+    }
+
+    /**
+     * Starts {@code body} in a new goroutine (a virtual thread) and returns at once. The goroutine belongs to the
+     * caller's program; its id and the site of this call are recorded for dumps, leak and race reports. Everything
+     * the caller did before this call happens before {@code body} starts.
+     */
+    public static Goroutine go(Runnable body) {
+        Goroutine parent = Goroutine.current();
+        Program program = parent.program();
+        var g = new Goroutine(program, program.nextId(), parent.id(), creationSite(), false);
+        Object clock = Race.ENABLED ? Race.release(null) : null;
+        program.started(g);
+        Thread t = Thread.ofVirtual().unstarted(() -> g.run(body, clock, false));
+        g.bind(t);
+        t.start();
+        return g;
+    }
+
+    /** Pauses the calling goroutine for at least {@code d}; a sleeping goroutine is never part of a deadlock. */
+    public static void sleep(Duration d) {
+        Timers.sleep(d);
+    }
+
+    /** A channel that receives the current time once, after {@code d}: Go's {@code time.After}. */
+    public static RecvChan<Instant> after(Duration d) {
+        return Timer.newTimer(d).c();
+    }
+
+    /** Calls {@code f} in its own goroutine after {@code d}; the returned timer can stop or reset it. */
+    public static Timer afterFunc(Duration d, Runnable f) {
+        return Timer.afterFunc(d, f);
+    }
+
+    /** The number of goroutines alive in the caller's program, as {@code runtime.NumGoroutine()}. */
+    public static int numGoroutine() {
+        return Goroutine.current().program().numGoroutine();
+    }
+
+    /** Lets other goroutines run, as {@code runtime.Gosched()}. */
+    public static void gosched() {
+        Thread.yield();
+    }
+
+    private static List<StackTraceElement> creationSite() {
+        return WALKER.walk(frames -> frames
+                .dropWhile(f -> f.getClassName().startsWith("dev.gokata.runtime."))
+                .limit(CREATION_FRAMES)
+                .map(StackWalker.StackFrame::toStackTraceElement)
+                .toList());
+    }
+}

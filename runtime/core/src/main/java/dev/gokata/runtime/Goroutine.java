@@ -1,0 +1,170 @@
+package dev.gokata.runtime;
+
+import dev.gokata.runtime.race.Race;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One goroutine: a virtual thread started by {@link Go#go(Runnable)}, with Go's id, creation site and wait reason,
+ * so that deadlock reports, goroutine dumps and leak checks can speak of it as Go does.
+ *
+ * <p>Invariants:
+ * <ul>
+ *   <li>{@code id} is unique within its {@link Program}; the program's main goroutine is 1.</li>
+ *   <li>{@code waitReason} is null exactly while the goroutine is runnable or running.</li>
+ *   <li>{@code countedBlocked} is true exactly while this goroutine is counted in its program's blocked count.</li>
+ * </ul>
+ *
+ * <h2>The blocking protocol (for the runtime's primitives)</h2>
+ * A primitive that parks the calling goroutine calls {@link #beginWait(WaitReason)} <em>while holding the
+ * primitive's own lock, before its waiter becomes visible to any waker</em>. The waker calls {@link #endWait()} on
+ * the waiting goroutine <em>before</em> unparking it (under the primitive's lock, or after winning the select's
+ * CAS). A goroutine that stops waiting by itself (a timeout) calls {@link #endWait()} on itself; the call is
+ * idempotent. Because the waker, not the wakee, marks the goroutine runnable, the program's blocked count never
+ * shows a goroutine as blocked after someone has decided to wake it, and so a deadlock is never reported falsely.
+ */
+public final class Goroutine {
+    private static final ThreadLocal<Goroutine> CURRENT = new ThreadLocal<>();
+    /** The program a thread was created in, so that threads the student starts by other means are known to it. */
+    static final InheritableThreadLocal<Program> PROGRAM = new InheritableThreadLocal<>();
+
+    private static final VarHandle COUNTED_BLOCKED;
+
+    static {
+        try {
+            COUNTED_BLOCKED = MethodHandles.lookup().findVarHandle(Goroutine.class, "countedBlocked", boolean.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    private final Program program;
+    private final long id;
+    private final long parentId;
+    private final List<StackTraceElement> createdAt;
+    private final boolean adopted;
+    private volatile Thread thread;
+    private volatile WaitReason waitReason;
+    @SuppressWarnings("unused") // accessed through COUNTED_BLOCKED
+    private volatile boolean countedBlocked;
+    private volatile boolean finished;
+
+    Goroutine(Program program, long id, long parentId, List<StackTraceElement> createdAt, boolean adopted) {
+        this.program = program;
+        this.id = id;
+        this.parentId = parentId;
+        this.createdAt = createdAt;
+        this.adopted = adopted;
+    }
+
+    /** The goroutine running the calling thread; a thread not started by {@link Go#go} is adopted on first use. */
+    public static Goroutine current() {
+        Goroutine g = CURRENT.get();
+        return g != null ? g : adopt();
+    }
+
+    private static Goroutine adopt() {
+        Program inherited = PROGRAM.get();
+        Program program = inherited != null ? inherited : Program.DETACHED;
+        Goroutine g = program.adopt(Thread.currentThread());
+        CURRENT.set(g);
+        return g;
+    }
+
+    /** Go's goroutine id: 1 is the program's main goroutine. */
+    public long id() {
+        return id;
+    }
+
+    /** The id of the goroutine whose {@code go} statement started this one; 0 for a main or adopted goroutine. */
+    public long parentId() {
+        return parentId;
+    }
+
+    /** The program this goroutine belongs to. */
+    public Program program() {
+        return program;
+    }
+
+    /** The stack of the {@code go} statement that started this goroutine, innermost first; empty for main. */
+    public List<StackTraceElement> createdAt() {
+        return createdAt;
+    }
+
+    /** Why the goroutine is waiting, or empty while it is runnable or running. */
+    public Optional<WaitReason> waitReason() {
+        return Optional.ofNullable(waitReason);
+    }
+
+    /** True once the goroutine's function has returned or panicked. */
+    public boolean finished() {
+        return finished;
+    }
+
+    /** True for a thread that was not started by {@code go} but used the runtime (e.g. a platform main thread). */
+    public boolean adopted() {
+        return adopted;
+    }
+
+    /** The thread this goroutine runs on. */
+    public Thread thread() {
+        return thread;
+    }
+
+    /** This goroutine's entry in a dump, in Go's format: {@code goroutine 7 [chan send]:}, frames, creator. */
+    public String traceback() {
+        return Traceback.of(this);
+    }
+
+    @Override
+    public String toString() {
+        return "goroutine " + id + (waitReason != null ? " [" + waitReason.text() + "]" : "");
+    }
+
+    // ---- the blocking protocol; see the class comment ----
+
+    /** Marks the calling goroutine as waiting; may report a deadlock. Call under the primitive's lock. */
+    void beginWait(WaitReason reason) {
+        waitReason = reason;
+        if (reason.canDeadlock()) {
+            COUNTED_BLOCKED.setVolatile(this, true);
+            program.blocked(this);
+        }
+    }
+
+    /** Marks this goroutine runnable again; called by its waker before unparking it, or by itself. Idempotent. */
+    void endWait() {
+        if (COUNTED_BLOCKED.compareAndSet(this, true, false)) {
+            program.unblocked();
+        }
+        waitReason = null;
+    }
+
+    // ---- life cycle, driven by Go.go and Program.run ----
+
+    void bind(Thread t) {
+        this.thread = t;
+    }
+
+    void run(Runnable body, Object raceClock, boolean isMain) {
+        CURRENT.set(this);
+        PROGRAM.set(program);
+        if (Race.ENABLED) {
+            Race.acquire(raceClock);
+        }
+        try {
+            body.run();
+            finished = true;
+            if (isMain) {
+                program.mainReturned(this);
+            } else {
+                program.exited(this);
+            }
+        } catch (Throwable t) {
+            finished = true;
+            program.panicked(this, t);
+        }
+    }
+}

@@ -1,0 +1,234 @@
+package dev.gokata.runtime;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A run of a Go-style program: a main goroutine (goroutine 1) and every goroutine it starts, watched the way Go's
+ * runtime watches a process: a panic anywhere ends the run, and when every goroutine is blocked in the runtime with
+ * no timer pending, the run ends with {@code fatal error: all goroutines are asleep - deadlock!}.
+ *
+ * <p>Invariants:
+ * <ul>
+ *   <li>{@code counts} packs the number of live goroutines (high 32 bits) and of those counted as blocked (low 32
+ *       bits) into one atomic word, so the deadlock test {@code live == blocked} never reads a torn pair.</li>
+ *   <li>A goroutine is counted blocked only between its {@code beginWait} and the {@code endWait} of its waker.</li>
+ *   <li>{@code timers} counts timers that may still fire into this program; a timer is uncounted only after its
+ *       action (a send, or starting an afterFunc goroutine) has been done.</li>
+ *   <li>Once a thread that is not a goroutine joins the program ({@code foreignMembers}), deadlocks are no longer
+ *       reported: such a thread may wake a goroutine at any time, as Go's network poller may.</li>
+ * </ul>
+ *
+ * <p>Threads that use the runtime outside any program (a plain {@code main} started by the IDE, a JMH thread)
+ * belong to {@link #DETACHED}, which never reports deadlocks and ends the JVM with status 2 on a panic, as Go does.
+ */
+public final class Program {
+    /** The program of threads that are in no {@link #run}: no deadlock detection; a panic ends the JVM. */
+    static final Program DETACHED = new Program(false);
+
+    private final boolean detectsDeadlock;
+    private final AtomicLong nextId = new AtomicLong(1);
+    private final Set<Goroutine> live = ConcurrentHashMap.newKeySet();
+    private final AtomicLong counts = new AtomicLong();
+    private final AtomicInteger timers = new AtomicInteger();
+    private volatile boolean foreignMembers;
+    private final CompletableFuture<Outcome> outcome = new CompletableFuture<>();
+    private final Object exits = new Object();
+
+    /** A new program, ready to {@link #run}. */
+    public Program() {
+        this(true);
+    }
+
+    private Program(boolean detectsDeadlock) {
+        this.detectsDeadlock = detectsDeadlock;
+    }
+
+    /** The program of the calling thread ({@link #DETACHED} outside any run). */
+    public static Program current() {
+        return Goroutine.current().program();
+    }
+
+    /** Runs {@code main} as goroutine 1 and returns how the program ended; never times out. */
+    public Outcome run(Runnable main) {
+        return run(main, null);
+    }
+
+    /**
+     * Runs {@code main} as goroutine 1 of this program and waits until it returns, a goroutine panics, the program
+     * deadlocks, or {@code limit} passes (null: no limit). Goroutines still running afterwards are left alone:
+     * ask {@link #leaks(Duration)} about them.
+     */
+    public Outcome run(Runnable main, Duration limit) {
+        var g1 = new Goroutine(this, nextId.getAndIncrement(), 0, List.of(), false);
+        started(g1);
+        Thread t = Thread.ofVirtual().unstarted(() -> g1.run(main, null, true));
+        g1.bind(t);
+        t.start();
+        try {
+            return limit == null ? outcome.get() : outcome.get(limit.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            finish(new Outcome.TimedOut(limit, "panic: test timed out after " + Traceback.duration(limit) + "\n\n" + dump()));
+            return outcome.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the program to end", e);
+        } catch (ExecutionException e) {
+            throw new AssertionError("a program's outcome never completes exceptionally", e);
+        }
+    }
+
+    /**
+     * Waits up to {@code grace} for every goroutine but the main one to finish, and returns those still alive:
+     * the goroutines this program leaked, in id order.
+     */
+    public List<Goroutine> leaks(Duration grace) {
+        long deadline = System.nanoTime() + grace.toNanos();
+        synchronized (exits) {
+            while (!othersThanMain().isEmpty()) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    break;
+                }
+                try {
+                    TimeUnit.NANOSECONDS.timedWait(exits, left);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+        }
+        return othersThanMain();
+    }
+
+    /** The goroutines alive now, in id order. */
+    public List<Goroutine> goroutines() {
+        var list = new ArrayList<>(live);
+        list.sort(Comparator.comparingLong(Goroutine::id));
+        return list;
+    }
+
+    /** Every live goroutine in Go's dump format, separated by blank lines. */
+    public String dump() {
+        var sb = new StringBuilder();
+        for (Goroutine g : goroutines()) {
+            if (!sb.isEmpty()) {
+                sb.append('\n');
+            }
+            sb.append(g.traceback());
+        }
+        return sb.toString();
+    }
+
+    /** How many goroutines are alive, as Go's {@code runtime.NumGoroutine()}. */
+    public int numGoroutine() {
+        return live.size();
+    }
+
+    private List<Goroutine> othersThanMain() {
+        var list = goroutines();
+        list.removeIf(g -> g.id() == 1 && g.finished());
+        return list;
+    }
+
+    // ---- bookkeeping, called by Goroutine, Go and the primitives ----
+
+    long nextId() {
+        return nextId.getAndIncrement();
+    }
+
+    Goroutine adopt(Thread thread) {
+        if (this != DETACHED) {
+            foreignMembers = true;
+        }
+        var g = new Goroutine(this, nextId(), 0, List.of(), true);
+        g.bind(thread);
+        return g;
+    }
+
+    void started(Goroutine g) {
+        live.add(g);
+        counts.addAndGet(1L << 32);
+    }
+
+    void exited(Goroutine g) {
+        live.remove(g);
+        long c = counts.addAndGet(-(1L << 32));
+        synchronized (exits) {
+            exits.notifyAll();
+        }
+        checkDeadlock(c);
+    }
+
+    void mainReturned(Goroutine g) {
+        live.remove(g);
+        counts.addAndGet(-(1L << 32));
+        synchronized (exits) {
+            exits.notifyAll();
+        }
+        finish(new Outcome.Exited());
+    }
+
+    void panicked(Goroutine g, Throwable t) {
+        live.remove(g);
+        counts.addAndGet(-(1L << 32));
+        synchronized (exits) {
+            exits.notifyAll();
+        }
+        var report = Traceback.panic(g, t);
+        if (this == DETACHED) {
+            System.err.print(report);
+            System.err.flush();
+            Runtime.getRuntime().exit(2);
+        }
+        finish(new Outcome.Panicked(t, g.id(), report));
+    }
+
+    void blocked(Goroutine g) {
+        checkDeadlock(counts.incrementAndGet());
+    }
+
+    void unblocked() {
+        counts.decrementAndGet();
+    }
+
+    /** A timer that may fire into this program was set. */
+    void timerStarted() {
+        timers.incrementAndGet();
+    }
+
+    /** A timer fired (after its action was done) or was stopped. */
+    void timerDone() {
+        if (timers.decrementAndGet() == 0) {
+            checkDeadlock(counts.get());
+        }
+    }
+
+    private void checkDeadlock(long c) {
+        long liveCount = c >>> 32;
+        long blockedCount = c & 0xffff_ffffL;
+        if (detectsDeadlock && liveCount > 0 && liveCount == blockedCount && timers.get() == 0 && !foreignMembers
+                && !outcome.isDone()) {
+            finish(new Outcome.Deadlocked("fatal error: all goroutines are asleep - deadlock!\n\n" + dump()));
+        }
+    }
+
+    private void finish(Outcome o) {
+        outcome.complete(o);
+    }
+
+    /** The outcome, once the program has ended. */
+    public java.util.Optional<Outcome> outcome() {
+        return java.util.Optional.ofNullable(outcome.getNow(null));
+    }
+}
