@@ -3,16 +3,15 @@ package dev.gokata.runtime;
 import dev.gokata.runtime.race.Race;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
+import java.util.concurrent.ThreadFactory;
 
 /**
  * The {@code go} statement and the other package-level functions of Go's runtime and {@code time} package.
  * {@code import static dev.gokata.runtime.Go.*;} makes student code read like Go: {@code go(() -> work(ch));}.
  */
 public final class Go {
-    private static final StackWalker WALKER = StackWalker.getInstance();
-    private static final int CREATION_FRAMES = 4;
-
+    /** Thread-safe, unlike a builder; virtual threads, unnamed (a name costs time and the dump says which goroutine). */
+    private static final ThreadFactory THREADS = Thread.ofVirtual().factory();
     private Go() {
     }
 
@@ -24,10 +23,10 @@ public final class Go {
     public static Goroutine go(Runnable body) {
         Goroutine parent = Goroutine.current();
         Program program = parent.program();
-        var g = new Goroutine(program, program.nextId(), parent.id(), creationSite(), false);
+        var g = new Goroutine(program, program.nextId(), parent.id(), new CreationSite(), false);
         Object clock = Race.ENABLED ? Race.release(null) : null;
         program.started(g);
-        Thread t = Thread.ofVirtual().unstarted(() -> g.run(body, clock, false));
+        Thread t = THREADS.newThread(() -> g.run(body, clock, false));
         g.bind(t);
         t.start();
         return g;
@@ -56,13 +55,5 @@ public final class Go {
     /** Lets other goroutines run, as {@code runtime.Gosched()}. */
     public static void gosched() {
         Thread.yield();
-    }
-
-    private static List<StackTraceElement> creationSite() {
-        return WALKER.walk(frames -> frames
-                .dropWhile(f -> Traceback.isRuntime(f.getClassName()))
-                .limit(CREATION_FRAMES)
-                .map(StackWalker.StackFrame::toStackTraceElement)
-                .toList());
     }
 }
