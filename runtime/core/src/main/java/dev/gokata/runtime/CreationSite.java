@@ -20,6 +20,16 @@ final class CreationSite extends Throwable {
         super(null, null, false, true);
     }
 
+    private CreationSite(List<StackTraceElement> frames) {
+        super(null, null, false, false);
+        this.frames = List.copyOf(frames);
+    }
+
+    /** A site whose frames are already known (a timer's afterFunc goroutine is created where the timer was set). */
+    static CreationSite of(List<StackTraceElement> frames) {
+        return new CreationSite(frames);
+    }
+
     /** The user's frames of the {@code go} statement, innermost first: the runtime's own leading frames dropped. */
     List<StackTraceElement> frames() {
         List<StackTraceElement> f = frames;

@@ -3,6 +3,7 @@ package dev.gokata.runtime;
 import dev.gokata.runtime.race.Race;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.ThreadFactory;
 
 /**
@@ -12,6 +13,7 @@ import java.util.concurrent.ThreadFactory;
 public final class Go {
     /** Thread-safe, unlike a builder; virtual threads, unnamed (a name costs time and the dump says which goroutine). */
     private static final ThreadFactory THREADS = Thread.ofVirtual().factory();
+
     private Go() {
     }
 
@@ -22,11 +24,25 @@ public final class Go {
      */
     public static Goroutine go(Runnable body) {
         Goroutine parent = Goroutine.current();
-        Program program = parent.program();
-        var g = new Goroutine(program, program.nextId(), parent.id(), new CreationSite(), false);
+        var site = new CreationSite();
         Object clock = Race.ENABLED ? Race.release(null) : null;
+        return start(parent.program(), parent.id(), site, body, clock);
+    }
+
+    /**
+     * Starts {@code body} as a new goroutine of {@code program}, from any thread (the timer thread starts
+     * afterFunc goroutines this way); {@code raceClock} is what the new goroutine acquires first.
+     */
+    static Goroutine start(Program program, long parentId, List<StackTraceElement> createdAt, Runnable body,
+            Object raceClock) {
+        return start(program, parentId, CreationSite.of(createdAt), body, raceClock);
+    }
+
+    private static Goroutine start(Program program, long parentId, CreationSite createdAt, Runnable body,
+            Object raceClock) {
+        var g = new Goroutine(program, program.nextId(), parentId, createdAt, false);
         program.started(g);
-        Thread t = THREADS.newThread(() -> g.run(body, clock, false));
+        Thread t = THREADS.newThread(() -> g.run(body, raceClock, false));
         g.bind(t);
         t.start();
         return g;
@@ -55,5 +71,10 @@ public final class Go {
     /** Lets other goroutines run, as {@code runtime.Gosched()}. */
     public static void gosched() {
         Thread.yield();
+    }
+
+    /** The user's frames of the caller's call into the runtime, resolved now (for timers' afterFunc goroutines). */
+    static List<StackTraceElement> creationSite() {
+        return new CreationSite().frames();
     }
 }
