@@ -31,10 +31,12 @@ final class Shadow {
 
     /** Records a read by {@code t} at {@code site}; returns the write it races with, or null. */
     Conflict read(ThreadState t, int site) {
+        return read == t.epoch ? null : readSlow(t, site);
+    }
+
+    /** Kept out of {@link #read} so that the same-epoch fast path is small enough to inline. */
+    private Conflict readSlow(ThreadState t, int site) {
         long e = t.epoch;
-        if (read == e) {
-            return null;
-        }
         synchronized (this) {
             Conflict race = null;
             if (write != Epoch.NONE && !t.clock().covers(write)) {
@@ -58,10 +60,11 @@ final class Shadow {
 
     /** Records a write by {@code t} at {@code site}; returns the access it races with, or null. */
     Conflict write(ThreadState t, int site) {
+        return write == t.epoch ? null : writeSlow(t, site);
+    }
+
+    private Conflict writeSlow(ThreadState t, int site) {
         long e = t.epoch;
-        if (write == e) {
-            return null;
-        }
         synchronized (this) {
             Conflict race = null;
             VectorClock vc = t.clock();
