@@ -46,6 +46,20 @@ public final class RaceDetector {
         return Reporter.since(mark);
     }
 
+    /**
+     * Forgets all shadow state and every thread, as if the JVM had just started, keeping the reports. For a test
+     * runner between tests, once the previous test's goroutines have ended: thread slots restart at 1 (vector
+     * clocks stay as small as one test needs), and nothing a finished test did can race with the next one. A thread
+     * still running across a reset loses what it knew and could be reported falsely; sync clocks kept by long-lived
+     * runtime objects may carry old entries, which can only hide a race.
+     */
+    public static void reset() {
+        ThreadState.reset();
+        ShadowMap.INSTANCE.clear();
+        StaticShadows.clear();
+        Reporter.mark();
+    }
+
     /** Calls {@code listener} with each report as it is found, on the thread that found it. */
     public static void onReport(Consumer<RaceReport> listener) {
         Reporter.addListener(listener);

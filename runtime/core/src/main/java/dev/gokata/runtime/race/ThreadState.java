@@ -24,10 +24,13 @@ final class ThreadState {
     /** Guarded by INFO_LOCK for writers; readers see a consistent array through the volatile reference. */
     private static volatile ThreadInfo[] infos = new ThreadInfo[64];
     private static int nextTid = 1;
+    /** Bumped by {@link #reset()}: a state of an older generation is replaced on its thread's next call. */
+    private static volatile int generation;
     private static final int CACHE = 64;
 
     final int tid;
     final ThreadInfo info;
+    private final int gen;
     private final VectorClock clock = new VectorClock();
     /** This thread's current epoch, {@code clock[tid]@tid}. */
     long epoch;
@@ -38,16 +41,17 @@ final class ThreadState {
     record Fork(SyncClock clock, List<StackTraceElement> site) {
     }
 
-    private ThreadState(int tid, ThreadInfo info) {
+    private ThreadState(int tid, ThreadInfo info, int gen) {
         this.tid = tid;
         this.info = info;
+        this.gen = gen;
         clock.set(tid, 1);
         epoch = Epoch.of(tid, 1);
     }
 
     static ThreadState current() {
         ThreadState s = CURRENT.get();
-        return s != null ? s : create();
+        return s != null && s.gen == generation ? s : create();
     }
 
     private static ThreadState create() {
@@ -64,7 +68,7 @@ final class ThreadState {
             }
             a[tid] = info;
             infos = a;
-            s = new ThreadState(tid, info);
+            s = new ThreadState(tid, info, generation);
         }
         CURRENT.set(s);
         BY_THREAD.put(me, s);
@@ -84,9 +88,21 @@ final class ThreadState {
         FORKS.put(child, new Fork(clock, site));
     }
 
-    /** The state of {@code t}, if it ever met the detector. */
+    /** The state of {@code t} in the current generation, if it met the detector. */
     static ThreadState of(Thread t) {
-        return BY_THREAD.get(t);
+        ThreadState s = BY_THREAD.get(t);
+        return s != null && s.gen == generation ? s : null;
+    }
+
+    /** Forgets every thread: slots restart at 1, so vector clocks shrink back. See {@link RaceDetector#reset()}. */
+    static void reset() {
+        synchronized (INFO_LOCK) {
+            generation++;
+            nextTid = 1;
+            infos = new ThreadInfo[64];
+        }
+        FORKS.clear();
+        BY_THREAD.clear();
     }
 
     VectorClock clock() {

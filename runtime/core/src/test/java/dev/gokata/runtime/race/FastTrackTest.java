@@ -164,4 +164,13 @@ class FastTrackTest {
         assertEquals("kata.Join.main.func1", Reporter.function("kata.Join", "lambda$main$0"));
         assertEquals("kata.Join.run", Reporter.function("kata.Join", "run"));
     }
+
+    @Test
+    void givenReset_whenAnotherThreadWrites_thenNoConflictWithTheForgottenWrite() throws Exception {
+        var owner = new Object();
+        inThread(() -> ThreadState.current().shadowOf(owner).field(1).write(ThreadState.current(), 81));
+        RaceDetector.reset();
+        assertNull(inThread(() -> ThreadState.current().shadowOf(owner).field(1).write(ThreadState.current(), 82)));
+        assertTrue(inThread(() -> ThreadState.current().tid) < 10);
+    }
 }
