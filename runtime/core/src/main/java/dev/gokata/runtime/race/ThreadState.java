@@ -88,6 +88,14 @@ final class ThreadState {
         FORKS.put(child, new Fork(clock, site));
     }
 
+    /** A task starts on this thread: if the thread is new to the detector, the task's hand-over is its creation. */
+    static void taskStarting(SyncClock clock, List<StackTraceElement> site) {
+        ThreadState s = CURRENT.get();
+        if (s == null || s.gen != generation) {
+            FORKS.put(Thread.currentThread(), new Fork(clock, site));
+        }
+    }
+
     /** The state of {@code t} in the current generation, if it met the detector. */
     static ThreadState of(Thread t) {
         ThreadState s = BY_THREAD.get(t);
