@@ -92,7 +92,7 @@ public class Overhead {
             default -> throw new IllegalArgumentException("workloads: fieldLoop pipeline mutexCounter parallelFill");
         };
         long best = Long.MAX_VALUE;
-        for (int i = 0; i < 8; i++) {
+        for (int i = 0; i < Integer.getInteger("rounds", 8); i++) {
             long t0 = System.nanoTime();
             new Program().run(w);
             long t = System.nanoTime() - t0;

@@ -78,7 +78,7 @@ public final class RaceDetector {
             return;
         }
         ThreadState t = ThreadState.current();
-        Shadow.Conflict c = t.shadowOf(owner).field(field).read(t, site);
+        Shadow.Conflict c = t.fieldShadow(owner, field).read(t, site);
         if (c != null) {
             Reporter.race(t, false, site, c, owner, field, -1);
         }
@@ -90,7 +90,7 @@ public final class RaceDetector {
             return;
         }
         ThreadState t = ThreadState.current();
-        Shadow.Conflict c = t.shadowOf(owner).field(field).write(t, site);
+        Shadow.Conflict c = t.fieldShadow(owner, field).write(t, site);
         if (c != null) {
             Reporter.race(t, true, site, c, owner, field, -1);
         }
@@ -243,7 +243,7 @@ public final class RaceDetector {
     /** A collection's internal state as one location: a read or a write of it at {@code site}. */
     static void collection(Object c, boolean write, int site) {
         ThreadState t = ThreadState.current();
-        Shadow s = t.shadowOf(c).field(Sites.COLLECTION_STATE);
+        Shadow s = t.fieldShadow(c, Sites.COLLECTION_STATE);
         Shadow.Conflict conflict = write ? s.write(t, site) : s.read(t, site);
         if (conflict != null) {
             Reporter.race(t, write, site, conflict, c, Sites.COLLECTION_STATE, -1);
