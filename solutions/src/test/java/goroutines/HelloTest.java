@@ -99,10 +99,9 @@ class HelloTest {
         int done = lines.indexOf("done..");
         assertTrue(done >= 0, "'done..' was never printed; output: " + lines);
         for (String name : NAMES) {
-            int last = lines.lastIndexOf(name);
-            assertTrue(last >= 0, name + " was never printed; output: " + lines);
-            assertTrue(last < done, "done.. was printed before " + name
-                    + " finished: join the goroutines with a WaitGroup instead of sleeping; output: " + lines);
+            long before = lines.subList(0, done).stream().filter(name::equals).count();
+            assertEquals(3, before, "done.. was printed before " + name + " finished (" + before + " of its 3 lines"
+                    + " came first): join the goroutines with a WaitGroup instead of sleeping; output: " + lines);
         }
     }
 
