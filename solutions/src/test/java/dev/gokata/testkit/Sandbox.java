@@ -35,7 +35,8 @@ public final class Sandbox {
 
     /**
      * Runs {@code main} in a fresh program and fails unless its main goroutine returned normally. {@code onDeadlock}
-     * explains, in the course's words, what a deadlock means for this kata; Go's report follows it.
+     * explains, in the course's words, what a deadlock means for this kata; Go's report follows it. An assertion
+     * that fails inside {@code main} is rethrown as it is.
      */
     public static Run runToExit(Runnable main, Duration limit, String onDeadlock) {
         Run run = run(main, limit);
@@ -43,6 +44,7 @@ public final class Sandbox {
             case Outcome.Exited e -> {
             }
             case Outcome.Deadlocked d -> fail(onDeadlock + "\n\nGo's runtime says:\n" + d.report());
+            case Outcome.Panicked p when p.cause() instanceof AssertionError e -> throw e;
             case Outcome.Panicked p -> fail("the program panicked:\n" + p.report(), p.cause());
             case Outcome.TimedOut t -> fail("the program did not finish within " + t.limit().toMillis() + " ms: "
                     + onDeadlock + "\n\n" + t.report());
