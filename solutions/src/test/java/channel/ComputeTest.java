@@ -71,7 +71,8 @@ class ComputeTest {
         for (int i = 0; i < callers; i++) {
             int[] r = results.recv();
             assertEquals(r[0] + 1000, r[1], "with " + callers + " goroutines calling compute at once, compute(+, "
-                    + r[0] + ", 1000) returned " + r[1] + ": make a new channel in every call, share nothing");
+                    + r[0] + ", 1000) returned " + r[1] + ": every call must wait for its own goroutine's result, sent "
+                    + "on a channel made in that call, never through a shared variable");
         }
     }
 }
