@@ -10,8 +10,8 @@ import java.util.List;
  */
 public record Course(String name, List<Kata> katas) {
 
-    /** A kata's id and title. */
-    public record Kata(String id, String title) {
+    /** A kata's id, title, and the points its hidden tests are worth in all. */
+    public record Kata(String id, String title, double points) {
     }
 
     public Course {
@@ -29,7 +29,7 @@ public record Course(String name, List<Kata> katas) {
         var graded = new LinkedHashMap<String, Boolean>();
         students.forEach(s -> s.katas().forEach(k -> graded.put(k.kata(), true)));
         katas.stream().filter(k -> graded.containsKey(k.id())).forEach(k -> seen.put(k.id(), k));
-        graded.keySet().forEach(id -> seen.putIfAbsent(id, new Kata(id, id)));
+        graded.keySet().forEach(id -> seen.putIfAbsent(id, new Kata(id, id, 0)));
         return new ArrayList<>(seen.values());
     }
 }

@@ -1,7 +1,6 @@
 package dev.gokata.grader.classroom;
 
 import java.util.EnumMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -23,31 +22,25 @@ final class Diagnosis {
     /** The kinds of failure in {@code kata}, each with the student's lines involved; empty when it passed. */
     static Map<FailureKind, Set<CodeLine>> of(KataResult kata) {
         var found = new EnumMap<FailureKind, Set<CodeLine>>(FailureKind.class);
-        if (KataResult.ERROR.equals(kata.status()) && kata.tests().isEmpty()) {
-            var kind = FailureKind.ofKataError(kata);
-            found.computeIfAbsent(kind, k -> new TreeSet<>()).addAll(lines(kata, kata.message()));
+        if (kata.passed()) {
+            return found;
+        }
+        if (!kata.compileOutput().isEmpty() || (KataResult.ERROR.equals(kata.status()) && kata.tests().isEmpty())) {
+            found.put(FailureKind.ofKataError(kata), lines(kata, kata.compileOutput() + "\n" + kata.message()));
             return found;
         }
         for (var test : kata.tests()) {
             if (!test.passed()) {
-                var kind = FailureKind.ofTest(test);
-                found.computeIfAbsent(kind, k -> new TreeSet<>()).addAll(lines(kata, test.message()));
+                var text = String.join("\n", test.message(), test.deadlock(), String.join("\n", test.races()),
+                        String.join("\n", test.leaks()));
+                found.computeIfAbsent(FailureKind.ofTest(test), k -> new TreeSet<>()).addAll(lines(kata, text));
             }
         }
-        add(found, FailureKind.DATA_RACE, kata, kata.races());
-        add(found, FailureKind.DEADLOCK, kata, kata.deadlocks());
-        add(found, FailureKind.LEAK, kata, kata.leaks());
-        if (found.isEmpty() && !kata.passed()) {
+        if (found.isEmpty()) {
             found.put(KataResult.ERROR.equals(kata.status()) ? FailureKind.ofKataError(kata) : FailureKind.WRONG_RESULT,
-                    new TreeSet<>(lines(kata, kata.message())));
+                    lines(kata, kata.message()));
         }
         return found;
-    }
-
-    private static void add(Map<FailureKind, Set<CodeLine>> found, FailureKind kind, KataResult kata, List<String> reports) {
-        for (var report : reports) {
-            found.computeIfAbsent(kind, k -> new TreeSet<>()).addAll(lines(kata, report));
-        }
     }
 
     /** The student's lines named in {@code text}: files of the kata when it lists them, else any non-test file. */

@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
  * The kind is read from Go's own report texts, which the grader copies into each failure message.
  */
 public enum FailureKind {
-    COMPILE_ERROR("compile errors", "does not compile"),
+    COMPILE_ERROR("compile errors", "does not compile, or a class or method the tests use is missing (renamed)"),
     MISSING("missing katas", "kata missing from the submission"),
     DATA_RACE("data races", "WARNING: DATA RACE"),
     DEADLOCK("deadlocks", "all goroutines are asleep - deadlock!"),
@@ -16,7 +16,7 @@ public enum FailureKind {
     TIMEOUT("timeouts", "test timed out"),
     PANIC("panics", "panic"),
     WRONG_RESULT("wrong results", "assertion failed"),
-    CUT_SHORT("grading cut short", "the grading run crashed or ran out of time");
+    CUT_SHORT("crashes", "the test JVM or the grading run crashed");
 
     private static final Pattern RACE = Pattern.compile("WARNING: DATA RACE|race detected during execution of test");
     private static final Pattern DEADLOCK_TEXT = Pattern.compile("all goroutines are asleep - deadlock!");
@@ -24,6 +24,7 @@ public enum FailureKind {
     private static final Pattern TIMEOUT_TEXT = Pattern.compile("(?i)timed out|time limit|timeout");
     private static final Pattern PANIC_TEXT = Pattern.compile("(?m)^(panic|fatal error): ");
     private static final Pattern COMPILE_TEXT = Pattern.compile("(?i)compil|\\.java:\\d+: error:|cannot find symbol");
+    private static final Pattern LINKAGE_TEXT = Pattern.compile("NoClassDefFoundError|ClassNotFoundException|NoSuchMethodError|NoSuchFieldError|AbstractMethodError|IncompatibleClassChangeError");
     private static final Pattern MISSING_TEXT = Pattern.compile("(?i)missing|not found|no such|does not exist");
 
     private final String plural;
@@ -49,20 +50,29 @@ public enum FailureKind {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
-    /** The kind of a failed (or errored) test, from its message. */
+    /** The kind of a failed (or errored) test, from its verdict, its Go reports and its message. */
     public static FailureKind ofTest(TestResult test) {
-        var text = test.message() + "\n" + test.output();
-        if (RACE.matcher(text).find()) {
+        var text = test.message();
+        if ("timeout".equals(test.verdict())) {
+            return TIMEOUT;
+        }
+        if (!test.races().isEmpty() || RACE.matcher(text).find()) {
             return DATA_RACE;
         }
-        if (DEADLOCK_TEXT.matcher(text).find()) {
+        if (!test.deadlock().isEmpty() || DEADLOCK_TEXT.matcher(text).find()) {
             return DEADLOCK;
         }
-        if (LEAK_TEXT.matcher(text).find()) {
+        if (!test.leaks().isEmpty() || LEAK_TEXT.matcher(text).find()) {
             return LEAK;
         }
-        if (TIMEOUT_TEXT.matcher(test.message()).find()) {
+        if (COMPILE_TEXT.matcher(text).find() || LINKAGE_TEXT.matcher(text).find()) {
+            return COMPILE_ERROR;
+        }
+        if (TIMEOUT_TEXT.matcher(text).find()) {
             return TIMEOUT;
+        }
+        if ("error".equals(test.verdict()) || ("error".equals(test.status()) && test.verdict().isEmpty())) {
+            return CUT_SHORT;
         }
         if (PANIC_TEXT.matcher(test.message()).find()) {
             return PANIC;
@@ -72,6 +82,9 @@ public enum FailureKind {
 
     /** The kind of a kata whose tests could not run at all ({@code status: error}), from its message. */
     public static FailureKind ofKataError(KataResult kata) {
+        if (!kata.compileOutput().isEmpty()) {
+            return COMPILE_ERROR;
+        }
         var text = kata.message();
         if (MISSING_TEXT.matcher(text).find() && !COMPILE_TEXT.matcher(text).find()) {
             return MISSING;

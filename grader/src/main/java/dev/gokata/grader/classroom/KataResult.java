@@ -1,5 +1,6 @@
 package dev.gokata.grader.classroom;
 
+import com.fasterxml.jackson.annotation.JsonAlias;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -7,62 +8,71 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 
 /**
- * One kata of one student, graded: the grade command's results for that kata (Exercism v3 status and message,
- * Gradescope score, the tests, and the diagnostics a concurrency grader adds).
+ * One kata of one student as the report reads it from the grade command's results JSON (its {@code katas} entries):
+ * Exercism v3 status and message, Gradescope points, javac's messages, and every test.
  *
- * @param kata      the kata id from the catalogue
- * @param status    {@code pass} (every test passed), {@code fail} (some failed) or {@code error} (nothing ran: the
- *                  kata is missing, does not compile, or its grading run was cut short); Exercism v3
- * @param message   for {@code error}: what went wrong (the compiler's messages, "missing", the time limit)
- * @param score     points earned
- * @param maxScore  points the kata is worth
- * @param tests     every hidden test's verdict, in the order they ran
- * @param races     Go-style data race reports ({@code WARNING: DATA RACE} ...), one per race
- * @param deadlocks Go-style deadlock dumps ({@code fatal error: all goroutines are asleep - deadlock!} ...)
- * @param leaks     dumps of goroutines still running after a test returned
- * @param files     the student's source files of this kata (names only), to tell their lines from the tests'
+ * @param kata          the kata id from the catalogue ({@code id} in the JSON)
+ * @param title         the kata's title
+ * @param status        {@code pass} (every test passed), {@code fail} (some failed) or {@code error} (it does not
+ *                      compile, is missing, or its grading run was cut short)
+ * @param message       a summary, or for {@code error} what went wrong
+ * @param score         points earned
+ * @param maxScore      points the kata is worth
+ * @param compileOutput javac's messages when the kata does not compile, else empty
+ * @param tests         every hidden test's verdict, in the order they ran
+ * @param files         the student's source files of this kata (names only), to tell their lines from the tests'
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record KataResult(
-        String kata,
+        @JsonProperty("id") @JsonAlias("kata") String kata,
+        String title,
         String status,
         String message,
         double score,
         @JsonProperty("max_score") double maxScore,
+        @JsonProperty("compile_output") String compileOutput,
         List<TestResult> tests,
-        List<String> races,
-        List<String> deadlocks,
-        List<String> leaks,
         List<String> files) {
 
-    /** The Exercism v3 status of a kata whose hidden tests could not run at all. */
+    /** The Exercism v3 status of a kata whose hidden tests could not run. */
     public static final String ERROR = "error";
 
     public KataResult {
+        title = title == null || title.isEmpty() ? kata : title;
         status = status == null ? ERROR : status;
         message = message == null ? "" : message;
+        compileOutput = compileOutput == null ? "" : compileOutput;
         tests = tests == null ? List.of() : List.copyOf(tests);
-        races = races == null ? List.of() : List.copyOf(races);
-        deadlocks = deadlocks == null ? List.of() : List.copyOf(deadlocks);
-        leaks = leaks == null ? List.of() : List.copyOf(leaks);
         files = files == null ? List.of() : List.copyOf(files);
     }
 
     /** A kata that could not be graded: no tests ran, no points, and {@code message} says why. */
-    public static KataResult error(String kata, double maxScore, String message) {
-        return new KataResult(kata, ERROR, message, 0, maxScore, List.of(), List.of(), List.of(), List.of(), List.of());
-    }
-
-    /** The Exercism v3 version of this format. */
-    @JsonProperty("version")
-    public int version() {
-        return 3;
+    public static KataResult error(String kata, String title, double maxScore, String message) {
+        return new KataResult(kata, title, ERROR, message, 0, maxScore, "", List.of(), List.of());
     }
 
     /** True when every hidden test passed. */
     @JsonIgnore
     public boolean passed() {
         return "pass".equals(status);
+    }
+
+    /** Every data race report of the kata's tests. */
+    @JsonIgnore
+    public List<String> races() {
+        return tests.stream().flatMap(t -> t.races().stream()).distinct().toList();
+    }
+
+    /** Every deadlock dump of the kata's tests. */
+    @JsonIgnore
+    public List<String> deadlocks() {
+        return tests.stream().map(TestResult::deadlock).filter(d -> !d.isEmpty()).distinct().toList();
+    }
+
+    /** Every leaked-goroutine dump of the kata's tests. */
+    @JsonIgnore
+    public List<String> leaks() {
+        return tests.stream().flatMap(t -> t.leaks().stream()).distinct().toList();
     }
 }

@@ -2,6 +2,7 @@ package dev.gokata.grader.classroom;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -50,11 +51,21 @@ public final class ResultsStore {
 
     /** Writes {@code result} whole: readers see the old file or the new one, never a part. */
     public void write(StudentResult result) throws IOException {
+        write(result.student(), result);
+    }
+
+    /** Writes {@code student}'s results ({@link StudentResult} or the grade command's JSON tree) whole. */
+    public void write(String student, Object result) throws IOException {
+        writeAtomically(file(student), result);
+    }
+
+    /** Writes {@code value} as JSON to {@code target} whole: a temporary file beside it, then an atomic move. */
+    public static void writeAtomically(Path target, Object value) throws IOException {
+        var dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);
-        var target = file(result.student());
         var temp = Files.createTempFile(dir, ".writing-", ".json");
         try {
-            JSON.writeValue(temp.toFile(), result);
+            JSON.writeValue(temp.toFile(), value);
             try {
                 Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
@@ -62,6 +73,15 @@ public final class ResultsStore {
             }
         } finally {
             Files.deleteIfExists(temp);
+        }
+    }
+
+    /** Reads a JSON object file as a tree, or nothing if it is missing or not a JSON object. */
+    public static Optional<ObjectNode> readTree(Path file) {
+        try {
+            return JSON.readTree(file.toFile()) instanceof ObjectNode o ? Optional.of(o) : Optional.empty();
+        } catch (IOException e) {
+            return Optional.empty();
         }
     }
 

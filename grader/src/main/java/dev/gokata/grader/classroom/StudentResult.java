@@ -51,6 +51,19 @@ public record StudentResult(String student, Run run, String note, double seconds
         return katas.stream().mapToDouble(KataResult::maxScore).sum();
     }
 
+    /** Exercism v3's overall status: error if a kata could not run, pass if every kata passed, else fail. */
+    @JsonProperty("status")
+    public String status() {
+        return katas.stream().anyMatch(k -> KataResult.ERROR.equals(k.status())) ? "error"
+                : katas.stream().allMatch(KataResult::passed) ? "pass" : "fail";
+    }
+
+    /** The version of Exercism's results format these files follow. */
+    @JsonProperty("version")
+    public int version() {
+        return 3;
+    }
+
     /** The result of one kata, if it was graded. */
     public Optional<KataResult> kata(String id) {
         return katas.stream().filter(k -> k.kata().equals(id)).findFirst();
