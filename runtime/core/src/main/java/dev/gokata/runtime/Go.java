@@ -60,7 +60,7 @@ public final class Go {
 
     private static List<StackTraceElement> creationSite() {
         return WALKER.walk(frames -> frames
-                .dropWhile(f -> f.getClassName().startsWith("dev.gokata.runtime."))
+                .dropWhile(f -> Traceback.isRuntime(f.getClassName()))
                 .limit(CREATION_FRAMES)
                 .map(StackWalker.StackFrame::toStackTraceElement)
                 .toList());

@@ -1,14 +1,22 @@
 package dev.gokata.runtime;
 
 import java.io.PrintWriter;
+import java.net.URL;
 import java.io.StringWriter;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** Renders goroutines and panics in the format of Go's tracebacks ({@code runtime/traceback.go}). */
 final class Traceback {
+    private static final String RUNTIME_PACKAGE = "dev.gokata.runtime.";
+    private static final URL RUNTIME_LOCATION = runtimeLocation();
+    private static final Map<String, Boolean> RUNTIME_CLASSES = new ConcurrentHashMap<>();
+
     private Traceback() {
     }
 
@@ -44,6 +52,11 @@ final class Traceback {
             sb.append("\nJava stack trace:\n").append(java);
         }
         return sb.toString();
+    }
+
+    private static URL runtimeLocation() {
+        var source = Traceback.class.getProtectionDomain().getCodeSource();
+        return source == null ? null : source.getLocation();
     }
 
     static String duration(Duration d) {
@@ -85,7 +98,7 @@ final class Traceback {
             if (c.startsWith("java.") || c.startsWith("jdk.") || c.startsWith("sun.")) {
                 continue;
             }
-            if (c.startsWith("dev.gokata.runtime.")) {
+            if (isRuntime(c)) {
                 pendingRuntime = f;
                 continue;
             }
@@ -96,5 +109,26 @@ final class Traceback {
             out.add(f);
         }
         return out;
+    }
+
+    /**
+     * True for a class of the runtime itself, as opposed to user code that happens to share its package (the
+     * runtime's own tests): a class of {@code dev.gokata.runtime} loaded from the same place as this class.
+     */
+    static boolean isRuntime(String className) {
+        if (!className.startsWith(RUNTIME_PACKAGE)) {
+            return false;
+        }
+        return RUNTIME_CLASSES.computeIfAbsent(className, Traceback::loadedWithRuntime);
+    }
+
+    private static boolean loadedWithRuntime(String className) {
+        try {
+            Class<?> c = Class.forName(className, false, Traceback.class.getClassLoader());
+            return c.getProtectionDomain().getCodeSource() == null
+                    || Objects.equals(c.getProtectionDomain().getCodeSource().getLocation(), RUNTIME_LOCATION);
+        } catch (ClassNotFoundException | LinkageError | SecurityException e) {
+            return true;
+        }
     }
 }
