@@ -1,0 +1,251 @@
+package dev.gokata.grader.run;
+
+import dev.gokata.grader.catalogue.GoDuration;
+import dev.gokata.grader.worker.WorkerEvent;
+import dev.gokata.grader.worker.WorkerMain;
+import dev.gokata.grader.worker.WorkerRequest;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The host side of a grading run: starts worker JVMs with the student's classes first on the class path, limits
+ * their memory and time, drains their output, reads their results file, and restarts a fresh JVM for the tests
+ * left when one had to end (a timed-out test's goroutine cannot be stopped; a student's {@code System.exit} ends
+ * the JVM). Whatever happens, it returns: a hung or crashed JVM becomes a verdict, never a hung grader.
+ */
+public final class WorkerProcess {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int JVM_OUTPUT_CAP = 64 * 1024;
+
+    /**
+     * The guards of one run.
+     *
+     * @param runLimit   the whole run; the host kills the worker then
+     * @param testLimit  each test method (the worker enforces it and dumps the goroutines)
+     * @param leakGrace  how long goroutines may outlive a passing test body
+     * @param memoryMb   the worker's heap ({@code -Xmx})
+     * @param outputCap  the most output kept per test
+     */
+    public record Limits(Duration runLimit, Duration testLimit, Duration leakGrace, int memoryMb, int outputCap) {
+    }
+
+    private final Toolchain toolchain;
+
+    public WorkerProcess(Toolchain toolchain) {
+        this.toolchain = toolchain;
+    }
+
+    /** Runs {@code testClasses} from {@code testClassesDir} against {@code studentClasses}; {@code work} holds the run's files. */
+    public WorkerRun run(Path studentClasses, Path testClassesDir, List<String> testClasses, Limits limits, Path work) {
+        long start = System.nanoTime();
+        long deadline = start + limits.runLimit().toNanos();
+        List<WorkerEvent.Unit> units = null;
+        var finished = new LinkedHashMap<String, WorkerEvent.Finished>();
+        var containers = new ArrayList<WorkerEvent.ContainerFailed>();
+        var interrupted = new LinkedHashMap<String, WorkerRun.Interruption>();
+        var jvmOutput = new StringBuilder();
+        List<String> only = List.of();
+        for (int attempt = 1; ; attempt++) {
+            var events = new Attempt(attempt, work);
+            var exit = launch(studentClasses, testClassesDir, testClasses, only, limits, events, deadline);
+            if (!exit.output().isBlank()) {
+                jvmOutput.append(exit.output());
+            }
+            var read = events.read();
+            if (units == null) {
+                units = read.plan == null ? List.of() : read.plan.units();
+                if (read.plan != null) {
+                    containers.addAll(read.plan.undiscovered());
+                }
+            }
+            read.finished.forEach(f -> finished.put(f.id(), f));
+            containers.addAll(read.containers);
+            if (read.done) {
+                break;
+            }
+            String running = read.running();
+            if (!exit.exited()) {
+                String reason = "the grading run was stopped after " + GoDuration.format(limits.runLimit())
+                        + " (the kata's time limit): the test JVM did not finish in time";
+                markUnfinished(units, finished, interrupted, running, new WorkerRun.Interruption(true, reason));
+                break;
+            }
+            if (!read.abandoned) {
+                var why = new WorkerRun.Interruption(false, describeExit(exit.status(), exit.output(), limits));
+                if (running == null) {
+                    markUnfinished(units, finished, interrupted, null, why);
+                    break;
+                }
+                interrupted.put(running, why);
+            }
+            only = remaining(units, finished, interrupted);
+            if (only.isEmpty() || attempt > units.size()) {
+                markUnfinished(units, finished, interrupted, null,
+                        new WorkerRun.Interruption(false, "not run: the test JVM ended before this test"));
+                break;
+            }
+        }
+        return new WorkerRun(units, finished, containers, interrupted, jvmOutput.toString(),
+                (System.nanoTime() - start) / 1_000_000);
+    }
+
+    private static List<String> remaining(List<WorkerEvent.Unit> units, Map<String, WorkerEvent.Finished> finished,
+                                          Map<String, WorkerRun.Interruption> interrupted) {
+        var left = new ArrayList<String>();
+        for (var u : units) {
+            boolean cut = interrupted.keySet().stream().anyMatch(id -> id.equals(u.id()) || id.startsWith(u.id() + "/"));
+            if (!finished.containsKey(u.id()) && !cut) {
+                left.add(u.id());
+            }
+        }
+        return left;
+    }
+
+    private static void markUnfinished(List<WorkerEvent.Unit> units, Map<String, WorkerEvent.Finished> finished,
+                                       Map<String, WorkerRun.Interruption> interrupted, String running,
+                                       WorkerRun.Interruption why) {
+        if (running != null) {
+            interrupted.put(running, why);
+        }
+        for (var u : units) {
+            boolean touched = interrupted.keySet().stream().anyMatch(id -> id.equals(u.id()) || id.startsWith(u.id() + "/"));
+            if (!finished.containsKey(u.id()) && !touched) {
+                interrupted.put(u.id(), running != null
+                        ? new WorkerRun.Interruption(why.timedOut(), "not run: " + why.reason()) : why);
+            }
+        }
+    }
+
+    private static String describeExit(int status, String output, Limits limits) {
+        if (output.contains("OutOfMemoryError")) {
+            return "the test ran out of memory (the limit is " + limits.memoryMb() + " MiB): "
+                    + "does it keep every value it makes, or start goroutines without end?";
+        }
+        if (output.contains("StackOverflowError")) {
+            return "the test overflowed the stack: is there a recursion without end?";
+        }
+        return "the test JVM ended with exit status " + status + " during this test: code under test must not call"
+                + " System.exit or Runtime.halt (a Go program ends by returning from main, a test never ends the process)"
+                + (output.isBlank() ? "" : "\n" + output.strip());
+    }
+
+    private record Exit(boolean exited, int status, String output) {
+    }
+
+    private Exit launch(Path studentClasses, Path testClassesDir, List<String> testClasses, List<String> only,
+                        Limits limits, Attempt files, long deadline) {
+        try {
+            JSON.writeValue(files.request.toFile(), new WorkerRequest(testClasses, only, limits.testLimit().toMillis(),
+                    limits.leakGrace().toMillis(), limits.outputCap()));
+            Files.deleteIfExists(files.results);
+            Files.createFile(files.results);
+            var cp = new ArrayList<String>();
+            cp.add(studentClasses.toString());
+            cp.add(testClassesDir.toString());
+            toolchain.classpath().forEach(p -> cp.add(p.toString()));
+            var cmd = new ArrayList<String>(List.of(toolchain.java().toString(),
+                    "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-XX:-UsePerfData",
+                    "-Xmx" + limits.memoryMb() + "m", "-Xss1m", "-XX:+ExitOnOutOfMemoryError",
+                    "-Djava.awt.headless=true"));
+            toolchain.raceAgent().ifPresent(agent -> {
+                cmd.add("-javaagent:" + agent + "=" + studentClasses);
+                cmd.add("-Dgokata.race=true");
+            });
+            cmd.add("-cp");
+            cmd.add(String.join(File.pathSeparator, cp));
+            cmd.add(WorkerMain.class.getName());
+            cmd.add(files.request.toString());
+            cmd.add(files.results.toString());
+            var process = new ProcessBuilder(cmd).redirectErrorStream(true).directory(files.dir.toFile()).start();
+            process.getOutputStream().close();
+            var output = new CappedBuffer(JVM_OUTPUT_CAP);
+            Thread drainer = Thread.ofVirtual().start(() -> output.drain(process.getInputStream()));
+            long left = deadline - System.nanoTime();
+            boolean exited = left > 0 && process.waitFor(left, TimeUnit.NANOSECONDS);
+            if (!exited) {
+                process.descendants().forEach(ProcessHandle::destroyForcibly);
+                process.destroyForcibly();
+                process.waitFor(5, TimeUnit.SECONDS);
+            }
+            drainer.join(Duration.ofSeconds(2));
+            return new Exit(exited, exited ? process.exitValue() : -1, output.text());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start the test JVM " + toolchain.java(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while grading", e);
+        }
+    }
+
+    /** The files of one worker JVM, and what it wrote. */
+    private static final class Attempt {
+        final Path dir;
+        final Path request;
+        final Path results;
+        WorkerEvent.Plan plan;
+        final List<WorkerEvent.Finished> finished = new ArrayList<>();
+        final List<WorkerEvent.ContainerFailed> containers = new ArrayList<>();
+        final List<String> started = new ArrayList<>();
+        boolean done;
+        boolean abandoned;
+
+        Attempt(int n, Path work) {
+            this.dir = work;
+            this.request = work.resolve("request-" + n + ".json");
+            this.results = work.resolve("results-" + n + ".jsonl");
+        }
+
+        Attempt read() {
+            List<String> lines;
+            try {
+                lines = Files.readAllLines(results);
+            } catch (IOException e) {
+                lines = List.of();
+            }
+            for (String line : lines) {
+                if (line.isBlank()) {
+                    continue;
+                }
+                WorkerEvent event;
+                try {
+                    event = JSON.readValue(line, WorkerEvent.class);
+                } catch (IOException e) {
+                    continue; // a line cut by a kill: the test it would report stays unfinished
+                }
+                switch (event) {
+                    case WorkerEvent.Plan p -> plan = p;
+                    case WorkerEvent.Started s -> started.add(s.id());
+                    case WorkerEvent.Finished f -> finished.add(f);
+                    case WorkerEvent.ContainerFailed c -> containers.add(c);
+                    case WorkerEvent.Abandoned a -> abandoned = true;
+                    case WorkerEvent.Done d -> done = true;
+                }
+            }
+            return this;
+        }
+
+        /** The test that started and never finished, if any. */
+        String running() {
+            Set<String> ended = new HashSet<>();
+            finished.forEach(f -> ended.add(f.id()));
+            for (int i = started.size() - 1; i >= 0; i--) {
+                if (!ended.contains(started.get(i))) {
+                    return started.get(i);
+                }
+            }
+            return null;
+        }
+    }
+}
