@@ -23,11 +23,19 @@ public final class Go {
      */
     public static Goroutine go(Runnable body) {
         Goroutine parent = Goroutine.current();
-        Program program = parent.program();
-        var g = new Goroutine(program, program.nextId(), parent.id(), creationSite(), false);
         Object clock = Race.ENABLED ? Race.release(null) : null;
+        return start(parent.program(), parent.id(), creationSite(), body, clock);
+    }
+
+    /**
+     * Starts {@code body} as a new goroutine of {@code program}, from any thread (the timer thread starts
+     * afterFunc goroutines this way); {@code raceClock} is what the new goroutine acquires first.
+     */
+    static Goroutine start(Program program, long parentId, List<StackTraceElement> createdAt, Runnable body,
+            Object raceClock) {
+        var g = new Goroutine(program, program.nextId(), parentId, createdAt, false);
         program.started(g);
-        Thread t = Thread.ofVirtual().unstarted(() -> g.run(body, clock, false));
+        Thread t = Thread.ofVirtual().unstarted(() -> g.run(body, raceClock, false));
         g.bind(t);
         t.start();
         return g;
@@ -58,7 +66,7 @@ public final class Go {
         Thread.yield();
     }
 
-    private static List<StackTraceElement> creationSite() {
+    static List<StackTraceElement> creationSite() {
         return WALKER.walk(frames -> frames
                 .dropWhile(f -> Traceback.isRuntime(f.getClassName()))
                 .limit(CREATION_FRAMES)
