@@ -56,8 +56,11 @@ class BufferedTest {
 
     @Test
     void mainReceivesEveryValueInOrderAfterItWasSent() {
-        List<String> lines = Stdout.capture(() -> Sandbox.runToExit(() -> Buffered.main(new String[0]), LIMIT,
+        var captured = Stdout.captureResult(() -> Sandbox.runToExit(() -> Buffered.main(new String[0]), LIMIT,
                 "main deadlocked"));
+        Sandbox.assertNoLeaks(captured.value(), Duration.ofMillis(500), "main returned, but the producer goroutine "
+                + "is still running");
+        List<String> lines = captured.lines();
         List<String> received = lines.stream().filter(l -> l.startsWith("Received: ")).toList();
         assertEquals(IntStream.range(0, 6).mapToObj(i -> "Received: " + i).toList(), received,
                 "main should receive 0 to 5 in order; it printed " + lines);

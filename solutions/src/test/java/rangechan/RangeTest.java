@@ -39,8 +39,10 @@ class RangeTest {
 
     @Test
     void mainPrintsZeroToFiveInOrder() {
-        List<String> lines = Stdout.capture(() -> Sandbox.runToExit(() -> Range.main(new String[0]), LIMIT, NO_CLOSE));
-        assertEquals(List.of("0", "1", "2", "3", "4", "5"), lines, "main should print 0 to 5, one per line");
+        var captured = Stdout.captureResult(() -> Sandbox.runToExit(() -> Range.main(new String[0]), LIMIT, NO_CLOSE));
+        assertEquals(List.of("0", "1", "2", "3", "4", "5"), captured.lines(), "main should print 0 to 5, one per line");
+        Sandbox.assertNoLeaks(captured.value(), Duration.ofMillis(500), "main returned, but the sender goroutine is "
+                + "still running");
     }
 
     @ParameterizedTest(name = "{0} values")
