@@ -1,23 +1,77 @@
 package dev.gokata.runtime;
 
+import dev.gokata.runtime.race.Race;
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * Go's {@code sync.WaitGroup}: waits for a collection of goroutines to finish. Every {@link #done()} happens before
- * the {@link #await()} it releases returns. TODO(runtime-sync): the implementation; this is the agreed surface.
+ * the {@link #await()} it releases returns.
+ *
+ * <p>Implementation note. A counter and a list of parked waiters, both guarded by {@code guard}. {@link #add} changes
+ * the counter; when it reaches zero every waiter is woken (and the list emptied) in the same critical section.
+ * {@link #await} returns at once on a zero counter, otherwise queues a {@link SyncWaiter} with
+ * {@link WaitReason#WAITGROUP_WAIT} and parks.
+ *
+ * <p>Invariants (under {@code guard}): {@code counter >= 0}; {@code waiters} is empty whenever {@code counter == 0}.
+ * A negative delta that would make the counter negative panics with {@code sync: negative WaitGroup counter} and
+ * leaves the counter unchanged. Never call user code while holding {@code guard}.
+ *
+ * <p>Race hooks: every negative {@code add} (a done) releases into {@code clock}; every return of {@code await}
+ * acquires it. {@code clock} is written under {@code guard}, and read after {@code guard} or after the waker's
+ * volatile {@code done} write.
  */
 public final class WaitGroup {
+    private final Object guard = new Object();
+    /** Guarded by {@code guard}. */
+    private long counter;
+    /** Guarded by {@code guard}. */
+    private final List<SyncWaiter> waiters = new ArrayList<>();
+    /** The race detector's sync clock of the dones; written under {@code guard}. */
+    private volatile Object clock;
 
     /** Adds {@code delta} (which may be negative) to the counter; @throws GoPanic {@code sync: negative WaitGroup counter}. */
     public void add(int delta) {
-        throw new UnsupportedOperationException("not built yet");
+        synchronized (guard) {
+            long next = counter + delta;
+            if (next < 0) {
+                throw new GoPanic("sync: negative WaitGroup counter");
+            }
+            if (Race.ENABLED && delta < 0) {
+                clock = Race.release(clock);
+            }
+            counter = next;
+            if (next == 0) {
+                for (SyncWaiter w : waiters) {
+                    w.wake();
+                }
+                waiters.clear();
+            }
+        }
     }
 
     /** Decrements the counter by one. */
     public void done() {
-        throw new UnsupportedOperationException("not built yet");
+        add(-1);
     }
 
     /** Blocks until the counter is zero: Go's {@code Wait} (Java reserves {@code wait()}). */
     public void await() {
-        throw new UnsupportedOperationException("not built yet");
+        SyncWaiter w;
+        synchronized (guard) {
+            if (counter == 0) {
+                if (Race.ENABLED) {
+                    Race.acquire(clock);
+                }
+                return;
+            }
+            w = new SyncWaiter();
+            w.g.beginWait(WaitReason.WAITGROUP_WAIT);
+            waiters.add(w);
+        }
+        w.park();
+        if (Race.ENABLED) {
+            Race.acquire(clock);
+        }
     }
 }
