@@ -159,6 +159,9 @@ public final class Goroutine {
         }
         try {
             body.run();
+            if (Race.ENABLED && isMain) {
+                program.raceEnded();
+            }
             finished = true;
             if (isMain) {
                 program.mainReturned(this);
@@ -166,6 +169,9 @@ public final class Goroutine {
                 program.exited(this);
             }
         } catch (Throwable t) {
+            if (Race.ENABLED) {
+                program.raceEnded();
+            }
             finished = true;
             program.panicked(this, t);
         }

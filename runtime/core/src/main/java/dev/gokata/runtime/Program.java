@@ -1,5 +1,6 @@
 package dev.gokata.runtime;
 
+import dev.gokata.runtime.race.Race;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -46,6 +47,8 @@ public final class Program {
     private final CompletableFuture<Outcome> outcome = new CompletableFuture<>();
     /** Monitor that {@link #leaks} waits on; notified on each exit only while {@code exitWatchers > 0}. */
     private final Object exits = new Object();
+    /** The race detector's clock of the program's end, acquired by {@link #run} when it returns; guarded by itself. */
+    private final Object[] raceEnd = new Object[1];
     private final AtomicInteger exitWatchers = new AtomicInteger();
 
     /** A new program, ready to {@link #run}. */
@@ -75,11 +78,18 @@ public final class Program {
     public Outcome run(Runnable main, Duration limit) {
         var g1 = new Goroutine(this, nextId.getAndIncrement(), 0, null, false);
         started(g1);
-        Thread t = Thread.ofVirtual().unstarted(() -> g1.run(main, null, true));
+        Object clock = Race.ENABLED ? Race.release(null) : null;
+        Thread t = Thread.ofVirtual().unstarted(() -> g1.run(main, clock, true));
         g1.bind(t);
         t.start();
         try {
-            return limit == null ? outcome.get() : outcome.get(limit.toNanos(), TimeUnit.NANOSECONDS);
+            Outcome o = limit == null ? outcome.get() : outcome.get(limit.toNanos(), TimeUnit.NANOSECONDS);
+            if (Race.ENABLED) {
+                synchronized (raceEnd) {
+                    Race.acquire(raceEnd[0]);
+                }
+            }
+            return o;
         } catch (TimeoutException e) {
             String report = "panic: test timed out after " + Traceback.duration(limit) + "\n\n" + dump();
             finish(new Outcome.TimedOut(limit, report));
@@ -161,6 +171,13 @@ public final class Program {
     }
 
     // ---- bookkeeping, called by Goroutine, Go and the primitives ----
+
+    /** The main goroutine returned or a goroutine panicked: what it did happens before {@link #run} returns. */
+    void raceEnded() {
+        synchronized (raceEnd) {
+            raceEnd[0] = Race.release(raceEnd[0]);
+        }
+    }
 
     /**
      * Wakes {@link #leaks} waiters after a goroutine left {@code live}. Skipping the monitor when nobody watches is
