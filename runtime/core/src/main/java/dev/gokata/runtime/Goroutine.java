@@ -156,6 +156,9 @@ public final class Goroutine {
         }
         try {
             body.run();
+            if (Race.ENABLED && isMain) {
+                program.raceEnded();
+            }
             finished = true;
             if (isMain) {
                 program.mainReturned(this);
@@ -163,6 +166,9 @@ public final class Goroutine {
                 program.exited(this);
             }
         } catch (Throwable t) {
+            if (Race.ENABLED) {
+                program.raceEnded();
+            }
             finished = true;
             program.panicked(this, t);
         }

@@ -1,5 +1,6 @@
 package dev.gokata.runtime;
 
+import dev.gokata.runtime.race.Race;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -44,6 +45,8 @@ public final class Program {
     private volatile boolean foreignMembers;
     private final CompletableFuture<Outcome> outcome = new CompletableFuture<>();
     private final Object exits = new Object();
+    /** The race detector's clock of the program's end, acquired by {@link #run} when it returns; guarded by itself. */
+    private final Object[] raceEnd = new Object[1];
 
     /** A new program, ready to {@link #run}. */
     public Program() {
@@ -72,11 +75,18 @@ public final class Program {
     public Outcome run(Runnable main, Duration limit) {
         var g1 = new Goroutine(this, nextId.getAndIncrement(), 0, List.of(), false);
         started(g1);
-        Thread t = Thread.ofVirtual().unstarted(() -> g1.run(main, null, true));
+        Object clock = Race.ENABLED ? Race.release(null) : null;
+        Thread t = Thread.ofVirtual().unstarted(() -> g1.run(main, clock, true));
         g1.bind(t);
         t.start();
         try {
-            return limit == null ? outcome.get() : outcome.get(limit.toNanos(), TimeUnit.NANOSECONDS);
+            Outcome o = limit == null ? outcome.get() : outcome.get(limit.toNanos(), TimeUnit.NANOSECONDS);
+            if (Race.ENABLED) {
+                synchronized (raceEnd) {
+                    Race.acquire(raceEnd[0]);
+                }
+            }
+            return o;
         } catch (TimeoutException e) {
             finish(new Outcome.TimedOut(limit, "panic: test timed out after " + Traceback.duration(limit) + "\n\n" + dump()));
             return outcome.join();
@@ -142,6 +152,13 @@ public final class Program {
     }
 
     // ---- bookkeeping, called by Goroutine, Go and the primitives ----
+
+    /** The main goroutine returned or a goroutine panicked: what it did happens before {@link #run} returns. */
+    void raceEnded() {
+        synchronized (raceEnd) {
+            raceEnd[0] = Race.release(raceEnd[0]);
+        }
+    }
 
     long nextId() {
         return nextId.getAndIncrement();
