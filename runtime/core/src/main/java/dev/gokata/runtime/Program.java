@@ -47,9 +47,9 @@ public final class Program {
     private final CompletableFuture<Outcome> outcome = new CompletableFuture<>();
     /** Monitor that {@link #leaks} waits on; notified on each exit only while {@code exitWatchers > 0}. */
     private final Object exits = new Object();
-    private final AtomicInteger exitWatchers = new AtomicInteger();
     /** The race detector's clock of the program's end, acquired by {@link #run} when it returns; guarded by itself. */
     private final Object[] raceEnd = new Object[1];
+    private final AtomicInteger exitWatchers = new AtomicInteger();
 
     /** A new program, ready to {@link #run}. */
     public Program() {
@@ -91,7 +91,8 @@ public final class Program {
             }
             return o;
         } catch (TimeoutException e) {
-            finish(new Outcome.TimedOut(limit, "panic: test timed out after " + Traceback.duration(limit) + "\n\n" + dump()));
+            String report = "panic: test timed out after " + Traceback.duration(limit) + "\n\n" + dump();
+            finish(new Outcome.TimedOut(limit, report));
             return outcome.join();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

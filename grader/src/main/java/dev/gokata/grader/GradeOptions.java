@@ -1,0 +1,39 @@
+package dev.gokata.grader;
+
+import dev.gokata.grader.run.Toolchain;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * How to grade: where the compiled hidden tests are (by default those of the submission's own repository), where
+ * to build, and the guards that are not per kata (memory, output, leak grace).
+ *
+ * @param testClasses the hidden tests compiled by Maven ({@code solutions/target/test-classes}); empty: the
+ *                    submission root's own
+ * @param buildRoot   where compiled classes and the worker's files go; empty: {@code <submission>/.gokata/build}
+ */
+public record GradeOptions(Optional<Path> testClasses, Optional<Path> buildRoot, Toolchain toolchain, int memoryMb,
+                           int outputCapBytes, Duration leakGrace) {
+
+    /** The defaults: the submission's own hidden tests and build folder, this JVM's toolchain, 256 MiB, 64 KiB, 500 ms. */
+    public static GradeOptions defaults() {
+        return new GradeOptions(Optional.empty(), Optional.empty(), Toolchain.current(), 256, 64 * 1024,
+                Duration.ofMillis(500));
+    }
+
+    /** The same options with the hidden tests taken from {@code dir} (an instructor grading submission folders). */
+    public GradeOptions withTestClasses(Path dir) {
+        return new GradeOptions(Optional.of(dir), buildRoot, toolchain, memoryMb, outputCapBytes, leakGrace);
+    }
+
+    /** The same options with a worker heap of {@code mb} MiB. */
+    public GradeOptions withMemory(int mb) {
+        return new GradeOptions(testClasses, buildRoot, toolchain, mb, outputCapBytes, leakGrace);
+    }
+
+    /** The same options building under {@code dir}. */
+    public GradeOptions withBuildRoot(Path dir) {
+        return new GradeOptions(testClasses, Optional.of(dir), toolchain, memoryMb, outputCapBytes, leakGrace);
+    }
+}

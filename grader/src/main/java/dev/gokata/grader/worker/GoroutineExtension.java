@@ -1,0 +1,104 @@
+package dev.gokata.grader.worker;
+
+import dev.gokata.runtime.Goroutine;
+import dev.gokata.runtime.Outcome;
+import dev.gokata.runtime.Program;
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.InvocationInterceptor;
+import org.junit.jupiter.api.extension.ReflectiveInvocationContext;
+
+/**
+ * Runs each hidden test method's body as goroutine 1 of a fresh {@link Program}, the way {@code go test} runs a
+ * test function, and fails the test on what Go's runtime would report: a panic in any goroutine, a deadlock, a
+ * timeout (with the goroutine dump), goroutines leaked after a passing body, or a data race.
+ *
+ * <p>Registered through {@code META-INF/services/org.junit.jupiter.api.extension.Extension}; the worker turns on
+ * JUnit's extension auto-detection, so hidden tests need no annotation. JUnit allows {@code proceed()} from another
+ * thread (its own {@code @Timeout(threadMode = SEPARATE_THREAD)} does so); the body then runs on the goroutine's
+ * virtual thread while the JUnit thread waits for the program's outcome.
+ */
+public final class GoroutineExtension implements InvocationInterceptor {
+
+    @Override
+    public void interceptTestMethod(Invocation<Void> invocation, ReflectiveInvocationContext<Method> invocationContext,
+                                    ExtensionContext extensionContext) throws Throwable {
+        runAsProgram(invocation);
+    }
+
+    @Override
+    public void interceptTestTemplateMethod(Invocation<Void> invocation,
+                                            ReflectiveInvocationContext<Method> invocationContext,
+                                            ExtensionContext extensionContext) throws Throwable {
+        runAsProgram(invocation);
+    }
+
+    private static void runAsProgram(Invocation<Void> invocation) throws Throwable {
+        var settings = WorkerContext.settings();
+        if (settings == null) {
+            invocation.proceed();
+            return;
+        }
+        var races = RaceReports.current();
+        races.testStarted();
+        var program = new Program();
+        var failure = new AtomicReference<Throwable>();
+        Outcome outcome = program.run(() -> {
+            try {
+                invocation.proceed();
+            } catch (Throwable t) {
+                failure.set(t);
+            }
+        }, settings.testTimeLimit());
+        switch (outcome) {
+            case Outcome.TimedOut t -> {
+                WorkerContext.requestAbandon();
+                throw withRaces(new GradingFailure(GradingFailure.Kind.TIMEOUT, t.report(), List.of(t.report())), races);
+            }
+            case Outcome.Deadlocked d ->
+                    throw withRaces(new GradingFailure(GradingFailure.Kind.DEADLOCK, d.report(), List.of(d.report())), races);
+            case Outcome.Panicked p -> {
+                var explained = Explain.linkage(p.cause());
+                if (explained.isPresent()) {
+                    throw p.cause();
+                }
+                throw withRaces(new GradingFailure(GradingFailure.Kind.PANIC, p.report(), List.of(p.report())), races);
+            }
+            case Outcome.Exited e -> {
+                Throwable body = failure.get();
+                if (body != null) {
+                    throw withRaces(body, races);
+                }
+                List<Goroutine> leaked = program.leaks(settings.leakGrace());
+                if (!leaked.isEmpty()) {
+                    var tracebacks = new ArrayList<String>();
+                    for (Goroutine g : leaked) {
+                        tracebacks.add(g.traceback());
+                    }
+                    String message = "found " + leaked.size() + " leaked goroutine" + (leaked.size() == 1 ? "" : "s")
+                            + " after the test returned (still alive " + settings.leakGrace().toMillis() + "ms later):\n\n"
+                            + String.join("\n", tracebacks);
+                    throw withRaces(new GradingFailure(GradingFailure.Kind.LEAK, message, tracebacks), races);
+                }
+                List<String> reports = races.testFinished();
+                if (!reports.isEmpty()) {
+                    throw new GradingFailure(GradingFailure.Kind.RACE,
+                            "race detected during execution of test\n\n" + String.join("", reports), reports);
+                }
+            }
+        }
+    }
+
+    /** Attaches the races found during a test that failed for another reason, so they are reported too. */
+    private static Throwable withRaces(Throwable failure, RaceReports races) {
+        List<String> reports = races.testFinished();
+        if (!reports.isEmpty()) {
+            failure.addSuppressed(new GradingFailure(GradingFailure.Kind.RACE,
+                    "race detected during execution of test\n\n" + String.join("", reports), reports));
+        }
+        return failure;
+    }
+}

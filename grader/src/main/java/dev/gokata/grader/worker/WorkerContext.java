@@ -1,0 +1,39 @@
+package dev.gokata.grader.worker;
+
+import java.time.Duration;
+
+/**
+ * What the worker's JUnit extension needs from the worker (limits), and what it tells it back (stop after this
+ * test). The extension is created by JUnit's service loading, so this is static; outside a worker JVM it is unset
+ * and the extension stays out of the way.
+ *
+ * <p>Implementation note: both fields are volatile; {@code settings} is written once before the launcher starts.
+ */
+final class WorkerContext {
+    record Settings(Duration testTimeLimit, Duration leakGrace) {
+    }
+
+    private static volatile Settings settings;
+    private static volatile boolean abandon;
+
+    private WorkerContext() {
+    }
+
+    static void init(Settings s) {
+        settings = s;
+    }
+
+    /** The limits, or null outside a worker JVM. */
+    static Settings settings() {
+        return settings;
+    }
+
+    /** A test's goroutine could not be stopped (it timed out): the worker must end after reporting it. */
+    static void requestAbandon() {
+        abandon = true;
+    }
+
+    static boolean abandonRequested() {
+        return abandon;
+    }
+}
