@@ -43,7 +43,7 @@ public final class Goroutine {
     private final Program program;
     private final long id;
     private final long parentId;
-    private final List<StackTraceElement> createdAt;
+    private final CreationSite createdAt;
     private final boolean adopted;
     private volatile Thread thread;
     private volatile WaitReason waitReason;
@@ -51,7 +51,7 @@ public final class Goroutine {
     private volatile boolean countedBlocked;
     private volatile boolean finished;
 
-    Goroutine(Program program, long id, long parentId, List<StackTraceElement> createdAt, boolean adopted) {
+    Goroutine(Program program, long id, long parentId, CreationSite createdAt, boolean adopted) {
         this.program = program;
         this.id = id;
         this.parentId = parentId;
@@ -90,7 +90,7 @@ public final class Goroutine {
 
     /** The stack of the {@code go} statement that started this goroutine, innermost first; empty for main. */
     public List<StackTraceElement> createdAt() {
-        return createdAt;
+        return createdAt == null ? List.of() : createdAt.frames();
     }
 
     /** Why the goroutine is waiting, or empty while it is runnable or running. */

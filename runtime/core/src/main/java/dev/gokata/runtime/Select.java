@@ -1,6 +1,9 @@
 package dev.gokata.runtime;
 
+import dev.gokata.runtime.race.Race;
 import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
 
 /**
@@ -13,10 +16,61 @@ import java.util.function.Consumer;
  *     .run();
  * }</pre>
  * Among ready cases one is chosen uniformly at random; with {@link #orDefault} the select never blocks; a nil
- * channel's case is never ready; a select with no cases blocks forever.
- * TODO(runtime-channels): the selectgo implementation; this is the agreed public surface.
+ * channel's case (a {@link Chan#nil()} or a Java {@code null}) is never ready; a select with no cases blocks forever.
+ *
+ * <h2>Implementation note: Go's {@code selectgo} (src/runtime/select.go)</h2>
+ * {@link #run} follows {@code selectgo} phase by phase:
+ * <ol>
+ *   <li><b>Orders.</b> {@code pollorder}: a uniformly random permutation of the cases with a non-nil channel
+ *       (inside-out Fisher–Yates; Go uses the same shuffle), which makes the choice among ready cases uniform.
+ *       {@code lockorder}: the same cases sorted by channel {@code id} (Go sorts by address), so every select
+ *       takes the locks of several channels in one global order and two selects can never deadlock each other.</li>
+ *   <li><b>Pass 1 — look for something ready</b>, with all channels locked ({@code sellock}), in poll order: a recv
+ *       case is ready if a sender waits, the buffer holds a value or the channel is closed; a send case if the
+ *       channel is closed (→ panic {@code send on closed channel}), a receiver waits or the buffer has room. The
+ *       transfer is {@link Chan}'s own ({@code sendTo}, {@code bufSend}, {@code recvFrom}, {@code bufRecv}).</li>
+ *   <li><b>Default / expired timeout.</b> Nothing ready: run {@code default:} if present. Up to here nothing
+ *       is allocated: no sudog, no gate (the builder's arrays are all; see below).</li>
+ *   <li><b>Pass 2 — enqueue</b> one {@link Sudog} per case, in lock order, on the channel's {@code sendq} or
+ *       {@code recvq}; all share one {@link SelectGate} (Go's {@code g.selectDone}). {@code beginWait(SELECT)}
+ *       happens before the locks are released, so before any waker can see a sudog. Unlock and park.</li>
+ *   <li><b>Wake-up.</b> A waker on any of the channels dequeues one of our sudogs, wins the gate's CAS (wakers that
+ *       lose skip and unlink it, {@link WaitQ#dequeue}), transfers the value, then readies us. With an
+ *       {@link #after} case we park with {@code parkNanos} until the deadline, then race the wakers for the gate;
+ *       if we win, the timeout case runs (no helper thread, no timer object).</li>
+ *   <li><b>Pass 3 — dequeue</b> the losing sudogs: relock all channels and unlink every sudog but the winner's.</li>
+ * </ol>
+ * Guards: the builder's fields belong to the one goroutine that builds and runs the select (a {@code Select} is
+ * not shareable, and runs once); channel state is guarded by each channel's lock, held only between
+ * {@code sellock} and {@code selunlock}; the gate's {@code winner} is CAS-once, its {@code done} flag is set once by
+ * the winning waker.
+ *
+ * <p>A select with an {@code after} case is a <em>timed wait</em>: while parked it counts as a pending timer
+ * ({@code program.timerStarted()} before {@code beginWait}, {@code timerDone()} after {@code endWait}), so, as in Go,
+ * where {@code time.After} is a real pending timer, the deadlock detector stays quiet while it waits; its dump shows
+ * {@code [select]}. Several {@code after} cases: the shortest wins (its body runs).
+ *
+ * <p>Differences from Go: the cases live in three flat arrays of the builder (channel, value, body stride; kinds
+ * and both orders in one {@code int[]}) instead of {@code selectgo}'s stack frame; those arrays are the only
+ * allocation of a select that does not block. Go also skips pass 1's locks for a single case plus default
+ * ({@code selectnbrecv}); here that case takes one uncontended lock.
  */
 public final class Select {
+    private static final int RECV = 0;
+    private static final int RECV_OK = 1;
+    private static final int SEND = 2;
+    private static final int STRIDE = 3;
+
+    /** Per case: the channel (null for nil), the value to send, the body. */
+    private Object[] cases = new Object[4 * STRIDE];
+    /** {@code [kinds | pollorder | lockorder]}, each {@code capacity} long. */
+    private int[] ints = new int[4 * 3];
+    private int capacity = 4;
+    private int n;
+    private Runnable defaultBody;
+    private Runnable afterBody;
+    private long afterNanos;
+    private boolean ran;
 
     private Select() {
     }
@@ -28,31 +82,267 @@ public final class Select {
 
     /** A case {@code case v := <-ch:}; {@code then} gets the value (null once the channel is closed and drained). */
     public <T> Select recv(RecvChan<T> ch, Consumer<? super T> then) {
-        throw new UnsupportedOperationException("not built yet");
+        return add(RECV, ch, null, Objects.requireNonNull(then, "then"));
     }
 
     /** A case {@code case v, ok := <-ch:}. */
     public <T> Select recvOk(RecvChan<T> ch, Consumer<Received<T>> then) {
-        throw new UnsupportedOperationException("not built yet");
+        return add(RECV_OK, ch, null, Objects.requireNonNull(then, "then"));
     }
 
     /** A case {@code case ch <- value:}; sending on a closed channel panics as a send does. */
     public <T> Select send(SendChan<T> ch, T value, Runnable then) {
-        throw new UnsupportedOperationException("not built yet");
+        return add(SEND, ch, value, Objects.requireNonNull(then, "then"));
     }
 
     /** A case {@code case <-time.After(d):}, ready once {@code d} has passed since {@link #run} started. */
     public Select after(Duration d, Runnable then) {
-        throw new UnsupportedOperationException("not built yet");
+        Objects.requireNonNull(then, "then");
+        long nanos = d.toNanos();
+        if (afterBody == null || nanos < afterNanos) {
+            afterBody = then;
+            afterNanos = nanos;
+        }
+        return this;
     }
 
     /** The {@code default:} case: runs when no other case is ready, so the select never blocks. */
     public Select orDefault(Runnable then) {
-        throw new UnsupportedOperationException("not built yet");
+        if (defaultBody != null) {
+            throw new IllegalStateException("multiple defaults in select");
+        }
+        defaultBody = Objects.requireNonNull(then, "then");
+        return this;
+    }
+
+    private Select add(int kind, Object ch, Object value, Object body) {
+        Chan<?> c = switch (ch) {
+            case null -> null;
+            case Chan<?> chan -> chan.isNil() ? null : chan;
+            default -> throw new IllegalArgumentException("select needs a channel made by Chan.make, got " + ch);
+        };
+        if (n == capacity) {
+            grow();
+        }
+        cases[n * STRIDE] = c;
+        cases[n * STRIDE + 1] = value;
+        cases[n * STRIDE + 2] = body;
+        ints[n] = kind;
+        n++;
+        return this;
+    }
+
+    private void grow() {
+        int newCapacity = capacity * 2;
+        var newCases = new Object[newCapacity * STRIDE];
+        System.arraycopy(cases, 0, newCases, 0, n * STRIDE);
+        var newInts = new int[newCapacity * 3];
+        System.arraycopy(ints, 0, newInts, 0, n);
+        cases = newCases;
+        ints = newInts;
+        capacity = newCapacity;
+    }
+
+    private Chan<?> chan(int i) {
+        return (Chan<?>) cases[i * STRIDE];
     }
 
     /** Waits until one case can proceed, performs it, then runs that case's body. */
     public void run() {
-        throw new UnsupportedOperationException("not built yet");
+        if (ran) {
+            throw new IllegalStateException("a Select runs once; build a new one with Select.select()");
+        }
+        ran = true;
+        long start = afterBody != null ? System.nanoTime() : 0;
+        if (n == 0 && defaultBody == null && afterBody == null) {
+            Chan.blockForever(WaitReason.SELECT_NO_CASES);
+        }
+        final int[] order = ints;
+        final int poll = capacity;
+        final int lock = 2 * capacity;
+
+        // the orders: a random poll order, and the lock order by channel id (nil channels take part in neither)
+        var random = ThreadLocalRandom.current();
+        int norder = 0;
+        for (int i = 0; i < n; i++) {
+            if (chan(i) == null) {
+                continue;
+            }
+            int j = random.nextInt(norder + 1);
+            order[poll + norder] = order[poll + j];
+            order[poll + j] = i;
+            norder++;
+        }
+        for (int k = 0; k < norder; k++) { // insertion sort: selects have few cases
+            int i = order[poll + k];
+            long id = chan(i).id;
+            int m = k;
+            while (m > 0 && chan(order[lock + m - 1]).id > id) {
+                order[lock + m] = order[lock + m - 1];
+                m--;
+            }
+            order[lock + m] = i;
+        }
+
+        sellock(norder);
+
+        // pass 1 — look for something ready, in poll order
+        for (int k = 0; k < norder; k++) {
+            int i = order[poll + k];
+            Chan<?> c = chan(i);
+            if (order[i] == SEND) {
+                if (c.closed) {
+                    selunlock(norder);
+                    throw new GoPanic("send on closed channel");
+                }
+                Sudog receiver = c.recvq.dequeue();
+                if (receiver != null) {
+                    c.sendTo(receiver, cases[i * STRIDE + 1]);
+                    selunlock(norder);
+                    receiver.ready();
+                    ((Runnable) cases[i * STRIDE + 2]).run();
+                    return;
+                }
+                if (c.qcount < c.dataqsiz) {
+                    c.bufSend(cases[i * STRIDE + 1]);
+                    selunlock(norder);
+                    ((Runnable) cases[i * STRIDE + 2]).run();
+                    return;
+                }
+            } else {
+                Sudog sender = c.sendq.dequeue();
+                if (sender != null) {
+                    Object v = c.recvFrom(sender);
+                    selunlock(norder);
+                    sender.ready();
+                    received(i, v);
+                    return;
+                }
+                if (c.qcount > 0) {
+                    Object v = c.bufRecv();
+                    selunlock(norder);
+                    received(i, v);
+                    return;
+                }
+                if (c.closed) {
+                    selunlock(norder);
+                    received(i, c.closedRecv());
+                    return;
+                }
+            }
+        }
+
+        // nothing ready: default, or a timeout that has already expired
+        if (defaultBody != null) {
+            selunlock(norder);
+            defaultBody.run();
+            return;
+        }
+        long deadline = start + afterNanos;
+        if (afterBody != null && afterNanos <= 0) {
+            selunlock(norder);
+            afterBody.run();
+            return;
+        }
+
+        // pass 2 — enqueue one sudog per case, in lock order, then park
+        Goroutine g = Goroutine.current();
+        var gate = new SelectGate();
+        var sudogs = new Sudog[norder];
+        Object clock = Race.ENABLED ? Race.release(null) : null;
+        if (afterBody != null) {
+            g.program().timerStarted();
+        }
+        g.beginWait(WaitReason.SELECT);
+        boolean firstInQueues = true;
+        for (int k = 0; k < norder; k++) {
+            int i = order[lock + k];
+            Chan<?> c = chan(i);
+            boolean send = order[i] == SEND;
+            var sg = new Sudog(g, c, send ? cases[i * STRIDE + 1] : null, gate, i);
+            sg.clock = clock;
+            WaitQ q = send ? c.sendq : c.recvq;
+            firstInQueues &= q.isEmpty();
+            q.enqueue(sg);
+            sudogs[k] = sg;
+        }
+        selunlock(norder);
+
+        boolean yieldFirst = Chan.YIELD_POLICY.yieldsWhen(firstInQueues);
+        Sudog winner;
+        if (afterBody != null) {
+            winner = gate.awaitUntil(deadline, yieldFirst);
+            if (winner == SelectGate.TIMEOUT) {
+                g.endWait();
+            }
+        } else {
+            gate.await(yieldFirst);
+            winner = gate.winner();
+        }
+
+        // pass 3 — dequeue the sudogs that lost
+        sellock(norder);
+        for (Sudog sg : sudogs) {
+            if (sg != winner) {
+                (order[sg.caseIndex] == SEND ? sg.c.sendq : sg.c.recvq).remove(sg);
+            }
+        }
+        selunlock(norder);
+        if (afterBody != null) {
+            g.program().timerDone();
+        }
+
+        if (winner == SelectGate.TIMEOUT) {
+            afterBody.run();
+            return;
+        }
+        int i = winner.caseIndex;
+        if (order[i] == SEND) {
+            if (!winner.success) {
+                throw new GoPanic("send on closed channel");
+            }
+            if (Race.ENABLED) {
+                Race.acquire(winner.clock);
+            }
+            ((Runnable) cases[i * STRIDE + 2]).run();
+        } else {
+            received(i, winner.c.afterWokenReceive(winner));
+        }
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private void received(int i, Object v) {
+        var body = (Consumer) cases[i * STRIDE + 2];
+        if (ints[i] == RECV_OK) {
+            body.accept(v == Chan.CLOSED ? new Received<>(null, false) : new Received<>(v, true));
+        } else {
+            body.accept(v == Chan.CLOSED ? null : v);
+        }
+    }
+
+    /** Locks every distinct channel in lock order (Go's {@code sellock}). */
+    private void sellock(int norder) {
+        int lock = 2 * capacity;
+        Chan<?> previous = null;
+        for (int k = 0; k < norder; k++) {
+            Chan<?> c = chan(ints[lock + k]);
+            if (c != previous) {
+                c.lock.lock();
+                previous = c;
+            }
+        }
+    }
+
+    /** Unlocks them in reverse order (Go's {@code selunlock}). */
+    private void selunlock(int norder) {
+        int lock = 2 * capacity;
+        Chan<?> previous = null;
+        for (int k = norder - 1; k >= 0; k--) {
+            Chan<?> c = chan(ints[lock + k]);
+            if (c != previous) {
+                c.lock.unlock();
+                previous = c;
+            }
+        }
     }
 }

@@ -1,0 +1,197 @@
+package crawler;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.gokata.testkit.Concurrency;
+import dev.gokata.testkit.Lines;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Hidden tests of the crawler kata (catalog §9.2): exactly-once, parallel, returns only when all work is done,
+ * the tour's depth semantics, errors that do not stop the crawl.
+ *
+ * <p>Checked against these wrong solutions (solutions/fixtures/crawler/):
+ * <ul>
+ *   <li>the untouched starter: sequential and fetches pages again (13 calls at depth 4, endless in a cyclic
+ *       graph until the fetcher's budget runs out): fails exactly-once and parallel;</li>
+ *   <li>{@code sequential-dedup}: remembers fetched URLs but fetches one page at a time: fails parallel;</li>
+ *   <li>{@code parallel-no-dedup}: a goroutine per link, joined with a WaitGroup, no memory of fetched URLs:
+ *       fails exactly-once;</li>
+ *   <li>{@code fire-and-forget}: a goroutine per link, nobody waits for them: crawl returns while fetches are
+ *       still running (fails termination; leaks);</li>
+ *   <li>{@code unlocked-map}: a goroutine per link sharing a plain HashSet without a lock: the race detector
+ *       reports the data race (and pages are sometimes fetched twice).</li>
+ * </ul>
+ */
+@Timeout(value = 10, unit = TimeUnit.SECONDS)
+class CrawlerTest {
+    private static final String ROOT = "https://golang.org/";
+    private static final String CMD = "https://golang.org/cmd/";
+
+    private static Set<String> found(List<String> lines) {
+        return lines.stream().filter(l -> l.startsWith("found: ")).collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    private static List<String> errors(List<String> lines) {
+        return lines.stream().filter(l -> !l.startsWith("found: ")).sorted().toList();
+    }
+
+    private static void assertFetchedOnce(CountingFetcher f) {
+        f.calls().forEach((url, n) -> assertEquals(1, n, () ->
+                url + " was fetched " + n + " times: remember which URLs you have fetched (or scheduled), and "
+                        + "guard that memory so that only one goroutine at a time uses it"));
+    }
+
+    @ParameterizedTest(name = "depth {0}")
+    @CsvSource({"1, 1", "2, 3", "3, 5", "4, 5"})
+    void givenTheTourPages_whenCrawled_thenEveryPageIsFetchedOnceAndReported(int depth, int fetches) {
+        var fetcher = new CountingFetcher(FakeFetcher.golang(), Duration.ofMillis(5), Duration.ZERO, 100);
+        var out = new Lines();
+
+        Crawler.crawl(ROOT, depth, fetcher, out.out());
+
+        assertFetchedOnce(fetcher);
+        assertEquals(fetches, fetcher.total(), "fetch calls at depth " + depth);
+        var expectedFound = new TreeSet<String>();
+        expectedFound.add("found: https://golang.org/ \"The Go Programming Language\"");
+        if (depth >= 2) {
+            expectedFound.add("found: https://golang.org/pkg/ \"Packages\"");
+        }
+        if (depth >= 3) {
+            expectedFound.add("found: https://golang.org/pkg/fmt/ \"Package fmt\"");
+            expectedFound.add("found: https://golang.org/pkg/os/ \"Package os\"");
+        }
+        assertEquals(expectedFound, found(out.lines()), "the pages printed as found at depth " + depth);
+        assertEquals(depth >= 2 ? List.of("not found: " + CMD) : List.of(), errors(out.lines()),
+                "the errors printed at depth " + depth + " (each failed page once, with the fetcher's message)");
+    }
+
+    @Test
+    void givenARootWithFourChildren_whenCrawled_thenTheChildrenAreFetchedAtTheSameTime() {
+        var children = List.of("c/1", "c/2", "c/3", "c/4");
+        var pages = new HashMap<String, Page>();
+        pages.put("root", new Page("root", children));
+        children.forEach(c -> pages.put(c, new Page(c, List.of())));
+        var probe = new Concurrency();
+        Fetcher meetingFetcher = url -> probe.section(() -> {
+            if (!url.equals("root")) {
+                probe.awaitOverlap(2, Duration.ofMillis(300)); // a second child lets the first one go at once
+            }
+            return pages.get(url);
+        });
+
+        Crawler.crawl("root", 2, meetingFetcher, new Lines().out());
+
+        assertTrue(probe.peak() >= 2, "at most " + probe.peak() + " fetch ran at a time: start a goroutine "
+                + "for each link so that the four children of the root are fetched in parallel");
+        assertEquals(5, probe.entries(), "fetch calls for a root with four children at depth 2");
+    }
+
+    @Test
+    void givenSlowPages_whenCrawlReturns_thenEveryFetchHasFinishedAndBeenReported() {
+        var fetcher = new CountingFetcher(FakeFetcher.golang(), Duration.ofMillis(40), Duration.ofMillis(20), 100);
+        var out = new Lines();
+
+        Crawler.crawl(ROOT, 4, fetcher, out.out());
+
+        int running = fetcher.inFlight.inside();
+        List<String> lines = out.lines();
+        assertEquals(0, running, running + " fetches were still running when crawl returned: crawl must wait "
+                + "until every goroutine it started has finished (count them, or join them with a WaitGroup)");
+        assertEquals(5, lines.size(), "lines printed by the time crawl returned: " + lines
+                + "; crawl must return only when all work is done");
+    }
+
+    @Test
+    void givenAChain_whenCrawledToDepth2_thenOnlyTheFirstTwoPagesAreFetched() {
+        var chain = new FakeFetcher(Map.of(
+                "a", new Page("A", List.of("b")),
+                "b", new Page("B", List.of("c")),
+                "c", new Page("C", List.of("d")),
+                "d", new Page("D", List.of())));
+        var fetcher = new CountingFetcher(chain, Duration.ZERO, Duration.ZERO, 100);
+        var out = new Lines();
+
+        Crawler.crawl("a", 2, fetcher, out.out());
+
+        assertEquals(Map.of("a", 1, "b", 1), fetcher.calls(),
+                "pages fetched in the chain a→b→c→d at depth 2 (depth 1 fetches only the root)");
+        assertEquals(Set.of("found: a \"A\"", "found: b \"B\""), found(out.lines()));
+        Crawler.crawl("a", 0, fetcher, out.out());
+        assertEquals(2, fetcher.total(), "crawl at depth 0 must fetch nothing");
+    }
+
+    @Test
+    void givenAMissingPage_whenCrawled_thenItIsReportedOnceAndTheCrawlGoesOn() {
+        var pages = new FakeFetcher(Map.of(
+                "root", new Page("R", List.of("missing", "x", "missing")),
+                "x", new Page("X", List.of("y", "missing")),
+                "y", new Page("Y", List.of())));
+        var fetcher = new CountingFetcher(pages, Duration.ofMillis(2), Duration.ZERO, 100);
+        var out = new Lines();
+
+        Crawler.crawl("root", 3, fetcher, out.out());
+
+        assertEquals(Set.of("found: root \"R\"", "found: x \"X\"", "found: y \"Y\""), found(out.lines()),
+                "a page that fails must not stop the crawl of the others");
+        assertEquals(List.of("not found: missing"), errors(out.lines()),
+                "a missing page is printed once, with the fetcher's error message");
+        assertFetchedOnce(fetcher);
+    }
+
+    @ParameterizedTest(name = "seed {0}")
+    @ValueSource(longs = {1, 2, 3})
+    void givenARandomGraphOfHundredsOfPages_whenCrawled_thenEveryReachablePageIsFetchedExactlyOnce(long seed) {
+        var random = new Random(seed);
+        int n = 300;
+        var pages = new HashMap<String, Page>();
+        for (int i = 0; i < n; i++) {
+            var links = new ArrayList<String>();
+            int degree = i == 0 ? 4 : random.nextInt(5);
+            for (int k = 0; k < degree; k++) {
+                links.add(random.nextInt(12) == 0 ? "p/missing-" + random.nextInt(20) : "p/" + random.nextInt(n));
+            }
+            pages.put("p/" + i, new Page("page " + i, links));
+        }
+        var fetcher = new CountingFetcher(new FakeFetcher(pages), Duration.ZERO, Duration.ofMillis(2), 2 * n);
+        var out = new Lines();
+
+        Crawler.crawl("p/0", n + 10, fetcher, out.out());
+
+        assertFetchedOnce(fetcher);
+        Set<String> reachable = reachable(pages, "p/0");
+        assertEquals(reachable, fetcher.calls().keySet(), "the pages fetched (every page reachable from p/0)");
+        long missing = reachable.stream().filter(u -> !pages.containsKey(u)).count();
+        assertEquals(reachable.size() - missing, found(out.lines()).size(), "pages printed as found");
+        assertEquals(missing, errors(out.lines()).size(), "errors printed: " + errors(out.lines()));
+        assertEquals(0, fetcher.inFlight.inside(), "fetches still running when crawl returned");
+    }
+
+    private static Set<String> reachable(Map<String, Page> pages, String root) {
+        var seen = new TreeSet<String>(Set.of(root));
+        var queue = new ArrayDeque<String>(List.of(root));
+        while (!queue.isEmpty()) {
+            Page p = pages.get(queue.poll());
+            if (p != null) {
+                p.urls().stream().filter(seen::add).forEach(queue::add);
+            }
+        }
+        return seen;
+    }
+}

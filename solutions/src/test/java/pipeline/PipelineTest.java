@@ -1,0 +1,107 @@
+package pipeline;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.gokata.runtime.Chan;
+import dev.gokata.runtime.Go;
+import dev.gokata.runtime.RecvChan;
+import dev.gokata.testkit.Stdout;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * Hidden tests of the pipeline kata (catalog §10.1): generator and square are stages that run in their own
+ * goroutines, keep the order, and close their outbound channel when done; composed they print 16 and 81.
+ *
+ * <p>Checked against these wrong solutions (solutions/fixtures/pipeline/):
+ * <ul>
+ *   <li>the untouched starter: the stages throw, main prints nothing;</li>
+ *   <li>{@code never-closes}: the stages never close their channels, so the consumer's range never ends: the
+ *       program deadlocks once everything is consumed;</li>
+ *   <li>{@code no-goroutine}: generator sends on its unbuffered channel before returning, with no goroutine:
+ *       nobody can receive yet, so it deadlocks;</li>
+ *   <li>{@code collects-first}: square reads its whole input into a list before it returns a channel: not a
+ *       stage; it cannot return before its input is closed and fails the "returns at once" test.</li>
+ * </ul>
+ */
+@Timeout(value = 10, unit = TimeUnit.SECONDS)
+class PipelineTest {
+
+    private static List<Integer> drain(RecvChan<Integer> ch) {
+        var values = new ArrayList<Integer>();
+        for (Integer v : ch) {
+            values.add(v);
+        }
+        return values;
+    }
+
+    @Test
+    void givenNumbers_whenGenerated_thenTheyArriveInOrderAndTheChannelIsClosed() {
+        RecvChan<Integer> ch = Pipeline.generator(5, 1, 4, 1);
+
+        assertNotNull(ch, "generator returned no channel");
+        assertEquals(List.of(5, 1, 4, 1), drain(ch), "values received from generator(5, 1, 4, 1)");
+        assertFalse(ch.recvOk().ok(), "generator's channel must stay closed after its last value");
+    }
+
+    @Test
+    void givenNoNumbers_whenGenerated_thenTheChannelIsClosedAtOnce() {
+        assertEquals(List.of(), drain(Pipeline.generator()), "generator() with no numbers must just close");
+    }
+
+    @Test
+    void givenAThousandNumbers_whenTheStagesAreBuilt_thenTheyReturnBeforeAnythingIsConsumed() {
+        int[] nums = IntStream.rangeClosed(1, 1000).toArray();
+        int before = Go.numGoroutine();
+
+        RecvChan<Integer> out = Pipeline.square(Pipeline.generator(nums));
+
+        assertTrue(Go.numGoroutine() >= before + 2, "building square(generator(1..1000)) started "
+                + (Go.numGoroutine() - before) + " goroutine(s): each stage must run in its own goroutine");
+        List<Integer> values = drain(out);
+        assertEquals(IntStream.rangeClosed(1, 1000).map(n -> n * n).boxed().toList(), values,
+                "square(generator(1..1000)) must send every square, in order");
+    }
+
+    @Test
+    void givenAnInputChannel_whenSquared_thenOrderIsKeptAndTheOutputClosesWhenTheInputCloses() {
+        Chan<Integer> in = Chan.make();
+        RecvChan<Integer> out = Pipeline.square(in.recvOnly());
+
+        in.send(3);
+        assertEquals(9, out.recv(), "square of 3");
+        in.send(-4);
+        assertEquals(16, out.recv(), "square of -4");
+        in.close();
+
+        assertFalse(out.recvOk().ok(), "square must close its output when its input is closed");
+    }
+
+    @Test
+    void givenAnEmptyInput_whenSquared_thenTheOutputIsClosed() {
+        Chan<Integer> in = Chan.make();
+        in.close();
+
+        assertEquals(List.of(), drain(Pipeline.square(in.recvOnly())), "square of a closed, empty channel");
+    }
+
+    @Test
+    void givenTwoAndThree_whenSquaredTwice_thenTheResultIs16And81() {
+        assertEquals(List.of(16, 81), drain(Pipeline.square(Pipeline.square(Pipeline.generator(2, 3)))),
+                "square(square(generator(2, 3)))");
+    }
+
+    @Test
+    void whenMainRuns_thenItPrints16And81() {
+        List<String> lines = Stdout.capture(() -> Pipeline.main(new String[0]));
+
+        assertEquals(List.of("16", "81"), lines, "what main printed");
+    }
+}
