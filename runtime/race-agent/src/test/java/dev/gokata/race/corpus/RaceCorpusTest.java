@@ -27,10 +27,12 @@ import org.junit.jupiter.api.Timeout;
 class RaceCorpusTest {
     static final int RUNS = 3;
     static final List<String> RACY = List.of("RacyJoin", "RacyCounter", "RacyBank", "RacyLoopVar", "RacyCondMap",
-            "RacyCrawler", "RacyArray", "RacyVolatileAfter", "RacyList", "RacyStringBuilder");
+            "RacyCrawler", "RacyArray", "RacyVolatileAfter", "RacyList", "RacyStringBuilder", "RacyTimer", "RacyMutexBank",
+            "RacyCondMapGo");
     static final List<String> SAFE = List.of("SafeSynchronized", "SafeVolatile", "SafeStartJoin",
             "SafePartitionedArray", "SafeAtomics", "SafeLocks", "SafeLatchSemaphore", "SafeExecutors",
-            "SafeCollections", "SafeWaitNotify", "SafeGoFork");
+            "SafeCollections", "SafeWaitNotify", "SafeGoFork", "SafeTimer", "SafeWaitGroup", "SafeChannels",
+            "SafeSyncPackage");
 
     /** One line of the runner's output. */
     record Run(String program, String outcome, int races, List<List<String>> reportLines) {
