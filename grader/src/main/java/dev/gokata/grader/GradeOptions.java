@@ -27,6 +27,11 @@ public record GradeOptions(Optional<Path> testClasses, Optional<Path> buildRoot,
         return new GradeOptions(Optional.of(dir), buildRoot, toolchain, memoryMb, outputCapBytes, leakGrace);
     }
 
+    /** The same options with a worker heap of {@code mb} MiB. */
+    public GradeOptions withMemory(int mb) {
+        return new GradeOptions(testClasses, buildRoot, toolchain, mb, outputCapBytes, leakGrace);
+    }
+
     /** The same options building under {@code dir}. */
     public GradeOptions withBuildRoot(Path dir) {
         return new GradeOptions(testClasses, Optional.of(dir), toolchain, memoryMb, outputCapBytes, leakGrace);

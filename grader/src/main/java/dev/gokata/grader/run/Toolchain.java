@@ -49,6 +49,11 @@ public record Toolchain(Path java, List<Path> classpath, Optional<Path> raceAgen
         }
     }
 
+    /** True when the class path is all jars, so a worker's classes can come from a class-data-sharing archive. */
+    public boolean allJars() {
+        return classpath.stream().allMatch(p -> p.getFileName().toString().endsWith(".jar") && Files.isRegularFile(p));
+    }
+
     /** The runtime plus the test libraries: what hidden tests compile against. */
     public List<Path> testCompileClasspath() {
         return classpath;

@@ -4,6 +4,7 @@ import dev.gokata.grader.catalogue.GoDuration;
 import dev.gokata.grader.worker.WorkerEvent;
 import dev.gokata.grader.worker.WorkerMain;
 import dev.gokata.grader.worker.WorkerRequest;
+import dev.gokata.grader.worker.WorkerWarmUp;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.File;
 import java.io.IOException;
@@ -151,14 +152,18 @@ public final class WorkerProcess {
                     limits.leakGrace().toMillis(), limits.outputCap()));
             Files.deleteIfExists(files.results);
             Files.createFile(files.results);
+            // The toolchain's jars come first: student code can then never shadow the runtime or JUnit, and the
+            // jar prefix is what the class-data-sharing archive was made for. The student's classes come before
+            // the hidden tests; the reference solution is never on the path.
             var cp = new ArrayList<String>();
+            toolchain.classpath().forEach(p -> cp.add(p.toString()));
             cp.add(studentClasses.toString());
             cp.add(testClassesDir.toString());
-            toolchain.classpath().forEach(p -> cp.add(p.toString()));
             var cmd = new ArrayList<String>(List.of(toolchain.java().toString(),
-                    "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-XX:-UsePerfData",
+                    "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:-UsePerfData",
                     "-Xmx" + limits.memoryMb() + "m", "-Xss1m", "-XX:+ExitOnOutOfMemoryError",
                     "-Djava.awt.headless=true"));
+            cmd.addAll(classDataSharing(files.dir.getParent().getParent()));
             toolchain.raceAgent().ifPresent(agent -> {
                 cmd.add("-javaagent:" + agent + "=" + studentClasses);
                 cmd.add("-Dgokata.race=true");
@@ -186,6 +191,57 @@ public final class WorkerProcess {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while grading", e);
+        }
+    }
+
+    /**
+     * The options that map the worker's classes from a class-data-sharing archive, made once per toolchain by a
+     * training run of {@link dev.gokata.grader.worker.WorkerWarmUp}; none if the class path has folders (as under
+     * Maven's tests) or the archive cannot be made. The archive saves most of a worker's start-up.
+     */
+    private List<String> classDataSharing(Path buildRoot) {
+        if (!toolchain.allJars()) {
+            return List.of("-Xshare:auto");
+        }
+        Path archive = buildRoot.resolve("worker-" + Integer.toHexString(toolchain.classpath().hashCode()) + ".jsa");
+        var quiet = List.of("-Xshare:auto", "-Xlog:cds=off", "-Xlog:cds+dynamic=off");
+        if (!Files.isRegularFile(archive)) {
+            synchronized (WorkerProcess.class) {
+                if (!Files.isRegularFile(archive)) {
+                    train(archive);
+                }
+            }
+        }
+        if (!Files.isRegularFile(archive)) {
+            return List.of("-Xshare:auto");
+        }
+        var options = new ArrayList<String>(List.of("-XX:SharedArchiveFile=" + archive));
+        options.addAll(quiet);
+        return options;
+    }
+
+    private void train(Path archive) {
+        try {
+            Path dir = Files.createTempDirectory(archive.getParent(), "train");
+            Path request = dir.resolve("request.json");
+            JSON.writeValue(request.toFile(), new WorkerRequest(List.of(WorkerWarmUp.class.getName()), List.of(),
+                    10_000, 500, 1024));
+            var cmd = List.of(toolchain.java().toString(), "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+                    "-XX:ArchiveClassesAtExit=" + archive, "-Xlog:cds=off", "-Xlog:cds+dynamic=off",
+                    "-cp", String.join(File.pathSeparator, toolchain.classpath().stream().map(Path::toString).toList()),
+                    WorkerMain.class.getName(), request.toString(), dir.resolve("results.jsonl").toString());
+            var p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(dir.resolve("train.log").toFile()).start();
+            if (!p.waitFor(120, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                p.waitFor(5, TimeUnit.SECONDS);
+                Files.deleteIfExists(archive);
+            }
+            dev.gokata.grader.compile.KataCompiler.clean(dir);
+            Files.delete(dir);
+        } catch (IOException e) {
+            // no archive: workers start slower, grading is the same
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

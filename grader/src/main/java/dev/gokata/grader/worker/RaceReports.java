@@ -1,12 +1,15 @@
 package dev.gokata.grader.worker;
 
+import dev.gokata.runtime.race.Race;
+import dev.gokata.runtime.race.RaceDetector;
+import dev.gokata.runtime.race.RaceReport;
 import java.util.List;
 
 /**
  * The worker's view of the race detector: the Go-format reports of the races found while one test ran.
  *
- * <p>Adapter: the detector's API (runtime package {@code dev.gokata.runtime.race}) lands on branch {@code race};
- * until then {@link #NONE} stands in, and {@link #current()} is the one place to switch over.
+ * <p>An adapter over {@link RaceDetector}'s {@code mark()}/{@code since(mark)}, so the extension does not depend on
+ * the detector's details. With the detector off ({@code -Dgokata.race} unset, no agent) it reports nothing.
  */
 interface RaceReports {
 
@@ -30,6 +33,25 @@ interface RaceReports {
 
     /** The detector of this JVM. */
     static RaceReports current() {
-        return NONE;
+        return Race.ENABLED ? Detector.INSTANCE : NONE;
+    }
+
+    /**
+     * The runtime's detector. Implementation note: tests run one at a time, so one mark at a time is current;
+     * it is volatile because the JUnit thread sets it and reads it around the program's goroutines.
+     */
+    final class Detector implements RaceReports {
+        static final Detector INSTANCE = new Detector();
+        private volatile int mark;
+
+        @Override
+        public void testStarted() {
+            mark = RaceDetector.mark();
+        }
+
+        @Override
+        public List<String> testFinished() {
+            return RaceDetector.since(mark).stream().map(RaceReport::text).toList();
+        }
     }
 }

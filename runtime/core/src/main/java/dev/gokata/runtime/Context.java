@@ -7,7 +7,10 @@ import java.util.Optional;
 /**
  * Go's {@code context.Context}: carries a deadline, a cancellation signal and request-scoped values across API
  * boundaries and goroutines. Cancelling a parent cancels its children; cancel is idempotent.
- * TODO(runtime-sync): the implementations; this is the agreed surface.
+ *
+ * <p>The implementations are package-private: {@code EmptyContext} (background, TODO), {@code CancelContext}
+ * (withCancel, withDeadline, withTimeout) and {@code ValueContext} (withValue). Every factory panics with
+ * {@code cannot create context from nil parent} on a null parent, as Go does.
  */
 public interface Context {
 
@@ -25,31 +28,34 @@ public interface Context {
 
     /** The root context: never cancelled, no values, no deadline. */
     static Context background() {
-        throw new UnsupportedOperationException("not built yet");
+        return EmptyContext.BACKGROUND;
     }
 
     /** Like background, for code that does not know yet which context to use. */
     static Context todo() {
-        throw new UnsupportedOperationException("not built yet");
+        return EmptyContext.TODO;
     }
 
     /** A child of {@code parent} that is cancelled when its cancel is called or the parent is done. */
     static CancelableContext withCancel(Context parent) {
-        throw new UnsupportedOperationException("not built yet");
+        return CancelContext.withCancel(parent);
     }
 
     /** A child of {@code parent} cancelled at {@code deadline} with {@code context deadline exceeded}. */
     static CancelableContext withDeadline(Context parent, Instant deadline) {
-        throw new UnsupportedOperationException("not built yet");
+        return CancelContext.withDeadline(parent, deadline);
     }
 
     /** {@code withDeadline(parent, now + timeout)}. */
     static CancelableContext withTimeout(Context parent, Duration timeout) {
-        throw new UnsupportedOperationException("not built yet");
+        return CancelContext.withDeadline(parent, Instant.now().plus(timeout));
     }
 
-    /** A child of {@code parent} that carries {@code value} under {@code key}. */
+    /**
+     * A child of {@code parent} that carries {@code value} under {@code key}; @throws GoPanic {@code nil key}.
+     * Use a key of a private type (a private record or sentinel object), so no other code can collide with it.
+     */
     static Context withValue(Context parent, Object key, Object value) {
-        throw new UnsupportedOperationException("not built yet");
+        return new ValueContext(parent, key, value);
     }
 }

@@ -4,14 +4,15 @@ import dev.gokata.runtime.race.Race;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.ThreadFactory;
 
 /**
  * The {@code go} statement and the other package-level functions of Go's runtime and {@code time} package.
  * {@code import static dev.gokata.runtime.Go.*;} makes student code read like Go: {@code go(() -> work(ch));}.
  */
 public final class Go {
-    private static final StackWalker WALKER = StackWalker.getInstance();
-    private static final int CREATION_FRAMES = 4;
+    /** Thread-safe, unlike a builder. Threads stay unnamed: a name costs time, and dumps give the goroutine id. */
+    private static final ThreadFactory THREADS = Thread.ofVirtual().factory();
 
     private Go() {
     }
@@ -23,11 +24,25 @@ public final class Go {
      */
     public static Goroutine go(Runnable body) {
         Goroutine parent = Goroutine.current();
-        Program program = parent.program();
-        var g = new Goroutine(program, program.nextId(), parent.id(), creationSite(), false);
+        var site = new CreationSite();
         Object clock = Race.ENABLED ? Race.release(null) : null;
+        return start(parent.program(), parent.id(), site, body, clock);
+    }
+
+    /**
+     * Starts {@code body} as a new goroutine of {@code program}, from any thread (the timer thread starts
+     * afterFunc goroutines this way); {@code raceClock} is what the new goroutine acquires first.
+     */
+    static Goroutine start(Program program, long parentId, List<StackTraceElement> createdAt, Runnable body,
+            Object raceClock) {
+        return start(program, parentId, CreationSite.of(createdAt), body, raceClock);
+    }
+
+    private static Goroutine start(Program program, long parentId, CreationSite createdAt, Runnable body,
+            Object raceClock) {
+        var g = new Goroutine(program, program.nextId(), parentId, createdAt, false);
         program.started(g);
-        Thread t = Thread.ofVirtual().unstarted(() -> g.run(body, clock, false));
+        Thread t = THREADS.newThread(() -> g.run(body, raceClock, false));
         g.bind(t);
         t.start();
         return g;
@@ -58,11 +73,8 @@ public final class Go {
         Thread.yield();
     }
 
-    private static List<StackTraceElement> creationSite() {
-        return WALKER.walk(frames -> frames
-                .dropWhile(f -> Traceback.isRuntime(f.getClassName()))
-                .limit(CREATION_FRAMES)
-                .map(StackWalker.StackFrame::toStackTraceElement)
-                .toList());
+    /** The user's frames of the caller's call into the runtime, resolved now (for timers' afterFunc goroutines). */
+    static List<StackTraceElement> creationSite() {
+        return new CreationSite().frames();
     }
 }

@@ -43,7 +43,7 @@ public final class Goroutine {
     private final Program program;
     private final long id;
     private final long parentId;
-    private final List<StackTraceElement> createdAt;
+    private final CreationSite createdAt;
     private final boolean adopted;
     private volatile Thread thread;
     private volatile WaitReason waitReason;
@@ -51,7 +51,7 @@ public final class Goroutine {
     private volatile boolean countedBlocked;
     private volatile boolean finished;
 
-    Goroutine(Program program, long id, long parentId, List<StackTraceElement> createdAt, boolean adopted) {
+    Goroutine(Program program, long id, long parentId, CreationSite createdAt, boolean adopted) {
         this.program = program;
         this.id = id;
         this.parentId = parentId;
@@ -88,9 +88,12 @@ public final class Goroutine {
         return program;
     }
 
-    /** The stack of the {@code go} statement that started this goroutine, innermost first; empty for main. */
+    /**
+     * The user's frames of the {@code go} statement that started this goroutine, innermost first (at most four);
+     * empty for main and adopted goroutines. Captured cheaply at {@code go}, resolved on the first call.
+     */
     public List<StackTraceElement> createdAt() {
-        return createdAt;
+        return createdAt == null ? List.of() : createdAt.frames();
     }
 
     /** Why the goroutine is waiting, or empty while it is runnable or running. */
@@ -156,6 +159,9 @@ public final class Goroutine {
         }
         try {
             body.run();
+            if (Race.ENABLED && isMain) {
+                program.raceEnded();
+            }
             finished = true;
             if (isMain) {
                 program.mainReturned(this);
@@ -163,6 +169,9 @@ public final class Goroutine {
                 program.exited(this);
             }
         } catch (Throwable t) {
+            if (Race.ENABLED) {
+                program.raceEnded();
+            }
             finished = true;
             program.panicked(this, t);
         }

@@ -1,5 +1,6 @@
 package dev.gokata.runtime;
 
+import dev.gokata.runtime.race.Race;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -33,6 +34,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * belong to {@link #DETACHED}, which never reports deadlocks and ends the JVM with status 2 on a panic, as Go does.
  */
 public final class Program {
+    private static final long MAX_EXIT_WAIT_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
     /** The program of threads that are in no {@link #run}: no deadlock detection; a panic ends the JVM. */
     static final Program DETACHED = new Program(false);
 
@@ -43,7 +45,11 @@ public final class Program {
     private final AtomicInteger timers = new AtomicInteger();
     private volatile boolean foreignMembers;
     private final CompletableFuture<Outcome> outcome = new CompletableFuture<>();
+    /** Monitor that {@link #leaks} waits on; notified on each exit only while {@code exitWatchers > 0}. */
     private final Object exits = new Object();
+    /** The race detector's clock of the program's end, acquired by {@link #run} when it returns; guarded by itself. */
+    private final Object[] raceEnd = new Object[1];
+    private final AtomicInteger exitWatchers = new AtomicInteger();
 
     /** A new program, ready to {@link #run}. */
     public Program() {
@@ -70,15 +76,23 @@ public final class Program {
      * ask {@link #leaks(Duration)} about them.
      */
     public Outcome run(Runnable main, Duration limit) {
-        var g1 = new Goroutine(this, nextId.getAndIncrement(), 0, List.of(), false);
+        var g1 = new Goroutine(this, nextId.getAndIncrement(), 0, null, false);
         started(g1);
-        Thread t = Thread.ofVirtual().unstarted(() -> g1.run(main, null, true));
+        Object clock = Race.ENABLED ? Race.release(null) : null;
+        Thread t = Thread.ofVirtual().unstarted(() -> g1.run(main, clock, true));
         g1.bind(t);
         t.start();
         try {
-            return limit == null ? outcome.get() : outcome.get(limit.toNanos(), TimeUnit.NANOSECONDS);
+            Outcome o = limit == null ? outcome.get() : outcome.get(limit.toNanos(), TimeUnit.NANOSECONDS);
+            if (Race.ENABLED) {
+                synchronized (raceEnd) {
+                    Race.acquire(raceEnd[0]);
+                }
+            }
+            return o;
         } catch (TimeoutException e) {
-            finish(new Outcome.TimedOut(limit, "panic: test timed out after " + Traceback.duration(limit) + "\n\n" + dump()));
+            String report = "panic: test timed out after " + Traceback.duration(limit) + "\n\n" + dump();
+            finish(new Outcome.TimedOut(limit, report));
             return outcome.join();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -94,21 +108,36 @@ public final class Program {
      */
     public List<Goroutine> leaks(Duration grace) {
         long deadline = System.nanoTime() + grace.toNanos();
-        synchronized (exits) {
-            while (!othersThanMain().isEmpty()) {
-                long left = deadline - System.nanoTime();
-                if (left <= 0) {
-                    break;
-                }
-                try {
-                    TimeUnit.NANOSECONDS.timedWait(exits, left);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    break;
+        exitWatchers.incrementAndGet();
+        try {
+            synchronized (exits) {
+                while (!othersThanMain().isEmpty()) {
+                    long left = deadline - System.nanoTime();
+                    if (left <= 0) {
+                        break;
+                    }
+                    try {
+                        // Bounded slices: a safety net should an exit's notification ever be missed.
+                        TimeUnit.NANOSECONDS.timedWait(exits, Math.min(left, MAX_EXIT_WAIT_NANOS));
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        break;
+                    }
                 }
             }
+        } finally {
+            exitWatchers.decrementAndGet();
         }
         return othersThanMain();
+    }
+
+    /**
+     * The report of a leak check in uber-go/goleak's words, for a test failure message:
+     * {@code found unexpected goroutines:}, then each goroutine with its state, top frame, stack and creation site.
+     * Pass what {@link #leaks(Duration)} returned.
+     */
+    public static String leakReport(List<Goroutine> leaked) {
+        return Traceback.leaks(leaked);
     }
 
     /** The goroutines alive now, in id order. */
@@ -143,6 +172,26 @@ public final class Program {
 
     // ---- bookkeeping, called by Goroutine, Go and the primitives ----
 
+    /** The main goroutine returned or a goroutine panicked: what it did happens before {@link #run} returns. */
+    void raceEnded() {
+        synchronized (raceEnd) {
+            raceEnd[0] = Race.release(raceEnd[0]);
+        }
+    }
+
+    /**
+     * Wakes {@link #leaks} waiters after a goroutine left {@code live}. Skipping the monitor when nobody watches is
+     * safe: a watcher increments {@code exitWatchers} before it reads {@code live}, and an exit removes itself from
+     * {@code live} before it reads {@code exitWatchers}, so at least one of the two sees the other.
+     */
+    private void notifyExitWatchers() {
+        if (exitWatchers.get() > 0) {
+            synchronized (exits) {
+                exits.notifyAll();
+            }
+        }
+    }
+
     long nextId() {
         return nextId.getAndIncrement();
     }
@@ -151,7 +200,7 @@ public final class Program {
         if (this != DETACHED) {
             foreignMembers = true;
         }
-        var g = new Goroutine(this, nextId(), 0, List.of(), true);
+        var g = new Goroutine(this, nextId(), 0, null, true);
         g.bind(thread);
         return g;
     }
@@ -164,27 +213,21 @@ public final class Program {
     void exited(Goroutine g) {
         live.remove(g);
         long c = counts.addAndGet(-(1L << 32));
-        synchronized (exits) {
-            exits.notifyAll();
-        }
+        notifyExitWatchers();
         checkDeadlock(c);
     }
 
     void mainReturned(Goroutine g) {
         live.remove(g);
         counts.addAndGet(-(1L << 32));
-        synchronized (exits) {
-            exits.notifyAll();
-        }
+        notifyExitWatchers();
         finish(new Outcome.Exited());
     }
 
     void panicked(Goroutine g, Throwable t) {
         live.remove(g);
         counts.addAndGet(-(1L << 32));
-        synchronized (exits) {
-            exits.notifyAll();
-        }
+        notifyExitWatchers();
         var report = Traceback.panic(g, t);
         if (this == DETACHED) {
             System.err.print(report);

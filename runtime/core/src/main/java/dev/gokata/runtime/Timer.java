@@ -1,40 +1,94 @@
 package dev.gokata.runtime;
 
+import dev.gokata.runtime.race.Race;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.ScheduledFuture;
 
 /**
  * Go's {@code time.Timer}: fires once, either by sending the time on {@link #c()} or by calling a function in its
  * own goroutine ({@link Go#afterFunc}). A pending timer keeps the deadlock detector quiet, as in Go.
- * TODO(runtime-channels): the implementation; this is the agreed public surface.
+ *
+ * <p>Implementation note: each arming schedules one task on {@link Timers}' queue; {@code pending} is that task
+ * (guarded by {@code this}). Every arming calls {@code program.timerStarted()} once and is matched by exactly one
+ * {@code timerDone()}: by {@link #stop} if its {@code cancel} succeeded (the task will never run), otherwise by the
+ * task itself after its action (the send, or starting the afterFunc goroutine). Semantics are Go 1.19's (the course's
+ * Go): the channel has capacity 1 and a fire into a full channel is dropped; {@code stop} does not drain it.
+ * Race detector: the arming goroutine's clock travels to the value sent / the afterFunc goroutine.
  */
 public final class Timer {
+    private final Program program;
+    /** Null for an afterFunc timer. */
+    private final Chan<Instant> c;
+    private final Runnable f;
+    private final long creatorId;
+    private final List<StackTraceElement> createdAt;
+    /** The scheduled task of the current arming; guarded by {@code this}. */
+    private ScheduledFuture<?> pending;
 
-    private Timer() {
+    private Timer(Chan<Instant> c, Runnable f, List<StackTraceElement> createdAt) {
+        Goroutine creator = Goroutine.current();
+        this.program = creator.program();
+        this.creatorId = creator.id();
+        this.c = c;
+        this.f = f;
+        this.createdAt = createdAt;
     }
 
     /** A timer that sends the current time on its channel after {@code d}: Go's {@code time.NewTimer}. */
     public static Timer newTimer(Duration d) {
-        throw new UnsupportedOperationException("not built yet");
+        var t = new Timer(Chan.make(1), null, List.of());
+        t.arm(d);
+        return t;
     }
 
     /** A timer that calls {@code f} in its own goroutine after {@code d}: Go's {@code time.AfterFunc}. */
     public static Timer afterFunc(Duration d, Runnable f) {
-        throw new UnsupportedOperationException("not built yet");
+        var t = new Timer(null, java.util.Objects.requireNonNull(f, "f"), Go.creationSite());
+        t.arm(d);
+        return t;
     }
 
     /** The channel the time is sent on (capacity 1, so the timer never blocks); a nil channel for afterFunc timers. */
     public RecvChan<Instant> c() {
-        throw new UnsupportedOperationException("not built yet");
+        return c != null ? c : Chan.nil();
     }
 
     /** Prevents the timer from firing; true if this call stopped it, false if it had already fired or been stopped. */
-    public boolean stop() {
-        throw new UnsupportedOperationException("not built yet");
+    public synchronized boolean stop() {
+        if (pending != null && pending.cancel(false)) {
+            pending = null;
+            program.timerDone();
+            return true;
+        }
+        pending = null;
+        return false;
     }
 
     /** Makes the timer fire after {@code d} from now; true if it had been active. */
-    public boolean reset(Duration d) {
-        throw new UnsupportedOperationException("not built yet");
+    public synchronized boolean reset(Duration d) {
+        boolean active = stop();
+        arm(d);
+        return active;
+    }
+
+    private synchronized void arm(Duration d) {
+        program.timerStarted();
+        Object clock = Race.ENABLED ? Race.release(null) : null;
+        pending = Timers.schedule(() -> fire(clock), d.toNanos());
+    }
+
+    /** On the timer thread. */
+    private void fire(Object clock) {
+        try {
+            if (c != null) {
+                c.offerFromTimer(Instant.now(), clock);
+            } else {
+                Go.start(program, creatorId, createdAt, f, clock);
+            }
+        } finally {
+            program.timerDone();
+        }
     }
 }

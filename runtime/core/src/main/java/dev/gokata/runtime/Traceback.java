@@ -1,20 +1,40 @@
 package dev.gokata.runtime;
 
 import java.io.PrintWriter;
-import java.net.URL;
 import java.io.StringWriter;
+import java.net.URL;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
-/** Renders goroutines and panics in the format of Go's tracebacks ({@code runtime/traceback.go}). */
+/**
+ * Renders goroutines, panics and leaks in the format of Go's tracebacks ({@code runtime/traceback.go}):
+ * <pre>
+ * goroutine 7 [chan send]:
+ * dev.gokata.runtime.Chan.send(...)
+ * 	Chan.java:120
+ * bank.Bank.main.func1(...)
+ * 	Bank.java:14
+ * created by bank.Bank.main in goroutine 1
+ * 	Bank.java:12
+ * </pre>
+ * A Java lambda {@code lambda$main$0} is named as Go names a closure, {@code main.func1}. Frames of the JDK are
+ * dropped; of the runtime's own frames only the outermost of each run is kept: the API method the user called,
+ * as Go keeps {@code sync.(*Mutex).Lock}; frames below {@code Goroutine.run} (the thread's start) are dropped.
+ */
 final class Traceback {
     private static final String RUNTIME_PACKAGE = "dev.gokata.runtime.";
+    private static final String GOROUTINE = Goroutine.class.getName();
+    private static final Pattern INDEX_OUT_OF_BOUNDS =
+            Pattern.compile("Index (-?\\d+) out of bounds for length (\\d+)");
     private static final URL RUNTIME_LOCATION = runtimeLocation();
+    /** Class name to "is the runtime's own class"; a cache, filled racily but idempotently. */
     private static final Map<String, Boolean> RUNTIME_CLASSES = new ConcurrentHashMap<>();
 
     private Traceback() {
@@ -23,12 +43,8 @@ final class Traceback {
     /** {@code goroutine 7 [chan send]:}, the goroutine's user frames, then {@code created by ... in goroutine 1}. */
     static String of(Goroutine g) {
         var sb = new StringBuilder();
-        String state = g.waitReason().map(WaitReason::text).orElse(g.finished() ? "finished" : "running");
-        sb.append("goroutine ").append(g.id()).append(" [").append(state).append("]:\n");
-        Thread t = g.thread();
-        if (t != null) {
-            appendFrames(sb, userFrames(t.getStackTrace()));
-        }
+        sb.append(header(g, state(g)));
+        appendFrames(sb, frames(g));
         appendCreatedBy(sb, g);
         return sb.toString();
     }
@@ -41,9 +57,9 @@ final class Traceback {
         } else if (t instanceof GoPanic) {
             sb.append("panic: ").append(t.getMessage()).append("\n\n");
         } else {
-            sb.append("panic: ").append(t).append("\n\n");
+            sb.append("panic: ").append(runtimeError(t).orElse(t.toString())).append("\n\n");
         }
-        sb.append("goroutine ").append(g.id()).append(" [running]:\n");
+        sb.append(header(g, "running"));
         appendFrames(sb, userFrames(t.getStackTrace()));
         appendCreatedBy(sb, g);
         if (!(t instanceof GoPanic) && !(t instanceof GoFatalError)) {
@@ -54,9 +70,47 @@ final class Traceback {
         return sb.toString();
     }
 
-    private static URL runtimeLocation() {
-        var source = Traceback.class.getProtectionDomain().getCodeSource();
-        return source == null ? null : source.getLocation();
+    /**
+     * Go's text for the Java exceptions that are Go runtime errors: a nil dereference, an integer division by zero,
+     * an index out of range. The Java stack trace still follows the report.
+     */
+    static Optional<String> runtimeError(Throwable t) {
+        return switch (t) {
+            case NullPointerException e ->
+                    Optional.of("runtime error: invalid memory address or nil pointer dereference");
+            case ArithmeticException e when "/ by zero".equals(e.getMessage()) ->
+                    Optional.of("runtime error: integer divide by zero");
+            case IndexOutOfBoundsException e when e.getMessage() != null -> {
+                Matcher m = INDEX_OUT_OF_BOUNDS.matcher(e.getMessage());
+                yield m.matches()
+                        ? Optional.of("runtime error: index out of range [" + m.group(1) + "] with length "
+                                + m.group(2))
+                        : Optional.empty();
+            }
+            default -> Optional.empty();
+        };
+    }
+
+    /**
+     * uber-go/goleak's report: {@code found unexpected goroutines:} and, in brackets, one entry per goroutine,
+     * {@code Goroutine 7 in state chan receive, with bank.Worker.run on top of the stack:} and its traceback.
+     */
+    static String leaks(List<Goroutine> leaked) {
+        var sb = new StringBuilder("found unexpected goroutines:\n[");
+        for (int i = 0; i < leaked.size(); i++) {
+            Goroutine g = leaked.get(i);
+            String state = state(g);
+            List<StackTraceElement> frames = frames(g);
+            if (i > 0) {
+                sb.append(' ');
+            }
+            sb.append("Goroutine ").append(g.id()).append(" in state ").append(state).append(", with ")
+                    .append(frames.isEmpty() ? "?" : function(frames.getFirst())).append(" on top of the stack:\n");
+            sb.append(header(g, state));
+            appendFrames(sb, frames);
+            appendCreatedBy(sb, g);
+        }
+        return sb.append(']').toString();
     }
 
     static String duration(Duration d) {
@@ -64,22 +118,70 @@ final class Traceback {
         return ms % 1000 == 0 ? (ms / 1000) + "s" : ms + "ms";
     }
 
+    /**
+     * The word between the brackets: the runtime wait reason; else, for a thread parked outside the runtime (a
+     * {@code java.util.concurrent} lock, {@code Thread.sleep}, I/O), {@code semacquire} or {@code sleep}, the words
+     * Go uses for a goroutine parked outside channels; else {@code running} or {@code finished}.
+     */
+    private static String state(Goroutine g) {
+        var reason = g.waitReason();
+        if (reason.isPresent()) {
+            return reason.get().text();
+        }
+        if (g.finished()) {
+            return "finished";
+        }
+        Thread t = g.thread();
+        if (t == null || t == Thread.currentThread()) {
+            return "running";
+        }
+        return switch (t.getState()) {
+            case BLOCKED, WAITING -> "semacquire";
+            case TIMED_WAITING -> "sleep";
+            case NEW, RUNNABLE, TERMINATED -> "running";
+        };
+    }
+
+    private static String header(Goroutine g, String state) {
+        return "goroutine " + g.id() + " [" + state + "]:\n";
+    }
+
+    private static List<StackTraceElement> frames(Goroutine g) {
+        Thread t = g.thread();
+        return t == null ? List.of() : userFrames(t.getStackTrace());
+    }
+
     private static void appendCreatedBy(StringBuilder sb, Goroutine g) {
-        if (!g.createdAt().isEmpty()) {
-            StackTraceElement site = g.createdAt().getFirst();
-            sb.append("created by ").append(site.getClassName()).append('.').append(site.getMethodName());
+        List<StackTraceElement> site = g.createdAt();
+        if (!site.isEmpty()) {
+            StackTraceElement f = site.getFirst();
+            sb.append("created by ").append(function(f));
             if (g.parentId() != 0) {
                 sb.append(" in goroutine ").append(g.parentId());
             }
-            sb.append('\n').append('\t').append(location(site)).append('\n');
+            sb.append('\n').append('\t').append(location(f)).append('\n');
         }
     }
 
     static void appendFrames(StringBuilder sb, List<StackTraceElement> frames) {
         for (StackTraceElement f : frames) {
-            sb.append(f.getClassName()).append('.').append(f.getMethodName()).append("(...)\n");
+            sb.append(function(f)).append("(...)\n");
             sb.append('\t').append(location(f)).append('\n');
         }
+    }
+
+    /** {@code pkg.Class.method}, with a lambda body {@code lambda$main$0} shown as Go's closure {@code main.func1}. */
+    static String function(StackTraceElement f) {
+        String m = f.getMethodName();
+        if (m.startsWith("lambda$")) {
+            int dollar = m.lastIndexOf('$');
+            String enclosing = m.substring("lambda$".length(), Math.max(dollar, "lambda$".length()));
+            String index = m.substring(dollar + 1);
+            if (!enclosing.isEmpty() && index.chars().allMatch(Character::isDigit) && !index.isEmpty()) {
+                m = enclosing + ".func" + (Integer.parseInt(index) + 1);
+            }
+        }
+        return f.getClassName() + '.' + m;
     }
 
     static String location(StackTraceElement f) {
@@ -87,18 +189,21 @@ final class Traceback {
     }
 
     /**
-     * The frames worth showing a student: the JDK's are dropped, and of the runtime's own only the API method the
-     * user called (e.g. {@code dev.gokata.runtime.Chan.recv}) is kept, as Go keeps {@code sync.(*Mutex).Lock}.
+     * The frames worth showing a student: the JDK's are dropped, and of each run of the runtime's own frames only
+     * the outermost (e.g. {@code dev.gokata.runtime.Chan.recv}) is kept, and only if user code called it.
      */
     static List<StackTraceElement> userFrames(StackTraceElement[] stack) {
         var out = new ArrayList<StackTraceElement>();
         StackTraceElement pendingRuntime = null;
-        for (StackTraceElement f : Arrays.asList(stack)) {
+        for (StackTraceElement f : stack) {
             String c = f.getClassName();
-            if (c.startsWith("java.") || c.startsWith("jdk.") || c.startsWith("sun.")) {
+            if (isJdk(c)) {
                 continue;
             }
             if (isRuntime(c)) {
+                if (c.equals(GOROUTINE) && f.getMethodName().equals("run")) {
+                    break; // below: the machinery that started the goroutine
+                }
                 pendingRuntime = f;
                 continue;
             }
@@ -108,27 +213,47 @@ final class Traceback {
             }
             out.add(f);
         }
+        if (pendingRuntime != null) {
+            out.add(pendingRuntime); // the goroutine's function is the runtime's own, as in go(wg::done)
+        }
         return out;
     }
 
+    /** True for a class of the JDK. */
+    static boolean isJdk(String className) {
+        return className.startsWith("java.") || className.startsWith("jdk.") || className.startsWith("sun.");
+    }
+
     /**
-     * True for a class of the runtime itself, as opposed to user code that happens to share its package (the
-     * runtime's own tests): a class of {@code dev.gokata.runtime} loaded from the same place as this class.
+     * True for a class of the runtime itself, as opposed to test code that shares its package (the runtime's own
+     * tests): a class of {@code dev.gokata.runtime} counts as the runtime's unless it was loaded from another place
+     * than this class <em>and</em> that place is a test output folder. So runtime classes found elsewhere (a race
+     * agent's jar, an IDE's output folder) still count as the runtime's.
      */
     static boolean isRuntime(String className) {
         if (!className.startsWith(RUNTIME_PACKAGE)) {
             return false;
         }
-        return RUNTIME_CLASSES.computeIfAbsent(className, Traceback::loadedWithRuntime);
+        return RUNTIME_CLASSES.computeIfAbsent(className, Traceback::isRuntimeClass);
     }
 
-    private static boolean loadedWithRuntime(String className) {
+    private static boolean isRuntimeClass(String className) {
         try {
             Class<?> c = Class.forName(className, false, Traceback.class.getClassLoader());
-            return c.getProtectionDomain().getCodeSource() == null
-                    || Objects.equals(c.getProtectionDomain().getCodeSource().getLocation(), RUNTIME_LOCATION);
+            var source = c.getProtectionDomain().getCodeSource();
+            if (source == null || source.getLocation() == null
+                    || Objects.equals(source.getLocation(), RUNTIME_LOCATION)) {
+                return true;
+            }
+            String where = source.getLocation().getPath();
+            return !(where.contains("/test-classes/") || where.contains("/test/"));
         } catch (ClassNotFoundException | LinkageError | SecurityException e) {
             return true;
         }
+    }
+
+    private static URL runtimeLocation() {
+        var source = Traceback.class.getProtectionDomain().getCodeSource();
+        return source == null ? null : source.getLocation();
     }
 }

@@ -21,10 +21,18 @@ public final class Race {
 
     /** Publishes the calling goroutine's history into {@code into} (or a fresh clock) and returns it. */
     public static Object release(Object into) {
-        return into;
+        if (!ENABLED) {
+            return into;
+        }
+        SyncClock clock = into == null ? new SyncClock() : (SyncClock) into;
+        clock.release(ThreadState.current());
+        return clock;
     }
 
     /** Makes everything published into {@code from} happen before the calling goroutine's next step. */
     public static void acquire(Object from) {
+        if (ENABLED && from != null) {
+            ((SyncClock) from).acquire(ThreadState.current());
+        }
     }
 }

@@ -1,0 +1,55 @@
+package dev.gokata.grader;
+
+import dev.gokata.grader.cli.GradeCommand;
+import dev.gokata.grader.cli.HintCommand;
+import dev.gokata.grader.cli.ListCommand;
+import dev.gokata.grader.cli.ResetCommand;
+import dev.gokata.grader.cli.RunCommand;
+import dev.gokata.grader.cli.SolutionCommand;
+import dev.gokata.grader.cli.VerifyCommand;
+import dev.gokata.grader.cli.WatchCommand;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.HelpCommand;
+
+/** The {@code gokata} command: only dispatches to its subcommands, one class each. */
+@Command(name = "gokata", mixinStandardHelpOptions = true, version = "gokata 0.1.0",
+        description = "Learn Go's concurrency in Java: run, grade and watch the course's katas.",
+        subcommands = {ListCommand.class, RunCommand.class, GradeCommand.class, WatchCommand.class, HintCommand.class,
+                ResetCommand.class, SolutionCommand.class, VerifyCommand.class, HelpCommand.class},
+        footer = {"%nA session:",
+                "  gokata list                  where you are: every kata, its status and points",
+                "  gokata watch                 re-grade the current kata on every save (h: hint, q: quit)",
+                "  gokata run waitgroup         run the kata's program, like `go run -race`",
+                "  gokata grade waitgroup       run its hidden tests, like `go test -race`",
+                "  gokata hint waitgroup        one more hint",
+                "  gokata reset waitgroup       start the kata over (your files are backed up)",
+                "%nExit status: 0 ok, 1 a kata failed or a command could not do its job, 2 wrong usage."})
+public final class Gokata {
+    private Gokata() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The configured command line: exit codes 0/1/2 and a handler that prints a message, not a stack trace. */
+    public static CommandLine commandLine() {
+        var cl = new CommandLine(Gokata.class);
+        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            var err = commandLine.getErr();
+            err.println(commandLine.getColorScheme().errorText("gokata " + commandLine.getCommandName() + ": " + message(ex)));
+            err.flush();
+            if (Boolean.getBoolean("gokata.debug")) {
+                ex.printStackTrace(err);
+            }
+            return ex instanceof IllegalArgumentException ? 2 : 1;
+        });
+        return cl;
+    }
+
+    private static String message(Throwable ex) {
+        String m = ex.getMessage();
+        return m == null || m.isBlank() ? ex.toString() : m;
+    }
+}

@@ -1,0 +1,321 @@
+package dev.gokata.grader.classroom;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * Grades a class: each submission in its own process (a {@link SubmissionGrader} command), {@code jobs} at a time,
+ * each cut off at its time limit by killing its whole process tree. Nothing a submission does reaches the batch:
+ * its output is drained into a bounded tail, its files land in a scratch folder deleted afterwards, its failures
+ * become its verdict ({@link StudentResult.Run}).
+ *
+ * <p>Resume: a student's results file is written whole once the student is done ({@link ResultsStore}); a batch
+ * started again on the same output folder skips every student who has one, so a crashed or interrupted batch goes
+ * on where it stopped. {@code journal.log} records each finished student for people to read.
+ *
+ * <p>Concurrency: a fixed pool of {@code jobs} threads, each grading one submission at a time and blocked in
+ * {@link Process#waitFor}. Shared state: {@code running} (concurrent set, the live processes, killed by the
+ * shutdown hook when the batch JVM is stopped), the journal (appends synchronized on {@code this}), the progress bar
+ * (synchronized itself). Invariant: a results file exists only for a student whose grading run ended.
+ */
+public final class BatchGrader {
+
+    /** How the batch runs: parallel jobs, each submission's time limit, how much of its output is kept. */
+    public record Options(int jobs, Duration timeLimit, int outputTail) {
+        public Options {
+            if (jobs < 1) {
+                throw new IllegalArgumentException("jobs must be at least 1, was " + jobs);
+            }
+            if (timeLimit.isNegative() || timeLimit.isZero()) {
+                throw new IllegalArgumentException("the time limit must be positive, was " + timeLimit);
+            }
+        }
+    }
+
+    /** What one batch run did. */
+    public record Summary(int graded, int skipped, List<StudentResult> results, Duration elapsed) {
+        /** Submissions graded per minute in this run. */
+        public double perMinute() {
+            return elapsed.toMillis() == 0 ? 0 : graded * 60_000.0 / elapsed.toMillis();
+        }
+    }
+
+    private final SubmissionGrader grader;
+    private final Course course;
+    private final Options options;
+    private final Path out;
+    private final ResultsStore store;
+    private final Set<Process> running = ConcurrentHashMap.newKeySet();
+
+    public BatchGrader(SubmissionGrader grader, Course course, Options options, Path out) {
+        this.grader = grader;
+        this.course = course;
+        this.options = options;
+        this.out = out;
+        this.store = new ResultsStore(out.resolve("results"));
+    }
+
+    public ResultsStore store() {
+        return store;
+    }
+
+    /** A sensible number of parallel jobs here: one per core, fewer when memory (about 1.5 GiB a job) is short. */
+    public static int defaultJobs() {
+        int cores = Runtime.getRuntime().availableProcessors();
+        long memory = java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                instanceof com.sun.management.OperatingSystemMXBean os ? os.getTotalMemorySize() : Long.MAX_VALUE;
+        return (int) Math.max(1, Math.min(cores, memory / (1536L << 20)));
+    }
+
+    /** Grades every submission of {@code submissions} not graded yet; {@code log} gets the progress bar. */
+    public Summary run(List<Submission> submissions, PrintWriter log, boolean terminal)
+            throws IOException, InterruptedException {
+        Files.createDirectories(store.dir());
+        var todo = submissions.stream().filter(s -> !store.has(s.id())).toList();
+        int skipped = submissions.size() - todo.size();
+        if (skipped > 0) {
+            log.println("gokata: " + skipped + " of " + submissions.size()
+                    + " submissions already graded in " + store.dir() + "; grading the other " + todo.size());
+            log.flush();
+        }
+        var progress = new Progress(log, terminal, todo.size());
+        var start = System.nanoTime();
+        var hook = new Thread(this::killAll, "gokata-class-kill");
+        Runtime.getRuntime().addShutdownHook(hook);
+        var pool = Executors.newFixedThreadPool(options.jobs(), Thread.ofPlatform().name("gokata-class-", 1).factory());
+        var results = new ArrayList<StudentResult>();
+        try {
+            var futures = new ArrayList<Future<StudentResult>>();
+            for (var submission : todo) {
+                futures.add(pool.submit(() -> {
+                    var tree = gradeOne(submission);
+                    store.write(submission.id(), tree);
+                    var result = ResultsStore.JSON.convertValue(tree, StudentResult.class);
+                    journal(result);
+                    progress.finished(result);
+                    return result;
+                }));
+            }
+            for (var future : futures) {
+                results.add(future.get());
+            }
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof IOException io ? io : new IOException("the batch failed: " + e.getCause(), e.getCause());
+        } finally {
+            pool.shutdownNow();
+            killAll();
+            pool.awaitTermination(1, TimeUnit.MINUTES);
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException e) {
+                // the JVM is already shutting down: the hook runs anyway
+            }
+        }
+        return new Summary(results.size(), skipped, results, Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    /** Grades one submission in its own process tree; never throws for anything the submission does. */
+    ObjectNode gradeOne(Submission submission) throws IOException, InterruptedException {
+        var work = out.resolve("work").resolve(submission.id());
+        deleteTree(work);
+        Files.createDirectories(work);
+        var started = System.nanoTime();
+        try {
+            Path checkout;
+            if (submission.zipped()) {
+                try {
+                    SafeUnzip.extract(submission.path(), work.resolve("checkout"), SafeUnzip.Limits.DEFAULT);
+                } catch (SafeUnzip.UnsafeZipException e) {
+                    return unreadable(submission, e.getMessage(), started);
+                }
+                checkout = checkoutRoot(work.resolve("checkout"));
+            } else {
+                checkout = checkoutRoot(submission.path());
+            }
+            if (!Files.isDirectory(checkout.resolve("exercises"))) {
+                return unreadable(submission, "no exercises/ folder in the submission", started);
+            }
+            var partial = work.resolve("results.json");
+            var scratch = Files.createDirectories(work.resolve("scratch"));
+            var command = grader.command(checkout.toAbsolutePath(), partial.toAbsolutePath())
+                    .directory(scratch.toFile())
+                    .redirectErrorStream(true)
+                    .redirectInput(ProcessBuilder.Redirect.from(nullFile()));
+            return runGrading(submission, command, partial, started);
+        } finally {
+            deleteTree(work);
+        }
+    }
+
+    private ObjectNode runGrading(Submission submission, ProcessBuilder command, Path partial, long started)
+            throws InterruptedException {
+        var tail = new OutputTail(options.outputTail());
+        Process process;
+        try {
+            process = command.start();
+        } catch (IOException e) {
+            return finish(submission, StudentResult.Run.CRASHED, "the grading run could not start: " + e.getMessage(),
+                    Optional.empty(), started);
+        }
+        running.add(process);
+        var drain = Thread.ofVirtual().start(() -> tail.drain(process.getInputStream()));
+        try {
+            boolean ended = process.waitFor(options.timeLimit().toMillis(), TimeUnit.MILLISECONDS);
+            if (!ended) {
+                kill(process);
+            }
+            drain.join(Duration.ofSeconds(10));
+            var katas = ResultsStore.readTree(partial);
+            if (!ended) {
+                return finish(submission, StudentResult.Run.TIMED_OUT, "killed after the time limit of "
+                        + Progress.duration(options.timeLimit()) + last(tail), katas, started);
+            }
+            if (process.exitValue() != 0 || !Files.exists(partial)) {
+                return finish(submission, StudentResult.Run.CRASHED, "the grading run exited with status "
+                        + process.exitValue() + last(tail), katas, started);
+            }
+            return finish(submission, StudentResult.Run.GRADED, "", katas, started);
+        } finally {
+            if (process.isAlive()) {
+                kill(process);
+            }
+            running.remove(process);
+        }
+    }
+
+    private static String last(OutputTail tail) {
+        var text = tail.text().strip();
+        return text.isEmpty() ? "" : "; its last output:\n" + text;
+    }
+
+    private ObjectNode unreadable(Submission submission, String why, long started) {
+        return finish(submission, StudentResult.Run.UNREADABLE, why, Optional.empty(), started);
+    }
+
+    /**
+     * The student's results file: what the grading run wrote (the grade command's JSON, every field kept), with the
+     * batch's fields added ({@code student}, {@code run}, {@code note}, {@code seconds}), every kata of the course it
+     * has no result for added as not graded, and the totals recomputed.
+     */
+    private ObjectNode finish(Submission submission, StudentResult.Run run, String note, Optional<ObjectNode> written,
+            long started) {
+        var tree = written.orElseGet(ResultsStore.JSON::createObjectNode);
+        var graded = new ArrayList<JsonNode>();
+        if (tree.get("katas") instanceof ArrayNode katas) {
+            katas.forEach(graded::add);
+        }
+        var have = new HashSet<String>();
+        graded.forEach(k -> have.add(k.path("id").asText(k.path("kata").asText())));
+        var why = switch (run) {
+            case GRADED -> "not graded: the grader wrote no result for this kata";
+            case TIMED_OUT -> "not graded: the submission's time limit of " + Progress.duration(options.timeLimit()) + " ran out";
+            case CRASHED -> "not graded: the grading run crashed before this kata";
+            case UNREADABLE -> "not graded: " + note;
+        };
+        for (var kata : course.katas()) {
+            if (!have.contains(kata.id())) {
+                graded.add(ResultsStore.JSON.valueToTree(KataResult.error(kata.id(), kata.title(), kata.points(), why)));
+            }
+        }
+        var order = course.katas().stream().map(Course.Kata::id).toList();
+        graded.sort(Comparator.comparingInt(k -> {
+            int i = order.indexOf(k.path("id").asText(k.path("kata").asText()));
+            return i < 0 ? Integer.MAX_VALUE : i;
+        }));
+        tree.put("student", submission.id());
+        tree.put("run", run.name());
+        tree.put("note", note);
+        tree.put("seconds", Math.round((System.nanoTime() - started) / 1e7) / 100.0);
+        tree.set("katas", ResultsStore.JSON.createArrayNode().addAll(graded));
+        var result = ResultsStore.JSON.convertValue(tree, StudentResult.class);
+        tree.put("version", 3);
+        tree.put("status", result.status());
+        tree.put("score", result.score());
+        tree.put("max_score", result.maxScore());
+        return tree;
+    }
+
+    /** The folder of a checkout: the folder itself, or its only sub-folder holding exercises/ (a zip's top folder). */
+    static Path checkoutRoot(Path dir) throws IOException {
+        if (Files.isDirectory(dir.resolve("exercises"))) {
+            return dir;
+        }
+        try (var children = Files.list(dir)) {
+            var inner = children.filter(Files::isDirectory)
+                    .filter(d -> !d.getFileName().toString().startsWith(".") && !d.getFileName().toString().equals("__MACOSX"))
+                    .filter(d -> Files.isDirectory(d.resolve("exercises")))
+                    .toList();
+            return inner.size() == 1 ? inner.getFirst() : dir;
+        }
+    }
+
+    private synchronized void journal(StudentResult result) {
+        var line = Instant.now() + " " + result.run().name().toLowerCase(java.util.Locale.ROOT) + " " + result.student()
+                + " " + Charts.points(result.score()) + "/" + Charts.points(result.maxScore()) + " " + result.seconds() + "s\n";
+        try {
+            Files.writeString(out.resolve("journal.log"), line, StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Kills a grading run and everything it started: its worker JVMs first, then itself. */
+    static void kill(Process process) {
+        for (int round = 0; round < 3; round++) {
+            var tree = process.descendants().toList();
+            tree.forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
+            if (tree.stream().noneMatch(ProcessHandle::isAlive) && process.descendants().findAny().isEmpty()) {
+                break;
+            }
+        }
+        try {
+            process.waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void killAll() {
+        running.forEach(BatchGrader::kill);
+    }
+
+    private static java.io.File nullFile() {
+        return new java.io.File(System.getProperty("os.name").startsWith("Windows") ? "NUL" : "/dev/null");
+    }
+
+    static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (var path : walk.sorted(Comparator.reverseOrder()).toList()) {
+                path.toFile().setWritable(true);
+                Files.deleteIfExists(path);
+            }
+        }
+    }
+}

@@ -1,0 +1,97 @@
+package dev.gokata.grader.cli;
+
+import dev.gokata.grader.GradeOptions;
+import dev.gokata.grader.Grader;
+import dev.gokata.grader.catalogue.Kata;
+import dev.gokata.grader.report.KataResult;
+import dev.gokata.grader.report.Points;
+import dev.gokata.grader.report.ResultsJson;
+import dev.gokata.grader.report.TextReport;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code gokata grade}: compiles katas, runs their hidden tests in a guarded JVM, prints verdicts and points. */
+@Command(name = "grade", description = "Compile a kata and run its hidden tests the way `go test -race` would: each test"
+        + " passes, fails, errs or times out; panics, deadlocks, leaked goroutines and data races fail it with Go's report.",
+        footer = {"%nExit status 0 only when every graded kata passed every test.",
+                "%nExamples:",
+                "  gokata grade                 the current kata (the first one not passed)",
+                "  gokata grade waitgroup       one kata",
+                "  gokata grade --all --json results.json",
+                "                               every ready kata, and the results for Exercism/Gradescope"})
+public final class GradeCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+    @Mixin
+    CourseOptions course;
+
+    @Parameters(paramLabel = "KATA", arity = "0..*", description = "The katas to grade (default: the current one).")
+    List<String> katas = new ArrayList<>();
+
+    @Option(names = "--all", description = "Grade every ready kata, in course order.")
+    boolean all;
+
+    @Option(names = "--json", paramLabel = "FILE", description = "Also write the results as JSON to FILE.")
+    Path json;
+
+    @Override
+    public Integer call() {
+        var out = spec.commandLine().getOut();
+        var report = new TextReport(spec.commandLine().getColorScheme().ansi());
+        var state = course.state();
+        List<Kata> selected;
+        if (all) {
+            selected = course.catalogue().ready();
+        } else if (!katas.isEmpty()) {
+            selected = katas.stream().map(course.catalogue()::get).toList();
+        } else {
+            var current = course.current(state);
+            if (current.isEmpty()) {
+                out.println("Every kata has passed. Well done! Re-grade them all with `gokata grade --all`.");
+                out.flush();
+                return 0;
+            }
+            selected = List.of(current.get());
+        }
+        for (Kata k : selected) {
+            if (!k.isReady()) {
+                throw new IllegalArgumentException("kata " + k.id() + " is not ready yet (ready: false in the catalogue)");
+            }
+        }
+        var grader = new Grader(course.course().root(), GradeOptions.defaults());
+        var result = grader.grade(selected, (KataResult k) -> {
+            out.print(report.kata(k));
+            out.println();
+            out.flush();
+            state.put(k.id(), state.get(k.id()).graded(k.passed(), k.score(), Instant.now()));
+            state.save();
+        });
+        if (selected.size() > 1) {
+            long passed = result.katas().stream().filter(KataResult::passed).count();
+            out.println("Total " + report.bar((int) passed, selected.size(), 30) + " katas passed, "
+                    + Points.format(result.score()) + " of " + Points.format(result.maxScore()) + " points");
+        }
+        if (json != null) {
+            ResultsJson.write(result, json);
+            out.println("Results written to " + json);
+        }
+        for (KataResult k : result.katas()) {
+            if (!k.passed()) {
+                out.println("Next: fix " + course.course().show(course.course().exercise(k.id()))
+                        + "/ and run `gokata grade " + k.id() + "`; stuck? `gokata hint " + k.id() + "`");
+                break;
+            }
+        }
+        out.flush();
+        return result.passed() ? 0 : 1;
+    }
+}

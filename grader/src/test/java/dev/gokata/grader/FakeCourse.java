@@ -1,0 +1,73 @@
+package dev.gokata.grader;
+
+import dev.gokata.grader.catalogue.Course;
+import dev.gokata.grader.catalogue.KataCatalogue;
+import dev.gokata.grader.compile.CompileResult;
+import dev.gokata.grader.compile.KataCompiler;
+import dev.gokata.grader.run.Toolchain;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * The grader tests' tiny course (src/test/resources/fakecourse), copied into a temporary folder and made gradable
+ * the way Maven makes the real one: the reference solution compiled into solutions/target/classes, the hidden tests
+ * against it into solutions/target/test-classes. The course repository is also a git repository (for reset).
+ */
+final class FakeCourse {
+    final Path root;
+    final KataCatalogue catalogue;
+
+    private FakeCourse(Path root) {
+        this.root = root;
+        this.catalogue = KataCatalogue.load(new Course(root).catalogueFile());
+    }
+
+    static FakeCourse copyTo(Path dir) {
+        copyTree(resource("fakecourse"), dir);
+        var toolchain = Toolchain.current();
+        var course = new Course(dir);
+        var solutions = dir.resolve("solutions/target/classes");
+        var main = new KataCompiler(toolchain.compileClasspath(), course::show)
+                .compile(dir.resolve("solutions/src/main/java"), solutions);
+        if (!(main instanceof CompileResult.Compiled)) {
+            throw new AssertionError("the fake course's solutions do not compile: " + main);
+        }
+        var cp = new ArrayList<Path>(List.of(solutions));
+        cp.addAll(toolchain.testCompileClasspath());
+        var tests = new KataCompiler(cp, course::show).compile(dir.resolve("solutions/src/test/java"), course.testClasses());
+        if (!(tests instanceof CompileResult.Compiled)) {
+            throw new AssertionError("the fake course's hidden tests do not compile: " + tests);
+        }
+        return new FakeCourse(dir);
+    }
+
+    /** A folder of src/test/resources. */
+    static Path resource(String name) {
+        try {
+            return Path.of(FakeCourse.class.getClassLoader().getResource(name).toURI());
+        } catch (URISyntaxException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    static void copyTree(Path from, Path to) {
+        try (Stream<Path> s = Files.walk(from)) {
+            for (Path p : s.toList()) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,145 @@
+package dev.gokata.grader.classroom;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CourseReportTest {
+
+    @TempDir
+    Path out;
+
+    @Test
+    void givenAHandMadeClass_whenStatisticsAreComputed_thenEveryFigureIsRight() {
+        var stats = ClassStats.of(SampleClass.COURSE, SampleClass.students());
+
+        assertEquals(5, stats.submissions());
+        assertEquals(15, stats.maxScore());
+        // alice 15, bob 12, carol 10, dave 0, erin 7 (counter 2 + pipeline 5)
+        assertEquals((15 + 12 + 10 + 0 + 7) / 5.0, stats.meanScore(), 1e-9);
+        assertEquals(10, stats.medianScore());
+        assertEquals(List.of(1, 0, 0, 0, 1, 0, 1, 0, 1, 1), stats.distribution());
+        assertEquals(4, stats.runs().get(StudentResult.Run.GRADED));
+        assertEquals(1, stats.runs().get(StudentResult.Run.TIMED_OUT));
+
+        var counter = stats.katas().get(0);
+        assertEquals("counter", counter.kata());
+        assertEquals("A concurrency-safe counter", counter.title());
+        assertEquals(5, counter.graded());
+        assertEquals(2, counter.passed());
+        assertEquals(0.4, counter.passRate(), 1e-9);
+        assertEquals(List.of(new Tally("concurrentIncrements", 2)), counter.failedTests());
+        assertEquals(FailureKind.DATA_RACE, counter.dominant().orElseThrow());
+        assertEquals(List.of(new KataStats.KindCount(FailureKind.DATA_RACE, 2),
+                new KataStats.KindCount(FailureKind.COMPILE_ERROR, 1)), counter.kinds());
+        assertEquals(List.of(new Tally("Counter.java:14", 2)), counter.linesOf(FailureKind.DATA_RACE));
+        assertEquals(List.of(new Tally("Counter.java:9", 1)), counter.linesOf(FailureKind.COMPILE_ERROR));
+
+        var pipeline = stats.katas().get(1);
+        assertEquals(2, pipeline.passed());
+        assertEquals(List.of(new KataStats.KindCount(FailureKind.DEADLOCK, 1),
+                new KataStats.KindCount(FailureKind.TIMEOUT, 1),
+                new KataStats.KindCount(FailureKind.WRONG_RESULT, 1)), pipeline.kinds());
+        assertEquals(List.of(new Tally("Pipeline.java:21", 1)), pipeline.linesOf(FailureKind.DEADLOCK));
+        assertEquals(List.of(new Tally("closesOutput", 1), new Tally("stagesInOrder", 1)), pipeline.failedTests());
+    }
+
+    @Test
+    void givenAHandMadeClass_whenTheGradebookIsWritten_thenEachCellHoldsThePoints() throws Exception {
+        var csv = out.resolve("gradebook.csv");
+        Gradebook.write(SampleClass.COURSE, SampleClass.students(), csv);
+
+        assertEquals(List.of(
+                "student,run,counter,pipeline,total,max",
+                "alice,graded,5,10,15,15",
+                "bob,graded,2,10,12,15",
+                "carol,graded,5,5,10,15",
+                "dave,timed_out,0,0,0,15",
+                "erin<b>,graded,2,5,7,15"), Files.readAllLines(csv));
+    }
+
+    @Test
+    void givenAStudentNamedLikeAFormula_whenTheGradebookIsWritten_thenTheCellIsDefusedAndQuoted() throws Exception {
+        var csv = out.resolve("gradebook.csv");
+        var student = new StudentResult("=HYPERLINK(\"x\",\"y\")", StudentResult.Run.GRADED, "", 1,
+                List.of(SampleClass.counterPassed()));
+        Gradebook.write(SampleClass.COURSE, List.of(student), csv);
+
+        assertEquals("\"'=HYPERLINK(\"\"x\"\",\"\"y\"\")\",graded,5,5,5", Files.readAllLines(csv).get(1));
+    }
+
+    @Test
+    void givenResults_whenWrittenAndReadBack_thenTheyAreEqualAndCarryGradescopeAndExercismFields() throws Exception {
+        var store = new ResultsStore(out.resolve("results"));
+        for (var student : SampleClass.students()) {
+            store.write(student);
+        }
+        var bad = new ArrayList<Path>();
+        var read = store.readAll(bad);
+
+        assertEquals(SampleClass.students().stream().sorted(java.util.Comparator.comparing(StudentResult::student)).toList(), read);
+        assertTrue(bad.isEmpty());
+        var bob = ResultsStore.JSON.readTree(store.file("bob").toFile());
+        assertEquals(12.0, bob.get("score").asDouble());
+        assertEquals(15.0, bob.get("max_score").asDouble());
+        var counter = bob.get("katas").get(0);
+        assertEquals("fail", counter.get("status").asText());
+        assertEquals("concurrentIncrements", counter.get("tests").get(1).get("name").asText());
+        assertEquals(3.0, counter.get("tests").get(1).get("max_score").asDouble());
+        assertEquals("counter", counter.get("id").asText());
+        assertEquals(3, bob.get("version").asInt());
+        assertEquals("fail", bob.get("status").asText());
+        assertTrue(counter.get("tests").get(1).get("races").get(0).asText().contains("WARNING: DATA RACE"));
+        assertTrue(Files.exists(store.file("erin<b>")));
+        assertEquals("erin_b_.json", store.file("erin<b>").getFileName().toString());
+    }
+
+    @Test
+    void givenAHandMadeClass_whenTheReportIsWritten_thenItHasTheOverviewChartsAndAPagePerStudent() throws Exception {
+        var index = new CourseReport().write(SampleClass.COURSE, SampleClass.students(), out);
+
+        var html = Files.readString(index);
+        assertTrue(html.contains("<td class=\"num\">5</td>"), "submissions");
+        assertTrue(html.contains("<td class=\"num\">8.8 (59%)</td>"), "mean");
+        assertTrue(html.contains("<td class=\"num\">10 (67%)</td>"), "median");
+        assertEquals(3, html.split("<svg ", -1).length - 1, "three charts");
+        assertTrue(html.contains("Counter.java:14 (2)"), "race lines");
+        assertTrue(html.contains("Pipeline.java:21 (1)"), "deadlock lines");
+        assertTrue(html.contains("erin&lt;b&gt;"), "names are escaped");
+        assertFalse(html.contains("erin<b>"), "names are escaped");
+        assertFalse(html.contains("<script"), "no script");
+        assertFalse(html.contains("http://") && html.replace("http://www.w3.org/2000/svg", "").contains("http://"), "no network");
+
+        var bob = Files.readString(out.resolve("report/students/bob.html"));
+        assertTrue(bob.contains("WARNING: DATA RACE"));
+        var carol = Files.readString(out.resolve("report/students/carol.html"));
+        assertTrue(carol.contains("fatal error: all goroutines are asleep - deadlock!"));
+        var dave = Files.readString(out.resolve("report/students/dave.html"));
+        assertTrue(dave.contains("timed out") && dave.contains("killed after 2m"));
+    }
+
+    @Test
+    void givenAHandMadeClass_whenFeedbackIsWritten_thenEachPageShowsOnlyItsStudent() throws Exception {
+        new CourseReport().write(SampleClass.COURSE, SampleClass.students(), out);
+
+        var names = List.of("alice", "bob", "carol", "dave", "erin");
+        for (var name : names) {
+            var file = out.resolve("feedback").resolve(ResultsStore.fileName(name.equals("erin") ? "erin<b>" : name) + ".html");
+            var page = Files.readString(file);
+            assertTrue(page.contains(name), name);
+            for (var other : names) {
+                if (!other.equals(name)) {
+                    assertFalse(page.contains(other), other + " on " + name + "'s feedback");
+                }
+            }
+            assertFalse(page.contains("href=\"../"), "no link out of the page");
+        }
+    }
+}

@@ -1,0 +1,118 @@
+package dev.gokata.runtime.race;
+
+import java.util.Collection;
+import java.util.Map;
+
+/**
+ * How the detector models the JDK calls it cannot see inside: thread-safe objects (j.u.c, synchronized wrappers,
+ * {@code Vector}, {@code StringBuffer}) as release before the call and acquire after it, on the receiver; the
+ * non-thread-safe collections of {@code java.util} and {@code StringBuilder} as a read or a write of the receiver's
+ * whole state; {@code Thread.join} as acquiring the dead thread's clock; {@code Object.wait} as leaving and
+ * re-entering the monitor.
+ */
+final class Library {
+    /** How calls on a receiver of some class are modelled. */
+    enum Kind { NONE, THREAD_SAFE, UNSAFE }
+
+    private static final ClassValue<Kind> KINDS = new ClassValue<>() {
+        @Override
+        protected Kind computeValue(Class<?> c) {
+            return classify(c);
+        }
+    };
+
+    private Library() {
+    }
+
+    static Kind kindOf(Class<?> c) {
+        return KINDS.get(c);
+    }
+
+    private static Kind classify(Class<?> c) {
+        String n = c.getName();
+        if (n.startsWith("java.util.concurrent.") || n.startsWith("java.util.Collections$Synchronized")
+                || n.equals("java.util.Vector") || n.equals("java.util.Stack") || n.equals("java.util.Hashtable")
+                || n.equals("java.lang.StringBuffer")) {
+            return Kind.THREAD_SAFE;
+        }
+        if (n.equals("java.lang.StringBuilder")) {
+            return Kind.UNSAFE;
+        }
+        if (n.startsWith("java.util.") && n.indexOf('.', "java.util.".length()) < 0
+                && (Collection.class.isAssignableFrom(c) || Map.class.isAssignableFrom(c))) {
+            return Kind.UNSAFE;
+        }
+        return Kind.NONE;
+    }
+
+    static void before(Object receiver, int site) {
+        int kind = Sites.kind(site);
+        switch (kind) {
+            case Sites.CALL_WAIT -> RaceDetector.releaseOn(receiver);
+            case Sites.CALL_READ, Sites.CALL_WRITE -> {
+                switch (kindOf(receiver.getClass())) {
+                    case UNSAFE -> RaceDetector.collection(receiver, kind == Sites.CALL_WRITE, site);
+                    case THREAD_SAFE -> RaceDetector.releaseOn(receiver);
+                    case NONE -> {
+                    }
+                }
+            }
+            default -> {
+            }
+        }
+    }
+
+    static void after(Object receiver, Object result, int site) {
+        if (receiver == null) {
+            return;
+        }
+        switch (Sites.kind(site)) {
+            case Sites.CALL_WAIT -> RaceDetector.acquireOn(receiver);
+            case Sites.CALL_JOIN -> {
+                if (receiver instanceof Thread th && !th.isAlive()) {
+                    ThreadState dead = ThreadState.of(th);
+                    if (dead != null) {
+                        ThreadState.current().clock().join(dead.clock());
+                    }
+                }
+            }
+            case Sites.CALL_READ, Sites.CALL_WRITE -> {
+                if (kindOf(receiver.getClass()) == Kind.THREAD_SAFE) {
+                    RaceDetector.acquireOn(receiver);
+                    if (result != null && kindOf(result.getClass()) == Kind.THREAD_SAFE) {
+                        link(result, receiver);
+                    }
+                }
+            }
+            default -> {
+            }
+        }
+    }
+
+    /**
+     * Acquiring {@code result} from now on also acquires {@code source}: a task's end, a future, each element of an
+     * array or collection of futures ({@code allOf}), or the receiver that made {@code result} ({@code newCondition}).
+     */
+    static void link(Object result, Object source) {
+        ThreadState t = ThreadState.current();
+        SyncClock target = t.shadowOf(result).sync();
+        switch (source) {
+            case RaceTasks.Task task -> target.link(task.end);
+            case Object[] array -> {
+                for (Object o : array) {
+                    if (o != null) {
+                        target.link(t.shadowOf(o).sync());
+                    }
+                }
+            }
+            case Collection<?> c when kindOf(source.getClass()) != Kind.NONE -> {
+                for (Object o : c) {
+                    if (o != null) {
+                        target.link(t.shadowOf(o).sync());
+                    }
+                }
+            }
+            default -> target.link(t.shadowOf(source).sync());
+        }
+    }
+}

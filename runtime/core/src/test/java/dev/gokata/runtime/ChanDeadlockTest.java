@@ -1,0 +1,153 @@
+package dev.gokata.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** Go's {@code checkdead} for channels, select and timers: reported exactly when no goroutine can ever run again. */
+@Timeout(15)
+class ChanDeadlockTest {
+    private static final String FATAL = "fatal error: all goroutines are asleep - deadlock!";
+    private static final Duration LIMIT = Duration.ofSeconds(10);
+
+    private static String deadlockReport(Runnable main) {
+        Outcome outcome = new Program().run(main, LIMIT);
+        var deadlocked = assertInstanceOf(Outcome.Deadlocked.class, outcome, outcome::report);
+        assertTrue(deadlocked.report().startsWith(FATAL + "\n\n"), deadlocked::report);
+        return deadlocked.report();
+    }
+
+    private static void assertExits(Runnable main) {
+        Outcome outcome = new Program().run(main, LIMIT);
+        assertInstanceOf(Outcome.Exited.class, outcome, outcome::report);
+    }
+
+    private static void assertContains(String report, String expected) {
+        assertTrue(report.contains(expected), () -> "expected «" + expected + "» in:\n" + report);
+    }
+
+    @Test
+    void givenRangeOverNeverClosedChannel_whenSenderIsDone_thenDeadlockInChanReceive() {
+        String report = deadlockReport(() -> {
+            Chan<Integer> ch = Chan.make();
+            Go.go(() -> {
+                for (int i = 0; i < 3; i++) {
+                    ch.send(i);
+                }
+            });
+            for (int v : ch) {
+                assertTrue(v >= 0);
+            }
+        });
+        assertContains(report, "goroutine 1 [chan receive]:");
+    }
+
+    @Test
+    void givenNilChannel_whenReceiving_thenDeadlockInNilChanReceive() {
+        String report = deadlockReport(() -> Chan.<Integer>nil().recv());
+        assertContains(report, "goroutine 1 [chan receive (nil chan)]:");
+    }
+
+    @Test
+    void givenNilChannel_whenSending_thenDeadlockInNilChanSend() {
+        String report = deadlockReport(() -> Chan.<Integer>nil().send(1));
+        assertContains(report, "goroutine 1 [chan send (nil chan)]:");
+    }
+
+    @Test
+    void givenEmptySelect_whenRun_thenDeadlockInSelectNoCases() {
+        String report = deadlockReport(() -> Select.select().run());
+        assertContains(report, "goroutine 1 [select (no cases)]:");
+    }
+
+    @Test
+    void givenSelectOverNilChannelsOnly_whenRun_thenDeadlockInSelect() {
+        String report = deadlockReport(() -> Select.select().recv(Chan.nil(), v -> { }).run());
+        assertContains(report, "goroutine 1 [select]:");
+    }
+
+    @Test
+    void givenUnbufferedSendWithNoReceiver_whenRun_thenDeadlockInChanSend() {
+        String report = deadlockReport(() -> Chan.<Integer>make().send(1));
+        assertContains(report, "goroutine 1 [chan send]:");
+    }
+
+    @Test
+    void givenFullBuffer_whenSendingAgain_thenDeadlockInChanSend() {
+        String report = deadlockReport(() -> {
+            Chan<Integer> ch = Chan.make(1);
+            ch.send(1);
+            ch.send(2);
+        });
+        assertContains(report, "goroutine 1 [chan send]:");
+    }
+
+    @Test
+    void givenTwoGoroutinesWaitingOnEachOther_whenRun_thenBothAppearInTheReport() {
+        String report = deadlockReport(() -> {
+            Chan<Integer> a = Chan.make();
+            Chan<Integer> b = Chan.make();
+            Go.go(() -> {
+                a.recv();
+                b.send(1);
+            });
+            b.recv();
+        });
+        assertContains(report, "goroutine 1 [chan receive]:");
+        assertContains(report, "goroutine 2 [chan receive]:");
+    }
+
+    @Test
+    void givenMainWaitingOnAfter_whenTheTimerIsPending_thenNoDeadlockAndMainCompletes() {
+        assertExits(() -> Go.after(Duration.ofMillis(50)).recv());
+    }
+
+    @Test
+    void givenMainWaitingOnAGoroutineThatSleeps_whenRun_thenNoDeadlock() {
+        assertExits(() -> {
+            Chan<String> ch = Chan.make();
+            Go.go(() -> {
+                Go.sleep(Duration.ofMillis(50));
+                ch.send("awake");
+            });
+            ch.recv();
+        });
+    }
+
+    @Test
+    void givenMainWaitingOnAnAfterFunc_whenTheTimerIsPending_thenNoDeadlock() {
+        assertExits(() -> {
+            Chan<String> ch = Chan.make();
+            Go.afterFunc(Duration.ofMillis(50), () -> ch.send("fired"));
+            ch.recv();
+        });
+    }
+
+    @Test
+    void givenSelectWithTimeout_whenNothingElseCanRun_thenNoDeadlock() {
+        assertExits(() -> Select.select().recv(Chan.make(), v -> { }).after(Duration.ofMillis(50), () -> { }).run());
+    }
+
+    @Test
+    void givenStoppedTimer_whenMainWaitsOnItsChannel_thenDeadlock() {
+        String report = deadlockReport(() -> {
+            Timer t = Timer.newTimer(Duration.ofHours(1));
+            t.stop();
+            t.c().recv();
+        });
+        assertContains(report, "goroutine 1 [chan receive]:");
+    }
+
+    @Test
+    void givenStoppedTicker_whenMainWaitsOnItsChannel_thenDeadlock() {
+        String report = deadlockReport(() -> {
+            Ticker ticker = Ticker.newTicker(Duration.ofHours(1));
+            ticker.stop();
+            ticker.c().recv();
+        });
+        assertContains(report, "goroutine 1 [chan receive]:");
+    }
+}

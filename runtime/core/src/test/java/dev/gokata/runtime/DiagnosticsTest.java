@@ -1,0 +1,190 @@
+package dev.gokata.runtime;
+
+import static dev.gokata.runtime.Go.go;
+import static dev.gokata.runtime.Programs.awaitWaiting;
+import static dev.gokata.runtime.Programs.runDeadlocked;
+import static dev.gokata.runtime.Programs.runPanicked;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+@Timeout(30)
+class DiagnosticsTest {
+
+    /** The line after the caller's: put it on the line before a {@code go(...)} call to learn that call's line. */
+    private static int nextLine() {
+        return StackWalker.getInstance().walk(s -> s.skip(1).findFirst().orElseThrow()).getLineNumber() + 1;
+    }
+
+    @Test
+    void givenADeadlockedProgram_whenDumped_thenEveryGoroutineIsInGoFormat() {
+        int[] lines = new int[3];
+        String report = runDeadlocked(() -> {
+            var mu = new Mutex();
+            var wg = new WaitGroup();
+            mu.lock();
+            wg.add(1);
+            lines[0] = nextLine();
+            go(() -> {
+                lines[1] = nextLine();
+                mu.lock();
+                wg.done();
+            });
+            lines[2] = nextLine();
+            wg.await();
+        });
+        String expected = """
+                fatal error: all goroutines are asleep - deadlock!
+
+                goroutine 1 [sync.WaitGroup.Wait]:
+                dev.gokata.runtime.WaitGroup.await(...)
+                \tWaitGroup.java:%%
+                dev.gokata.runtime.DiagnosticsTest.givenADeadlockedProgram_whenDumped_thenEveryGoroutineIsInGoFormat.func1(...)
+                \tDiagnosticsTest.java:%d
+
+                goroutine 2 [sync.Mutex.Lock]:
+                dev.gokata.runtime.Mutex.lock(...)
+                \tMutex.java:%%
+                dev.gokata.runtime.DiagnosticsTest.givenADeadlockedProgram_whenDumped_thenEveryGoroutineIsInGoFormat.func2(...)
+                \tDiagnosticsTest.java:%d
+                created by dev.gokata.runtime.DiagnosticsTest.givenADeadlockedProgram_whenDumped_thenEveryGoroutineIsInGoFormat.func1 in goroutine 1
+                \tDiagnosticsTest.java:%d
+                """.formatted(lines[2], lines[1], lines[0]);
+        assertEquals(expected, report.replaceAll("(WaitGroup|Mutex)\\.java:\\d+", "$1.java:%"), report);
+    }
+
+    @Test
+    void givenAGoroutineBlockedForever_whenMainReturns_thenTheLeakCheckNamesItsWaitAndCreationLine() {
+        var never = new WaitGroup();
+        never.add(1);
+        int[] line = new int[1];
+        var program = new Program();
+        Outcome outcome = program.run(() -> {
+            line[0] = nextLine();
+            Goroutine g = go(never::await);
+            awaitWaiting(g, WaitReason.WAITGROUP_WAIT);
+        }, Programs.LIMIT);
+        assertInstanceOf(Outcome.Exited.class, outcome, outcome::report);
+        try {
+            List<Goroutine> leaked = program.leaks(Duration.ofMillis(100));
+            assertEquals(1, leaked.size());
+            assertEquals(WaitReason.WAITGROUP_WAIT, leaked.getFirst().waitReason().orElseThrow());
+            String report = Program.leakReport(leaked);
+            String name = "dev.gokata.runtime.DiagnosticsTest"
+                    + ".givenAGoroutineBlockedForever_whenMainReturns_thenTheLeakCheckNamesItsWaitAndCreationLine";
+            String expected = """
+                    found unexpected goroutines:
+                    [Goroutine 2 in state sync.WaitGroup.Wait, with dev.gokata.runtime.WaitGroup.await on top of the stack:
+                    goroutine 2 [sync.WaitGroup.Wait]:
+                    dev.gokata.runtime.WaitGroup.await(...)
+                    \tWaitGroup.java:%%
+                    created by %s.func1 in goroutine 1
+                    \tDiagnosticsTest.java:%d
+                    ]""".formatted(name, line[0]);
+            assertEquals(expected, report.replaceAll("WaitGroup\\.java:\\d+", "WaitGroup.java:%"), report);
+        } finally {
+            never.done();
+        }
+        assertEquals(List.of(), program.leaks(Duration.ofSeconds(10)));
+    }
+
+    @Test
+    void givenGoroutinesThatFinishWithinTheGrace_whenLeakChecked_thenNoneLeaked() {
+        var program = new Program();
+        var release = new WaitGroup();
+        release.add(1);
+        Outcome outcome = program.run(() -> {
+            for (int i = 0; i < 10; i++) {
+                go(release::await);
+            }
+        }, Programs.LIMIT);
+        assertInstanceOf(Outcome.Exited.class, outcome, outcome::report);
+        go(release::done);
+        assertEquals(List.of(), program.leaks(Duration.ofSeconds(10)));
+        assertEquals("found unexpected goroutines:\n[]", Program.leakReport(List.of()));
+    }
+
+    @Test
+    void givenAGoroutinePanics_whenRun_thenPanicReportNamesTheGoroutineAndItsCreator() {
+        int[] lines = new int[2];
+        var block = new WaitGroup();
+        block.add(1);
+        String report;
+        try {
+            report = runPanicked(() -> {
+                lines[0] = nextLine();
+                go(() -> {
+                    lines[1] = nextLine();
+                    throw new GoPanic("something went wrong");
+                });
+                block.await();
+            });
+        } finally {
+            block.done();
+        }
+        String name = "dev.gokata.runtime.DiagnosticsTest"
+                + ".givenAGoroutinePanics_whenRun_thenPanicReportNamesTheGoroutineAndItsCreator";
+        assertEquals("""
+                panic: something went wrong
+
+                goroutine 2 [running]:
+                %s.func2(...)
+                \tDiagnosticsTest.java:%d
+                created by %s.func1 in goroutine 1
+                \tDiagnosticsTest.java:%d
+                """.formatted(name, lines[1], name, lines[0]), report);
+    }
+
+    @Test
+    void givenAJavaExceptionInAGoroutine_whenRun_thenReportedAsAPanicWithTheJavaTrace() {
+        String report = runPanicked(() -> {
+            throw new IllegalStateException("boom");
+        });
+        assertTrue(report.startsWith("panic: java.lang.IllegalStateException: boom\n\ngoroutine 1 [running]:\n"), report);
+        assertTrue(report.contains("\nJava stack trace:\njava.lang.IllegalStateException: boom"), report);
+    }
+
+    @Test
+    void givenJavaRuntimeErrors_whenPanicking_thenReportedInGoWords() {
+        int[] empty = new int[3];
+        int zero = 0;
+        assertTrue(runPanicked(() -> System.out.println(empty[5]))
+                .startsWith("panic: runtime error: index out of range [5] with length 3\n\ngoroutine 1 [running]:\n"));
+        assertTrue(runPanicked(() -> System.out.println(1 / zero))
+                .startsWith("panic: runtime error: integer divide by zero\n\n"));
+        String nil = null;
+        assertTrue(runPanicked(() -> System.out.println(nil.length()))
+                .startsWith("panic: runtime error: invalid memory address or nil pointer dereference\n\n"));
+    }
+
+    @Test
+    void givenARunningGoroutine_whenTimedOut_thenTheDumpShowsIt() {
+        var stop = new WaitGroup();
+        stop.add(1);
+        try {
+            Outcome o = new Program().run(() -> {
+                Goroutine g = go(stop::await);
+                awaitWaiting(g, WaitReason.WAITGROUP_WAIT);
+                Go.sleep(Duration.ofSeconds(30));
+            }, Duration.ofMillis(500));
+            assertInstanceOf(Outcome.TimedOut.class, o, o::report);
+            assertTrue(o.report().startsWith("panic: test timed out after 500ms\n\ngoroutine 1 [sleep]:\n"
+                    + "dev.gokata.runtime.Go.sleep(...)\n"), o.report());
+            assertTrue(o.report().contains("\n\ngoroutine 2 [sync.WaitGroup.Wait]:\n"), o.report());
+        } finally {
+            stop.done();
+        }
+    }
+
+    @Test
+    void givenLambdaFrames_whenNamed_thenTheyReadAsGoClosures() {
+        assertEquals("a.B.main.func1", Traceback.function(new StackTraceElement("a.B", "lambda$main$0", "B.java", 3)));
+        assertEquals("a.B.main", Traceback.function(new StackTraceElement("a.B", "main", "B.java", 3)));
+        assertEquals("a.B.lambda$x", Traceback.function(new StackTraceElement("a.B", "lambda$x", "B.java", 3)));
+    }
+}

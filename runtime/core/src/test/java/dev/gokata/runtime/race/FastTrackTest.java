@@ -1,0 +1,167 @@
+package dev.gokata.runtime.race;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** The vector clocks and FastTrack's rules, driven directly with real threads ordered by join. */
+@Timeout(10)
+class FastTrackTest {
+
+    /** Runs {@code body} in a new platform thread and returns its result; the detector sees no edge for the join. */
+    private static <T> T inThread(Callable<T> body) throws InterruptedException {
+        var result = new AtomicReference<T>();
+        Thread t = Thread.ofPlatform().start(() -> {
+            try {
+                result.set(body.call());
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        t.join();
+        return result.get();
+    }
+
+    @Test
+    void givenTwoClocks_whenJoined_thenElementWiseMaximumAndCoverage() {
+        var a = new VectorClock();
+        a.set(1, 5);
+        a.set(3, 2);
+        var b = new VectorClock();
+        b.set(2, 7);
+        b.set(3, 4);
+        a.join(b);
+        assertEquals(5, a.get(1));
+        assertEquals(7, a.get(2));
+        assertEquals(4, a.get(3));
+        assertTrue(a.covers(Epoch.of(2, 7)));
+        assertFalse(a.covers(Epoch.of(2, 8)));
+        assertFalse(a.covers(Epoch.of(9, 1)));
+    }
+
+    @Test
+    void givenUnorderedWrites_whenSecondWrites_thenWriteWriteConflict() throws Exception {
+        var x = new Shadow();
+        assertNull(inThread(() -> x.write(ThreadState.current(), 11)));
+        Shadow.Conflict c = inThread(() -> x.write(ThreadState.current(), 12));
+        assertNotNull(c);
+        assertTrue(c.write());
+        assertEquals(11, c.site());
+    }
+
+    @Test
+    void givenReleaseAcquire_whenSecondWrites_thenNoConflict() throws Exception {
+        var x = new Shadow();
+        var clock = new SyncClock();
+        assertNull(inThread(() -> {
+            ThreadState t = ThreadState.current();
+            Shadow.Conflict c = x.write(t, 21);
+            clock.release(t);
+            return c;
+        }));
+        assertNull(inThread(() -> {
+            ThreadState t = ThreadState.current();
+            clock.acquire(t);
+            return x.write(t, 22);
+        }));
+    }
+
+    @Test
+    void givenOrderedWrite_whenUnorderedReadFollows_thenWriteReadConflict() throws Exception {
+        var x = new Shadow();
+        inThread(() -> x.write(ThreadState.current(), 31));
+        Shadow.Conflict c = inThread(() -> x.read(ThreadState.current(), 32));
+        assertNotNull(c);
+        assertTrue(c.write());
+        assertEquals(31, c.site());
+    }
+
+    @Test
+    void givenSharedReads_whenWriterSawOnlyOne_thenConflictWithTheOther() throws Exception {
+        var x = new Shadow();
+        var afterFirst = new SyncClock();
+        inThread(() -> {
+            ThreadState t = ThreadState.current();
+            x.read(t, 41);
+            afterFirst.release(t);
+            return null;
+        });
+        inThread(() -> x.read(ThreadState.current(), 42)); // concurrent with the first: read-shared mode
+        Shadow.Conflict c = inThread(() -> {
+            ThreadState t = ThreadState.current();
+            afterFirst.acquire(t);
+            return x.write(t, 43);
+        });
+        assertNotNull(c);
+        assertFalse(c.write());
+        assertEquals(42, c.site());
+    }
+
+    @Test
+    void givenOneThread_whenItReadsAndWritesRepeatedly_thenNeverAConflict() throws Exception {
+        var x = new Shadow();
+        assertNull(inThread(() -> {
+            ThreadState t = ThreadState.current();
+            for (int i = 0; i < 1000; i++) {
+                if (x.read(t, 51) != null || x.write(t, 52) != null) {
+                    return "conflict";
+                }
+                if (i % 100 == 0) {
+                    new SyncClock().release(t);
+                }
+            }
+            return null;
+        }));
+    }
+
+    @Test
+    void givenAReleaseOfTheRuntime_whenChildAcquires_thenOrdered() throws Exception {
+        var x = new Shadow();
+        var forked = new AtomicReference<SyncClock>();
+        inThread(() -> {
+            ThreadState t = ThreadState.current();
+            x.write(t, 61);
+            var clock = new SyncClock();
+            clock.release(t);
+            forked.set(clock);
+            return null;
+        });
+        assertNull(inThread(() -> {
+            ThreadState t = ThreadState.current();
+            forked.get().acquire(t);
+            return x.read(t, 62);
+        }));
+    }
+
+    @Test
+    void givenLinkedClock_whenAcquired_thenLinkIsAcquiredToo() throws Exception {
+        var x = new Shadow();
+        var task = new SyncClock();
+        var future = new SyncClock();
+        future.link(task);
+        inThread(() -> {
+            ThreadState t = ThreadState.current();
+            x.write(t, 71);
+            task.release(t);
+            return null;
+        });
+        assertNull(inThread(() -> {
+            ThreadState t = ThreadState.current();
+            future.acquire(t);
+            return x.write(t, 72);
+        }));
+    }
+
+    @Test
+    void givenLambdaMethod_whenNamed_thenGoClosureName() {
+        assertEquals("kata.Join.main.func1", Reporter.function("kata.Join", "lambda$main$0"));
+        assertEquals("kata.Join.run", Reporter.function("kata.Join", "run"));
+    }
+}

@@ -1,0 +1,136 @@
+package goroutines;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import dev.gokata.runtime.Goroutine;
+import dev.gokata.testkit.Concurrency;
+import dev.gokata.testkit.Stdout;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * Hidden tests of the goroutines kata: {@code direct call} three times, then each of goroutine-1..3 three times in
+ * any interleaving, all before {@code done..}; the goroutines overlap and are joined, not waited for with a sleep.
+ *
+ * <p>Wrong solutions these tests were checked against (fixtures in {@code solutions/fixtures/goroutines/}):
+ * <ul>
+ *   <li>the untouched starter: no goroutine-N line at all;</li>
+ *   <li>{@code sleep-instead-of-join}: {@code sleep(100ms)} instead of a WaitGroup; with slow goroutines
+ *       {@code done..} comes before their last lines;</li>
+ *   <li>{@code long-sleep-instead-of-join}: {@code sleep(1s)}; the order holds but {@code run} returns long after
+ *       the goroutines finished;</li>
+ *   <li>{@code sequential}: calls fun three times without go; the three never overlap;</li>
+ *   <li>{@code platform-threads}: {@code Thread.ofPlatform().start(...)} instead of go; correct output, but the work
+ *       runs outside gokata's goroutines.</li>
+ * </ul>
+ */
+@Timeout(10)
+class HelloTest {
+    private static final List<String> NAMES = List.of("goroutine-1", "goroutine-2", "goroutine-3");
+
+    /** Hello with its goroutines' fun instrumented: overlap, thread kind, and when the last one ended. */
+    static final class Probed extends Hello {
+        final Concurrency probe = new Concurrency();
+        final Set<String> outsideGoroutines = ConcurrentHashMap.newKeySet();
+        final AtomicLong lastFinished = new AtomicLong();
+        private final boolean awaitOverlap;
+        private volatile boolean overlapMissed;
+
+        Probed(Duration pause, boolean awaitOverlap) {
+            super(pause);
+            this.awaitOverlap = awaitOverlap;
+        }
+
+        @Override
+        protected void fun(String s) {
+            if (!s.startsWith("goroutine-")) {
+                super.fun(s);
+                return;
+            }
+            if (Goroutine.current().adopted()) {
+                outsideGoroutines.add(s);
+            }
+            probe.enter();
+            try {
+                if (awaitOverlap && !overlapMissed && !probe.awaitOverlap(3, Duration.ofSeconds(1))) {
+                    overlapMissed = true;
+                }
+                super.fun(s);
+            } finally {
+                probe.exit();
+                lastFinished.accumulateAndGet(System.nanoTime(), Math::max);
+            }
+        }
+    }
+
+    @Test
+    void printsDirectCallsThenEachGoroutineThreeTimesThenDone() {
+        var hello = new Probed(Duration.ofMillis(1), false);
+        List<String> lines = Stdout.capture(hello::run);
+
+        assertTrue(lines.size() >= 3 && lines.subList(0, 3).equals(List.of("direct call", "direct call", "direct call")),
+                "expected the output to start with 'direct call' three times, got " + lines);
+        for (String name : NAMES) {
+            long n = lines.stream().filter(name::equals).count();
+            assertEquals(3, n, name + " was printed " + n + " times, expected 3 (fun prints its argument three times)"
+                    + "; output: " + lines);
+        }
+        assertEquals(1, lines.stream().filter("waiting for goroutines to complete.."::equals).count(),
+                "expected 'waiting for goroutines to complete..' once; output: " + lines);
+        assertEquals("done..", lines.getLast(), "expected 'done..' as the last line; output: " + lines);
+        assertEquals(3 + 9 + 2, lines.size(), "expected 14 lines; output: " + lines);
+        assertTrue(hello.outsideGoroutines.isEmpty(), hello.outsideGoroutines
+                + " ran on a thread not started with go(...): start every goroutine with go(() -> ...)");
+    }
+
+    @Test
+    void joinsSlowGoroutinesInsteadOfGuessingWithASleep() {
+        var hello = new Probed(Duration.ofMillis(250), false);
+        List<String> lines = Stdout.capture(hello::run);
+
+        int done = lines.indexOf("done..");
+        assertTrue(done >= 0, "'done..' was never printed; output: " + lines);
+        for (String name : NAMES) {
+            long before = lines.subList(0, done).stream().filter(name::equals).count();
+            assertEquals(3, before, "done.. was printed before " + name + " finished (" + before + " of its 3 lines"
+                    + " came first): join the goroutines with a WaitGroup instead of sleeping; output: " + lines);
+        }
+    }
+
+    @Test
+    void returnsAsSoonAsTheLastGoroutineFinished() {
+        var hello = new Probed(Duration.ofMillis(1), false);
+        Stdout.capture(hello::run);
+        long returned = System.nanoTime();
+
+        assertEquals(3, hello.probe.entries(), "expected fun to run in three goroutines, it ran in "
+                + hello.probe.entries());
+        long lateMillis = (returned - hello.lastFinished.get()) / 1_000_000;
+        assertTrue(lateMillis < 250, "run() returned " + lateMillis
+                + " ms after the last goroutine finished: it waited with a sleep; wg.await() returns as soon as"
+                + " the last goroutine calls wg.done()");
+    }
+
+    @Test
+    void theThreeGoroutinesRunAtTheSameTime() {
+        var hello = new Probed(Duration.ofMillis(1), true);
+        Stdout.capture(hello::run);
+
+        assertEquals(3, hello.probe.entries(), "expected fun to run in three goroutines, it ran in "
+                + hello.probe.entries());
+        if (hello.probe.peak() < 3) {
+            fail("the three goroutines never ran at the same time (at most " + hello.probe.peak()
+                    + " at once): start all three with go(...) before waiting for any of them");
+        }
+        assertFalse(hello.outsideGoroutines.size() > 0, hello.outsideGoroutines
+                + " ran on a thread not started with go(...): start every goroutine with go(() -> ...)");
+    }
+}

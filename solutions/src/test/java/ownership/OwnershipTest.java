@@ -1,0 +1,168 @@
+package ownership;
+
+import static dev.gokata.runtime.Go.numGoroutine;
+import static dev.gokata.runtime.Go.sleep;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import dev.gokata.runtime.Chan;
+import dev.gokata.runtime.GoPanic;
+import dev.gokata.runtime.Outcome;
+import dev.gokata.runtime.RecvChan;
+import dev.gokata.testkit.Sandbox;
+import dev.gokata.testkit.Stdout;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Hidden tests of the kata "Channel ownership". {@code owner} is called through reflection, so a solution that kept
+ * the starter's {@code Chan<Integer>} return type still runs and only the type test fails. Every run is sandboxed, so
+ * the misuses ownership prevents show up as Go's own verdicts ({@code panic: close of closed channel},
+ * {@code panic: send on closed channel}, a deadlock) and the test names the ownership rule that was broken.
+ *
+ * <p>Checked against these wrong solutions (solutions/fixtures/ownership/):
+ * <ul>
+ *   <li>{@code bidirectional-return}: works, but returns the {@code Chan}: the type test fails.</li>
+ *   <li>{@code no-close}: the consumer's range waits forever after the last value: a deadlock.</li>
+ *   <li>{@code closes-twice}: {@code panic: close of closed channel}.</li>
+ *   <li>{@code close-before-sending}: {@code owner()} closes the channel as it returns while its goroutine still
+ *       sends: {@code panic: send on closed channel}.</li>
+ *   <li>{@code sends-in-the-caller}: {@code owner()} sends on the unbuffered channel itself, before it has returned
+ *       the channel to anyone who could receive: a deadlock.</li>
+ * </ul>
+ */
+@Timeout(20)
+class OwnershipTest {
+    private static final Duration LIMIT = Duration.ofSeconds(3);
+    private static final Duration GRACE = Duration.ofMillis(500);
+
+    @Test
+    void ownerHandsOutOnlyTheReceiveSide() {
+        Type returned = owner().getGenericReturnType();
+        boolean recvOnly = returned instanceof ParameterizedType p && p.getRawType() == RecvChan.class
+                && p.getActualTypeArguments()[0] == Integer.class;
+        assertTrue(recvOnly, "owner() returns " + returned.getTypeName().replace("dev.gokata.runtime.", "")
+                + ": declare it to return RecvChan<Integer> (Go's <-chan int). Then a utilizer cannot send on the "
+                + "channel or close it; only the owner can");
+    }
+
+    @Test
+    void mainPrintsEveryValueThenDone() {
+        var captured = Stdout.captureResult(() -> runOwned(() -> {
+            Ownership.main(new String[0]);
+            settle();
+        }));
+        List<String> expected = Stream.concat(IntStream.range(0, 6).mapToObj(i -> "Received: " + i),
+                Stream.of("Done receiving!")).toList();
+        assertEquals(expected, captured.lines(), "main should print Received: 0 to 5, then Done receiving!");
+        Sandbox.assertNoLeaks(captured.value(), GRACE, "main returned, but the owner goroutine is still running");
+    }
+
+    @ParameterizedTest(name = "{0} values")
+    @ValueSource(ints = {0, 1, 6, 50})
+    void theOwnerWritesEveryValueInOrderThenCloses(int n) {
+        var received = new ArrayList<Integer>();
+        var run = runOwned(() -> {
+            for (int v : (RecvChan<Integer>) call(n)) {
+                received.add(v);
+            }
+            settle();
+        });
+        assertEquals(IntStream.range(0, n).boxed().toList(), received, "ranging over owner(" + n + ")");
+        Sandbox.assertNoLeaks(run, GRACE, "every value of owner(" + n + ") was received and the channel closed, "
+                + "but the owner goroutine is still running");
+    }
+
+    @Test
+    void theConsumerReadsUntilTheClose() {
+        Chan<Integer> ch = Chan.make(3);
+        ch.send(7);
+        ch.send(8);
+        ch.send(9);
+        ch.close();
+        var lines = Stdout.capture(() -> runOwned(() -> Ownership.consumer(ch)));
+        assertEquals(List.of("Received: 7", "Received: 8", "Received: 9", "Done receiving!"), lines,
+                "consumer of a closed channel holding 7, 8, 9");
+    }
+
+    // ---- helpers ----
+
+    /**
+     * Called by a sandboxed main after it has received everything: gives the other goroutines up to {@link #GRACE}
+     * to finish, so that a panic of the owner goroutine after the last receive (a send on the channel someone else
+     * closed) still becomes the program's verdict instead of going unnoticed after main returned.
+     */
+    private static void settle() {
+        long deadline = System.nanoTime() + GRACE.toNanos();
+        while (numGoroutine() > 1 && System.nanoTime() < deadline) {
+            sleep(Duration.ofMillis(5));
+        }
+        // Program.panicked removes the panicking goroutine from the live set before it records the verdict; give
+        // the verdict a moment to land so that main's return does not win that race. Correctness never depends on
+        // it: a solution that panics here fails the value checks anyway, only with a less precise message.
+        sleep(Duration.ofMillis(20));
+    }
+
+    /** Runs {@code main} sandboxed and fails with the ownership rule that a panic or deadlock shows was broken. */
+    private static Sandbox.Run runOwned(Runnable main) {
+        Sandbox.Run run = Sandbox.run(main, LIMIT);
+        switch (run.outcome()) {
+            case Outcome.Exited e -> {
+            }
+            case Outcome.Panicked p when p.cause() instanceof AssertionError e -> throw e;
+            case Outcome.Panicked p when p.cause() instanceof GoPanic g -> fail(switch (g.getMessage()) {
+                case "close of closed channel" -> "the channel was closed twice. Only its owner closes it, exactly "
+                        + "once, after its last send (a finally block at the end of the owner goroutine)";
+                case "send on closed channel" -> "the channel was closed while the owner goroutine was still "
+                        + "sending. Only the goroutine that writes may close, and only after its last send";
+                case "close of nil channel" -> "a nil channel was closed: the owner creates the channel "
+                        + "(Chan.make()) before anything else uses it";
+                default -> "the program panicked";
+            } + "\n\nGo's runtime says:\n" + p.report(), p.cause());
+            case Outcome.Panicked p -> fail("the program panicked:\n" + p.report(), p.cause());
+            case Outcome.Deadlocked d -> fail("every goroutine is blocked. Either the owner never closes its "
+                    + "channel (the consumer's range then waits forever after the last value), or owner() sends "
+                    + "before returning the channel (nobody can receive yet: start a goroutine that sends, and "
+                    + "return at once)\n\nGo's runtime says:\n" + d.report());
+            case Outcome.TimedOut t -> fail("the program did not finish within " + t.limit().toMillis() + " ms\n\n"
+                    + t.report());
+        }
+        return run;
+    }
+
+    private static Method owner() {
+        try {
+            return Ownership.class.getMethod("owner", int.class);
+        } catch (NoSuchMethodException e) {
+            throw new AssertionError("Ownership has no public static method owner(int)", e);
+        }
+    }
+
+    private static Object call(int n) {
+        try {
+            return owner().invoke(null, n);
+        } catch (InvocationTargetException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (IllegalAccessException e) {
+            throw new AssertionError("Ownership.owner must be public static", e);
+        }
+    }
+}

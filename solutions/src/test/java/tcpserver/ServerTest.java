@@ -1,0 +1,147 @@
+package tcpserver;
+
+import static dev.gokata.runtime.Go.go;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import dev.gokata.testkit.Concurrency;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * Hidden tests of the tcpserver kata: several clients on an ephemeral loopback port are served at the same time,
+ * each handler ends when its client leaves, and {@code serve} returns once its listener is closed.
+ *
+ * <p>Wrong solutions these tests were checked against (fixtures in {@code solutions/fixtures/tcpserver/}):
+ * <ul>
+ *   <li>the untouched starter: serve returns at once, nobody answers;</li>
+ *   <li>{@code sequential}: {@code handleConn(conn)} without go; the second client gets nothing while the first
+ *       is connected;</li>
+ *   <li>{@code spins-after-close}: {@code continue} on every accept error, as the Go reference does; once the
+ *       listener is closed, accept fails forever and serve never returns.</li>
+ * </ul>
+ */
+@Timeout(10)
+class ServerTest {
+    private static final Duration TICK = Duration.ofMillis(20);
+    private static final int CLIENTS = 3;
+    private static final int READ_TIMEOUT_MS = 1500;
+
+    /** A server whose handlers are counted, so a test can see them overlap and end. */
+    static final class Probed extends Server {
+        final Concurrency handlers = new Concurrency();
+
+        Probed() {
+            super(TICK);
+        }
+
+        @Override
+        protected void handleConn(Socket c) {
+            handlers.section(() -> super.handleConn(c));
+        }
+    }
+
+    /** A running server on an ephemeral loopback port, and the latch its serve call counts down on return. */
+    private record Running(Probed server, ServerSocket listener, CountDownLatch returned) implements AutoCloseable {
+        static Running start() throws IOException {
+            var server = new Probed();
+            var listener = new ServerSocket(0, CLIENTS, InetAddress.getLoopbackAddress());
+            var returned = new CountDownLatch(1);
+            go(() -> {
+                try {
+                    server.serve(listener);
+                } finally {
+                    returned.countDown();
+                }
+            });
+            return new Running(server, listener, returned);
+        }
+
+        Socket dial() throws IOException {
+            var s = new Socket(InetAddress.getLoopbackAddress(), listener.getLocalPort());
+            s.setSoTimeout(READ_TIMEOUT_MS);
+            return s;
+        }
+
+        @Override
+        public void close() throws IOException {
+            listener.close();
+        }
+    }
+
+    @Test
+    void servesSeveralClientsAtTheSameTime() throws Exception {
+        try (var running = Running.start()) {
+            List<Socket> clients = new ArrayList<>();
+            try {
+                for (int i = 0; i < CLIENTS; i++) {
+                    clients.add(running.dial());
+                }
+                for (int i = 0; i < CLIENTS; i++) {
+                    var in = new BufferedReader(new InputStreamReader(clients.get(i).getInputStream(),
+                            StandardCharsets.UTF_8));
+                    for (int line = 0; line < 2; line++) {
+                        String got;
+                        try {
+                            got = in.readLine();
+                        } catch (SocketTimeoutException e) {
+                            if (i == 0) {
+                                fail("the first client got nothing for " + READ_TIMEOUT_MS + " ms: accept connections"
+                                        + " in a loop and hand each to handleConn in its own goroutine");
+                            }
+                            fail("client " + (i + 1) + " of " + CLIENTS + " got nothing for " + READ_TIMEOUT_MS
+                                    + " ms while the other clients were connected: the server handles one connection"
+                                    + " at a time; handle each connection in its own goroutine with go(...)");
+                            return;
+                        }
+                        assertEquals("response from server", got, "client " + (i + 1) + " read a wrong line");
+                    }
+                }
+                assertEquals(CLIENTS, running.server().handlers.peak(), "expected " + CLIENTS
+                        + " handlers running at the same time, at most " + running.server().handlers.peak() + " were");
+            } finally {
+                for (Socket c : clients) {
+                    c.close();
+                }
+            }
+            Awaitility.await("every handler returns after its client disconnected")
+                    .atMost(Duration.ofSeconds(3))
+                    .until(() -> running.server().handlers.inside() == 0);
+        }
+    }
+
+    @Test
+    void serveReturnsWhenTheListenerIsClosed() throws Exception {
+        var running = Running.start();
+        try (Socket client = running.dial()) {
+            var in = new BufferedReader(new InputStreamReader(client.getInputStream(), StandardCharsets.UTF_8));
+            try {
+                assertEquals("response from server", in.readLine(), "the client read a wrong line");
+            } catch (SocketTimeoutException e) {
+                fail("the client got nothing for " + READ_TIMEOUT_MS + " ms: accept connections and hand each to"
+                        + " handleConn in a goroutine");
+            }
+        }
+        running.close();
+        assertTrue(running.returned().await(2, TimeUnit.SECONDS), "serve(listener) did not return after the"
+                + " listener was closed: when accept() fails and listener.isClosed(), return from the loop");
+        Awaitility.await("the handler returns after its client disconnected")
+                .atMost(Duration.ofSeconds(3))
+                .until(() -> running.server().handlers.inside() == 0);
+    }
+}
