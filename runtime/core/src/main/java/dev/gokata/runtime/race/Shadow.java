@@ -26,7 +26,7 @@ final class Shadow {
     private int[] readSites;
 
     /** A conflicting earlier access, found by {@link #read} or {@link #write}. */
-    record Conflict(int tid, boolean write, int site) {
+    record Conflict(int tid, int clock, boolean write, int site) {
     }
 
     /** Records a read by {@code t} at {@code site}; returns the write it races with, or null. */
@@ -40,7 +40,7 @@ final class Shadow {
         synchronized (this) {
             Conflict race = null;
             if (write != Epoch.NONE && !t.clock().covers(write)) {
-                race = new Conflict(Epoch.tid(write), true, writeSite);
+                race = new Conflict(Epoch.tid(write), Epoch.clock(write), true, writeSite);
             }
             if (read == SHARED) {
                 setShared(t.tid, Epoch.clock(e), site);
@@ -69,19 +69,19 @@ final class Shadow {
             Conflict race = null;
             VectorClock vc = t.clock();
             if (write != Epoch.NONE && !vc.covers(write)) {
-                race = new Conflict(Epoch.tid(write), true, writeSite);
+                race = new Conflict(Epoch.tid(write), Epoch.clock(write), true, writeSite);
             }
             if (read == SHARED) {
                 for (int u = 0; u < readClocks.length && race == null; u++) {
                     if (readClocks[u] > vc.get(u)) {
-                        race = new Conflict(u, false, readSites[u]);
+                        race = new Conflict(u, readClocks[u], false, readSites[u]);
                     }
                 }
                 read = Epoch.NONE;
                 readClocks = null;
                 readSites = null;
             } else if (read != Epoch.NONE && !vc.covers(read) && race == null) {
-                race = new Conflict(Epoch.tid(read), false, readSite);
+                race = new Conflict(Epoch.tid(read), Epoch.clock(read), false, readSite);
             }
             write = e;
             writeSite = site;

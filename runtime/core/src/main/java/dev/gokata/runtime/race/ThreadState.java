@@ -24,6 +24,18 @@ final class ThreadState {
     /** Guarded by INFO_LOCK for writers; readers see a consistent array through the volatile reference. */
     private static volatile ThreadInfo[] infos = new ThreadInfo[64];
     private static int nextTid = 1;
+    /** Slots of dead threads, oldest first; guarded by INFO_LOCK. */
+    private static final java.util.ArrayDeque<Integer> FREE = new java.util.ArrayDeque<>();
+    /** Guarded by INFO_LOCK. */
+    private static int createdSinceScan;
+    /** Dead threads are looked for after this many creations. */
+    private static final int SCAN_EVERY = 256;
+    /**
+     * A slot is recycled only while more than this many are free, oldest first: a new thread then looks ordered
+     * after a thread that died long ago (a race between those two is missed, as Go's bounded history misses old
+     * accesses), and a program with fewer goroutines than this never recycles at all.
+     */
+    private static final int MIN_FREE = 256;
     /** Bumped by {@link #reset()}: a state of an older generation is replaced on its thread's next call. */
     private static volatile int generation;
     private static final int CACHE = 64;
@@ -45,12 +57,12 @@ final class ThreadState {
     record Fork(SyncClock clock, List<StackTraceElement> site) {
     }
 
-    private ThreadState(int tid, ThreadInfo info, int gen) {
+    private ThreadState(int tid, ThreadInfo info, int gen, int start) {
         this.tid = tid;
         this.info = info;
         this.gen = gen;
-        clock.set(tid, 1);
-        epoch = Epoch.of(tid, 1);
+        clock.set(tid, start);
+        epoch = Epoch.of(tid, start);
     }
 
     static ThreadState current() {
@@ -64,15 +76,28 @@ final class ThreadState {
         Goroutine g = Goroutine.current();
         ThreadState s;
         synchronized (INFO_LOCK) {
-            int tid = nextTid++;
-            var info = new ThreadInfo(tid, g, me, fork == null ? List.of() : fork.site());
+            if (++createdSinceScan >= SCAN_EVERY) {
+                createdSinceScan = 0;
+                collectDeadSlots();
+            }
+            int tid;
+            ThreadInfo previous = null;
+            int start = 1;
+            if (FREE.size() > MIN_FREE) {
+                tid = FREE.poll();
+                previous = infos[tid];
+                start = previous.lastClock + 1;
+            } else {
+                tid = nextTid++;
+            }
+            var info = new ThreadInfo(tid, g, me, fork == null ? List.of() : fork.site(), start, previous);
             ThreadInfo[] a = infos;
             if (tid >= a.length) {
                 a = Arrays.copyOf(a, a.length * 2);
             }
             a[tid] = info;
             infos = a;
-            s = new ThreadState(tid, info, generation);
+            s = new ThreadState(tid, info, generation, start);
         }
         CURRENT.set(s);
         BY_THREAD.put(me, s);
@@ -82,9 +107,23 @@ final class ThreadState {
         return s;
     }
 
-    static ThreadInfo info(int tid) {
+    /** The thread that made epoch {@code clock@tid}: slots are recycled, so it may not be the slot's owner now. */
+    static ThreadInfo info(int tid, int clock) {
         ThreadInfo[] a = infos;
-        return tid < a.length ? a[tid] : null;
+        ThreadInfo i = tid < a.length ? a[tid] : null;
+        return i == null ? null : i.at(clock);
+    }
+
+    /** Puts the slots of dead threads in the free list. Holds INFO_LOCK. */
+    private static void collectDeadSlots() {
+        ThreadInfo[] a = infos;
+        for (int tid = 1; tid < nextTid && tid < a.length; tid++) {
+            ThreadInfo i = a[tid];
+            if (i != null && !i.freed && !i.alive()) {
+                i.freed = true;
+                FREE.add(tid);
+            }
+        }
     }
 
     /** Called by the parent just before {@code child.start()}. */
@@ -112,6 +151,8 @@ final class ThreadState {
             generation++;
             nextTid = 1;
             infos = new ThreadInfo[64];
+            FREE.clear();
+            createdSinceScan = 0;
         }
         FORKS.clear();
         BY_THREAD.clear();
@@ -126,6 +167,7 @@ final class ThreadState {
         int c = clock.get(tid) + 1;
         clock.set(tid, c);
         epoch = Epoch.of(tid, c);
+        info.lastClock = c;
     }
 
     /**
