@@ -81,7 +81,7 @@ public final class Grader {
         var limits = new WorkerProcess.Limits(kata.timeLimit(), kata.testTimeLimit(), options.leakGrace(),
                 options.memoryMb(), options.outputCapBytes());
         var testClasses = kata.tests().stream().map(g -> kata.qualified(g.className())).toList();
-        return new WorkerProcess(options.toolchain()).run(classes, hiddenTests(), testClasses, limits, work);
+        return new WorkerProcess(options.toolchain(), options.sandbox()).run(classes, hiddenTests(), testClasses, limits, work);
     }
 
     /** The compiled hidden tests this grader uses. */
