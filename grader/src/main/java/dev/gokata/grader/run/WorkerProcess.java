@@ -203,8 +203,9 @@ public final class WorkerProcess {
             cmd.add(files.request.toString());
             cmd.add(files.results.toString());
             // The sandbox shows the JVM only what it loads, read-only, and lets it write only its results file.
-            var readOnly = new ArrayList<Path>(List.of(toolchain.java().getParent().getParent(), studentClasses,
-                    testClassesDir, files.request));
+            var readOnly = new ArrayList<Path>(List.of(toolchain.java().getParent().getParent(), testClassesDir,
+                    files.request));
+            readOnly.addAll(studentClasses);
             readOnly.addAll(toolchain.classpath());
             cds.stream().filter(o -> o.startsWith("-XX:SharedArchiveFile="))
                     .forEach(o -> readOnly.add(Path.of(o.substring("-XX:SharedArchiveFile=".length()))));
