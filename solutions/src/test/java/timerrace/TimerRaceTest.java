@@ -9,6 +9,7 @@ import dev.gokata.testkit.Stdout;
 import java.time.Duration;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -50,12 +51,18 @@ class TimerRaceTest {
     @Test
     void printsGrowingElapsedTimesAndEndsAfterTheBudget() {
         Stdout.capture(new TimerRace(Duration.ofMillis(1), durations(0))::run); // warm up the timers
+        var armings = new AtomicInteger();
+        Supplier<Duration> durations = durations(1);
         long start = System.nanoTime();
-        List<String> lines = Stdout.capture(() -> new TimerRace(BUDGET, durations(1)).run());
+        List<String> lines = Stdout.capture(() -> new TimerRace(BUDGET, () -> {
+            armings.incrementAndGet();
+            return durations.get();
+        }).run());
         long tookMs = (System.nanoTime() - start) / 1_000_000;
 
-        assertTrue(lines.size() >= 2, "the timer fired " + lines.size() + " times in a 200 ms budget with 0-20 ms"
-                + " durations: reset it each time it fires until the budget is spent; output: " + lines);
+        assertTrue(!lines.isEmpty() && armings.get() >= 2, "the timer fired " + lines.size() + " times and was armed "
+                + armings.get() + " times in a 200 ms budget with 0-20 ms durations: reset it each time it fires until"
+                + " the budget is spent; output: " + lines);
         long last = -1;
         for (String line : lines) {
             assertTrue(line.matches("\\d+ms"), "each line is the elapsed time, like 42ms; got " + line);
@@ -64,7 +71,8 @@ class TimerRaceTest {
             last = ms;
         }
         assertTrue(tookMs >= BUDGET.toMillis(), "run returned after " + tookMs + " ms, before its 200 ms budget");
-        assertTrue(tookMs < BUDGET.toMillis() + MAX_MS + 400, "run took " + tookMs + " ms for a 200 ms budget");
+        assertTrue(tookMs < BUDGET.toMillis() + MAX_MS + 1000, "run took " + tookMs + " ms for a 200 ms budget:"
+                + " stop re-arming the timer once the budget is spent");
     }
 
     @Test
