@@ -27,7 +27,9 @@ import org.junit.jupiter.api.Timeout;
  *       NullPointerException panic when it fires first), and it keeps firing after run returns;</li>
  *   <li>{@code unbuffered-no-stop}: the course's Go solution: an unbuffered channel and no {@code stop()}; the
  *       timer armed by the loop's last reset fires after run returns, and its callback blocks forever on the send
- *       (a leaked goroutine).</li>
+ *       (a leaked goroutine);</li>
+ *   <li>{@code buffered-no-stop}: a buffer of 1 but no {@code stop()}; the callback no longer blocks, but the
+ *       timer still fires, and prints, after run has returned.</li>
  * </ul>
  */
 @Timeout(10)
@@ -79,7 +81,11 @@ class TimerRaceTest {
     void nothingOutlivesRun() {
         for (int seed = 2; seed <= 4; seed++) {
             Stdout.capture(new TimerRace(BUDGET, durations(seed))::run);
-            sleep(Duration.ofMillis(MAX_MS + 60)); // longer than any timer the loop could have left armed
+            // longer than any timer the loop could have left armed
+            List<String> late = Stdout.capture(() -> sleep(Duration.ofMillis(MAX_MS + 60)));
+            assertEquals(List.of(), late, "a timer callback printed after run returned: the timer armed by the"
+                    + " loop's last reset was still pending. Stop it when the loop ends (and if stop() returns false,"
+                    + " it has fired: receive its message, so its callback is done before run returns)");
             assertEquals(1, numGoroutine(), "after run returned, " + (numGoroutine() - 1) + " timer callback"
                     + " goroutine(s) were still alive, blocked sending on the channel: the timer armed by the last"
                     + " reset fired after the loop ended. Stop the timer when the loop ends, and give the channel a"
