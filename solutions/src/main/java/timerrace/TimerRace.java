@@ -36,7 +36,9 @@ public class TimerRace {
             reset.recv();
             t.reset(randomDuration.get());
         }
-        t.stop();
+        if (!t.stop()) {
+            reset.recv(); // it fired as the loop ended: wait for its callback, so nothing outlives run
+        }
     }
 
     public static void main(String[] args) {
