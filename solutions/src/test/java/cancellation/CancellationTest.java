@@ -55,6 +55,21 @@ class CancellationTest {
     }
 
     @Test
+    void givenAThousandNumbers_whenFirstTakesOneValue_thenEveryBlockedStageEnds() {
+        // repeated: in a lucky schedule only the generator holds a value when first cancels
+        for (int round = 1; round <= 20; round++) {
+            int baseline = Go.numGoroutine();
+
+            int v = Cancellation.first(IntStream.rangeClosed(1, 1000).toArray());
+
+            assertTrue(v > 0 && Math.sqrt(v) == Math.rint(Math.sqrt(v)), "first(1..1000) returned " + v
+                    + ", expected a square");
+            assertAllStagesEnded(baseline, "first(1..1000) returned (round " + round + " of 20), with the stages "
+                    + "holding values to send (close done: sending one value on it stops only one goroutine)");
+        }
+    }
+
+    @Test
     void givenAMillionNumbers_whenTheConsumerCancelsAfterOneValue_thenUpstreamStopsProducing() {
         int baseline = Go.numGoroutine();
         Chan<Void> done = Chan.make();

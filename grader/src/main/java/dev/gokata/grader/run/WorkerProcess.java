@@ -35,11 +35,16 @@ public final class WorkerProcess {
      *
      * @param runLimit   the whole run; the host kills the worker then
      * @param testLimit  each test method (the worker enforces it and dumps the goroutines)
+     * @param classTestLimits per test class, a test limit other than {@code testLimit}
      * @param leakGrace  how long goroutines may outlive a passing test body
      * @param memoryMb   the worker's heap ({@code -Xmx})
      * @param outputCap  the most output kept per test
      */
-    public record Limits(Duration runLimit, Duration testLimit, Duration leakGrace, int memoryMb, int outputCap) {
+    public record Limits(Duration runLimit, Duration testLimit, Map<String, Duration> classTestLimits,
+                         Duration leakGrace, int memoryMb, int outputCap) {
+        public Limits {
+            classTestLimits = Map.copyOf(classTestLimits);
+        }
     }
 
     private final Toolchain toolchain;
@@ -49,7 +54,7 @@ public final class WorkerProcess {
     }
 
     /** Runs {@code testClasses} from {@code testClassesDir} against {@code studentClasses}; {@code work} holds the run's files. */
-    public WorkerRun run(Path studentClasses, Path testClassesDir, List<String> testClasses, Limits limits, Path work) {
+    public WorkerRun run(List<Path> studentClasses, Path testClassesDir, List<String> testClasses, Limits limits, Path work) {
         long start = System.nanoTime();
         long deadline = start + limits.runLimit().toNanos();
         List<WorkerEvent.Unit> units = null;
@@ -79,7 +84,7 @@ public final class WorkerProcess {
             String running = read.running();
             if (!exit.exited()) {
                 String reason = "the grading run was stopped after " + GoDuration.format(limits.runLimit())
-                        + " (the kata's time limit): the test JVM did not finish in time";
+                        + " (the time limit in solutions/katas.yaml): the test JVM did not finish in time";
                 markUnfinished(units, finished, interrupted, running, new WorkerRun.Interruption(true, reason));
                 break;
             }
@@ -145,11 +150,13 @@ public final class WorkerProcess {
     private record Exit(boolean exited, int status, String output) {
     }
 
-    private Exit launch(Path studentClasses, Path testClassesDir, List<String> testClasses, List<String> only,
+    private Exit launch(List<Path> studentClasses, Path testClassesDir, List<String> testClasses, List<String> only,
                         Limits limits, Attempt files, long deadline) {
         try {
+            var classLimits = new java.util.HashMap<String, Long>();
+            limits.classTestLimits().forEach((c, d) -> classLimits.put(c, d.toMillis()));
             JSON.writeValue(files.request.toFile(), new WorkerRequest(testClasses, only, limits.testLimit().toMillis(),
-                    limits.leakGrace().toMillis(), limits.outputCap()));
+                    classLimits, limits.leakGrace().toMillis(), limits.outputCap()));
             Files.deleteIfExists(files.results);
             Files.createFile(files.results);
             // The toolchain's jars come first: student code can then never shadow the runtime or JUnit, and the
@@ -157,7 +164,7 @@ public final class WorkerProcess {
             // the hidden tests; the reference solution is never on the path.
             var cp = new ArrayList<String>();
             toolchain.classpath().forEach(p -> cp.add(p.toString()));
-            cp.add(studentClasses.toString());
+            studentClasses.forEach(p -> cp.add(p.toString()));
             cp.add(testClassesDir.toString());
             var cmd = new ArrayList<String>(List.of(toolchain.java().toString(),
                     "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:-UsePerfData",
@@ -165,7 +172,8 @@ public final class WorkerProcess {
                     "-Djava.awt.headless=true"));
             cmd.addAll(classDataSharing(files.dir.getParent().getParent()));
             toolchain.raceAgent().ifPresent(agent -> {
-                cmd.add("-javaagent:" + agent + "=" + studentClasses);
+                cmd.add("-javaagent:" + agent + "=" + String.join(File.pathSeparator,
+                        studentClasses.stream().map(Path::toString).toList()));
                 cmd.add("-Dgokata.race=true");
             });
             cmd.add("-cp");
@@ -203,7 +211,7 @@ public final class WorkerProcess {
         if (!toolchain.allJars()) {
             return List.of("-Xshare:auto");
         }
-        Path archive = buildRoot.resolve("worker-" + Integer.toHexString(toolchain.classpath().hashCode()) + ".jsa");
+        Path archive = buildRoot.resolve("worker-" + toolchain.fingerprint() + ".jsa");
         var quiet = List.of("-Xshare:auto", "-Xlog:cds=off", "-Xlog:cds+dynamic=off");
         if (!Files.isRegularFile(archive)) {
             synchronized (WorkerProcess.class) {
@@ -225,7 +233,7 @@ public final class WorkerProcess {
             Path dir = Files.createTempDirectory(archive.getParent(), "train");
             Path request = dir.resolve("request.json");
             JSON.writeValue(request.toFile(), new WorkerRequest(List.of(WorkerWarmUp.class.getName()), List.of(),
-                    10_000, 500, 1024));
+                    10_000, Map.of(), 500, 1024));
             var cmd = List.of(toolchain.java().toString(), "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
                     "-XX:ArchiveClassesAtExit=" + archive, "-Xlog:cds=off", "-Xlog:cds+dynamic=off",
                     "-cp", String.join(File.pathSeparator, toolchain.classpath().stream().map(Path::toString).toList()),

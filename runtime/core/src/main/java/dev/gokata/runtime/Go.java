@@ -11,7 +11,7 @@ import java.util.concurrent.ThreadFactory;
  * {@code import static dev.gokata.runtime.Go.*;} makes student code read like Go: {@code go(() -> work(ch));}.
  */
 public final class Go {
-    /** Thread-safe, unlike a builder; virtual threads, unnamed (a name costs time and the dump says which goroutine). */
+    /** Thread-safe, unlike a builder. Threads stay unnamed: a name costs time, and dumps give the goroutine id. */
     private static final ThreadFactory THREADS = Thread.ofVirtual().factory();
 
     private Go() {

@@ -88,7 +88,10 @@ public final class Goroutine {
         return program;
     }
 
-    /** The stack of the {@code go} statement that started this goroutine, innermost first; empty for main. */
+    /**
+     * The user's frames of the {@code go} statement that started this goroutine, innermost first (at most four);
+     * empty for main and adopted goroutines. Captured cheaply at {@code go}, resolved on the first call.
+     */
     public List<StackTraceElement> createdAt() {
         return createdAt == null ? List.of() : createdAt.frames();
     }

@@ -91,7 +91,8 @@ public final class Program {
             }
             return o;
         } catch (TimeoutException e) {
-            finish(new Outcome.TimedOut(limit, "panic: test timed out after " + Traceback.duration(limit) + "\n\n" + dump()));
+            String report = "panic: test timed out after " + Traceback.duration(limit) + "\n\n" + dump();
+            finish(new Outcome.TimedOut(limit, report));
             return outcome.join();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

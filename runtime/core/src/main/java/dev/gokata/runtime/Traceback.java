@@ -8,7 +8,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Renders goroutines, panics and leaks in the format of Go's tracebacks ({@code runtime/traceback.go}):
@@ -28,6 +31,8 @@ import java.util.concurrent.ConcurrentHashMap;
 final class Traceback {
     private static final String RUNTIME_PACKAGE = "dev.gokata.runtime.";
     private static final String GOROUTINE = Goroutine.class.getName();
+    private static final Pattern INDEX_OUT_OF_BOUNDS =
+            Pattern.compile("Index (-?\\d+) out of bounds for length (\\d+)");
     private static final URL RUNTIME_LOCATION = runtimeLocation();
     /** Class name to "is the runtime's own class"; a cache, filled racily but idempotently. */
     private static final Map<String, Boolean> RUNTIME_CLASSES = new ConcurrentHashMap<>();
@@ -52,7 +57,7 @@ final class Traceback {
         } else if (t instanceof GoPanic) {
             sb.append("panic: ").append(t.getMessage()).append("\n\n");
         } else {
-            sb.append("panic: ").append(t).append("\n\n");
+            sb.append("panic: ").append(runtimeError(t).orElse(t.toString())).append("\n\n");
         }
         sb.append(header(g, "running"));
         appendFrames(sb, userFrames(t.getStackTrace()));
@@ -63,6 +68,27 @@ final class Traceback {
             sb.append("\nJava stack trace:\n").append(java);
         }
         return sb.toString();
+    }
+
+    /**
+     * Go's text for the Java exceptions that are Go runtime errors: a nil dereference, an integer division by zero,
+     * an index out of range. The Java stack trace still follows the report.
+     */
+    static Optional<String> runtimeError(Throwable t) {
+        return switch (t) {
+            case NullPointerException e ->
+                    Optional.of("runtime error: invalid memory address or nil pointer dereference");
+            case ArithmeticException e when "/ by zero".equals(e.getMessage()) ->
+                    Optional.of("runtime error: integer divide by zero");
+            case IndexOutOfBoundsException e when e.getMessage() != null -> {
+                Matcher m = INDEX_OUT_OF_BOUNDS.matcher(e.getMessage());
+                yield m.matches()
+                        ? Optional.of("runtime error: index out of range [" + m.group(1) + "] with length "
+                                + m.group(2))
+                        : Optional.empty();
+            }
+            default -> Optional.empty();
+        };
     }
 
     /**
@@ -199,21 +225,28 @@ final class Traceback {
     }
 
     /**
-     * True for a class of the runtime itself, as opposed to user code that happens to share its package (the
-     * runtime's own tests): a class of {@code dev.gokata.runtime} loaded from the same place as this class.
+     * True for a class of the runtime itself, as opposed to test code that shares its package (the runtime's own
+     * tests): a class of {@code dev.gokata.runtime} counts as the runtime's unless it was loaded from another place
+     * than this class <em>and</em> that place is a test output folder. So runtime classes found elsewhere (a race
+     * agent's jar, an IDE's output folder) still count as the runtime's.
      */
     static boolean isRuntime(String className) {
         if (!className.startsWith(RUNTIME_PACKAGE)) {
             return false;
         }
-        return RUNTIME_CLASSES.computeIfAbsent(className, Traceback::loadedWithRuntime);
+        return RUNTIME_CLASSES.computeIfAbsent(className, Traceback::isRuntimeClass);
     }
 
-    private static boolean loadedWithRuntime(String className) {
+    private static boolean isRuntimeClass(String className) {
         try {
             Class<?> c = Class.forName(className, false, Traceback.class.getClassLoader());
             var source = c.getProtectionDomain().getCodeSource();
-            return source == null || Objects.equals(source.getLocation(), RUNTIME_LOCATION);
+            if (source == null || source.getLocation() == null
+                    || Objects.equals(source.getLocation(), RUNTIME_LOCATION)) {
+                return true;
+            }
+            String where = source.getLocation().getPath();
+            return !(where.contains("/test-classes/") || where.contains("/test/"));
         } catch (ClassNotFoundException | LinkageError | SecurityException e) {
             return true;
         }

@@ -30,7 +30,10 @@ public final class WaitGroup {
     /** The race detector's sync clock of the dones; written under {@code guard}. */
     private volatile Object clock;
 
-    /** Adds {@code delta} (which may be negative) to the counter; @throws GoPanic {@code sync: negative WaitGroup counter}. */
+    /**
+     * Adds {@code delta} (which may be negative) to the counter, releasing every waiter when it reaches zero.
+     * @throws GoPanic {@code sync: negative WaitGroup counter}
+     */
     public void add(int delta) {
         synchronized (guard) {
             long next = counter + delta;

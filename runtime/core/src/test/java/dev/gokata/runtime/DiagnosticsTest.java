@@ -150,6 +150,19 @@ class DiagnosticsTest {
     }
 
     @Test
+    void givenJavaRuntimeErrors_whenPanicking_thenReportedInGoWords() {
+        int[] empty = new int[3];
+        int zero = 0;
+        assertTrue(runPanicked(() -> System.out.println(empty[5]))
+                .startsWith("panic: runtime error: index out of range [5] with length 3\n\ngoroutine 1 [running]:\n"));
+        assertTrue(runPanicked(() -> System.out.println(1 / zero))
+                .startsWith("panic: runtime error: integer divide by zero\n\n"));
+        String nil = null;
+        assertTrue(runPanicked(() -> System.out.println(nil.length()))
+                .startsWith("panic: runtime error: invalid memory address or nil pointer dereference\n\n"));
+    }
+
+    @Test
     void givenARunningGoroutine_whenTimedOut_thenTheDumpShowsIt() {
         var stop = new WaitGroup();
         stop.add(1);

@@ -71,7 +71,8 @@ class MutexTest {
         var e = assertThrows(GoFatalError.class, () -> new Mutex().unlock());
         assertEquals("sync: unlock of unlocked mutex", e.getMessage());
         String report = runPanicked(() -> new Mutex().unlock());
-        assertTrue(report.startsWith("fatal error: sync: unlock of unlocked mutex\n\ngoroutine 1 [running]:\n"), report);
+        assertTrue(report.startsWith("fatal error: sync: unlock of unlocked mutex\n\ngoroutine 1 [running]:\n"),
+                report);
     }
 
     @Test

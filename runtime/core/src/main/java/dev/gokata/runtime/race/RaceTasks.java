@@ -4,6 +4,9 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Future;
 import java.util.function.BiConsumer;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
@@ -31,18 +34,25 @@ public final class RaceTasks {
             start.release(ThreadState.current());
         }
 
+        /**
+         * The submission happens before the task; a stage's completion happens before its dependent function. An
+         * executor's clock is not acquired here: that would order each task after the ones that ended before it.
+         */
         final void enter() {
             ThreadState t = ThreadState.current();
             start.acquire(t);
-            if (source != null) {
+            if (source instanceof CompletionStage<?> || source instanceof Future<?>) {
                 t.shadowOf(source).sync().acquire(t);
             }
         }
 
+        /** The task's end happens before its future's get, and before its executor's close/awaitTermination. */
         final void exit() {
             ThreadState t = ThreadState.current();
-            if (source != null) {
+            if (source instanceof CompletionStage<?> || source instanceof Future<?>) {
                 t.shadowOf(source).sync().release(t);
+            } else if (source instanceof Executor) {
+                t.shadowOf(source).volatileField(Sites.TASKS_DONE).release(t);
             }
             end.release(t);
         }
