@@ -4,7 +4,7 @@ import static dev.gokata.runtime.Go.go;
 
 import dev.gokata.runtime.Chan;
 
-/** Leaks: a third goroutine sends a zero nobody receives, and blocks forever. */
+/** Leaks: a third goroutine sends on a channel nobody receives from, and blocks forever. */
 public final class Adder {
     private Adder() {
     }
@@ -14,7 +14,8 @@ public final class Adder {
         int mid = xs.length / 2;
         go(() -> partial.send(add(xs, 0, mid)));
         go(() -> partial.send(add(xs, mid, xs.length)));
-        go(() -> partial.send(0));
+        Chan<Integer> nobody = Chan.make();
+        go(() -> nobody.send(0));
         return partial.recv() + partial.recv();
     }
 

@@ -3,8 +3,10 @@ package adder;
 import static dev.gokata.runtime.Go.go;
 
 import dev.gokata.runtime.Chan;
+import dev.gokata.runtime.Go;
+import java.time.Duration;
 
-/** Panics: a goroutine sends on the channel it has just closed. */
+/** Panics: a goroutine sends on the channel it has just closed (main sleeps meanwhile, so it is no deadlock). */
 public final class Adder {
     private Adder() {
     }
@@ -15,6 +17,7 @@ public final class Adder {
             partial.close();
             partial.send(xs.length);
         });
-        return partial.recvOk().ok() ? 0 : Chan.<Integer>make().recv();
+        Go.sleep(Duration.ofSeconds(1));
+        return 0;
     }
 }

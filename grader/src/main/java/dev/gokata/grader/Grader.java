@@ -13,7 +13,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import dev.gokata.grader.run.WorkerRun;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -39,16 +44,55 @@ public final class Grader {
         return grader.grade(list, r -> { });
     }
 
-    /** Grades {@code katas} in order, telling {@code each} about every kata as soon as it is graded. */
+    /**
+     * Grades the student's versions of {@code katas}, telling {@code each} about every kata in course order.
+     * Several katas share one test JVM (each kata's classes are in its own package, so they cannot collide, and a
+     * JVM start is most of a kata's grading time); the run's limit is the sum of theirs.
+     */
     public CourseResult grade(List<Kata> katas, Consumer<KataResult> each) {
+        var sources = new LinkedHashMap<Kata, Path>();
+        katas.forEach(k -> sources.put(k, submission.exercise(k.id())));
+        return gradeAll(sources, "", each);
+    }
+
+    /** Grades each kata's sources in {@code sources} (any folders), sharing one test JVM; see {@link #grade(List, Consumer)}. */
+    public CourseResult gradeAll(Map<Kata, Path> sources, String variant, Consumer<KataResult> each) {
         long start = System.nanoTime();
+        if (sources.size() == 1) {
+            var e = sources.entrySet().iterator().next();
+            var r = gradeSources(e.getKey(), e.getValue(), variant);
+            each.accept(r);
+            return CourseResult.of(List.of(r), (System.nanoTime() - start) / 1_000_000);
+        }
+        // pass 1 — compile each kata on its own: a compile error scores that kata 0 and stops no other
+        var failed = new HashMap<Kata, KataResult>();
+        var compiled = new LinkedHashMap<Kata, Path>();
+        for (var e : sources.entrySet()) {
+            Kata kata = e.getKey();
+            long t0 = System.nanoTime();
+            var result = compiler().compile(e.getValue(), buildDir(kata, variant).resolve("classes"));
+            switch (result) {
+                case CompileResult.Failed f -> failed.put(kata, Scoring.compileError(kata, f.messages(),
+                        "fix it and run `gokata grade " + kata.id() + "`", (System.nanoTime() - t0) / 1_000_000));
+                case CompileResult.Compiled c -> compiled.put(kata, c.classes());
+            }
+        }
+        // pass 2 — one guarded test JVM for every kata that compiled
+        WorkerRun run = compiled.isEmpty() ? null : runHiddenTests(List.copyOf(compiled.keySet()),
+                List.copyOf(compiled.values()), buildRoot().resolve(variant.isEmpty() ? "all" : "all-" + variant));
+        // pass 3 — score each kata from the shared run, in course order
         var results = new ArrayList<KataResult>();
-        for (Kata kata : katas) {
-            var r = gradeKata(kata);
+        for (Kata kata : sources.keySet()) {
+            KataResult r = failed.containsKey(kata) ? failed.get(kata) : Scoring.graded(kata, run, millisOf(kata, run));
             each.accept(r);
             results.add(r);
         }
         return CourseResult.of(results, (System.nanoTime() - start) / 1_000_000);
+    }
+
+    private static long millisOf(Kata kata, WorkerRun run) {
+        return run.finished().values().stream().filter(f -> f.id().contains("[class:" + kata.id() + "."))
+                .mapToLong(dev.gokata.grader.worker.WorkerEvent.Finished::millis).sum();
     }
 
     /** Grades the student's version of {@code kata}: {@code exercises/<id>/}. */
@@ -62,26 +106,42 @@ public final class Grader {
      */
     public KataResult gradeSources(Kata kata, Path sources, String variant) {
         long start = System.nanoTime();
-        Path build = buildRoot().resolve(variant.isEmpty() ? kata.id() : kata.id() + "-" + variant);
+        Path build = buildDir(kata, variant);
         var compiled = compiler().compile(sources, build.resolve("classes"));
         return switch (compiled) {
             case CompileResult.Failed f -> Scoring.compileError(kata, f.messages(),
                     "fix it and run `gokata grade " + kata.id() + "`", (System.nanoTime() - start) / 1_000_000);
-            case CompileResult.Compiled c -> Scoring.graded(kata, runHiddenTests(kata, c.classes(), build));
+            case CompileResult.Compiled c -> {
+                var run = runHiddenTests(List.of(kata), List.of(c.classes()), build);
+                yield Scoring.graded(kata, run, run.millis());
+            }
         };
     }
 
-    private dev.gokata.grader.run.WorkerRun runHiddenTests(Kata kata, Path classes, Path build) {
+    private Path buildDir(Kata kata, String variant) {
+        return buildRoot().resolve(variant.isEmpty() ? kata.id() : kata.id() + "-" + variant);
+    }
+
+    private WorkerRun runHiddenTests(List<Kata> katas, List<Path> classes, Path build) {
         Path work = build.resolve("run");
         try {
             Files.createDirectories(work);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        var limits = new WorkerProcess.Limits(kata.timeLimit(), kata.testTimeLimit(), options.leakGrace(),
-                options.memoryMb(), options.outputCapBytes());
-        var testClasses = kata.tests().stream().map(g -> kata.qualified(g.className())).toList();
-        return new WorkerProcess(options.toolchain()).run(classes, hiddenTests(), testClasses, limits, work);
+        Duration runLimit = Duration.ZERO;
+        var classLimits = new HashMap<String, Duration>();
+        var testClasses = new ArrayList<String>();
+        for (Kata kata : katas) {
+            runLimit = runLimit.plus(kata.timeLimit());
+            for (var g : kata.tests()) {
+                testClasses.add(kata.qualified(g.className()));
+                classLimits.put(kata.qualified(g.className()), kata.testTimeLimit());
+            }
+        }
+        var limits = new WorkerProcess.Limits(runLimit, katas.getFirst().testTimeLimit(), classLimits,
+                options.leakGrace(), options.memoryMb(), options.outputCapBytes());
+        return new WorkerProcess(options.toolchain(), options.sandbox()).run(classes, hiddenTests(), testClasses, limits, work);
     }
 
     /** The compiled hidden tests this grader uses. */

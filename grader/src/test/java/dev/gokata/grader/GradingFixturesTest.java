@@ -3,12 +3,14 @@ package dev.gokata.grader;
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.gokata.grader.catalogue.Kata;
 import dev.gokata.grader.report.KataResult;
 import dev.gokata.grader.report.TestResult;
+import dev.gokata.grader.run.Toolchain;
 import dev.gokata.grader.worker.Verdict;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -140,6 +142,17 @@ class GradingFixturesTest {
             assertEquals(Verdict.FAIL, t.verdict(), t.name());
             assertTrue(t.message().startsWith("the test ran out of memory"), t.message());
         }
+    }
+
+    @Test
+    void givenADataRace_whenGradedUnderTheDetector_thenTheTestFailsWithGosRaceReport() {
+        assumeTrue(Toolchain.current().raceAgent().isPresent(), "the race agent jar is not on the class path yet");
+        var r = grader.gradeSources(adder, FakeCourse.resource("submissions/racy"), "racy");
+        var t = test(r, "AdderTest.sumsFourNumbers");
+        assertEquals(Verdict.FAIL, t.verdict(), t.message());
+        assertTrue(t.message().startsWith("race detected during execution of test"), t.message());
+        assertTrue(t.races().getFirst().contains("WARNING: DATA RACE"), t.races().toString());
+        assertTrue(t.races().getFirst().contains("Adder.java:"), t.races().toString());
     }
 
     private static TestResult test(KataResult r, String name) {

@@ -31,7 +31,7 @@ final class Charts {
 
     /** A column chart of the score distribution: a column per tenth of the points, labelled with its count. */
     static String distribution(List<Integer> buckets) {
-        int width = 520;
+        int width = 600;
         int height = 220;
         int left = 40;
         int bottom = 30;
@@ -50,7 +50,8 @@ final class Charts {
                     "<rect class=\"bar\" x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"#4e79a7\"><title>%s: %d</title></rect>",
                     x + 3, top + plot - h, column - 6, h, bucketLabel(i, buckets.size()), n));
             svg.append(text(x + column / 2, top + plot - h - 4, "middle", Integer.toString(n)));
-            svg.append(text(x + column / 2, height - 12, "middle", bucketLabel(i, buckets.size())));
+            svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" text-anchor=\"middle\" font-size=\"10\">%s</text>",
+                    x + column / 2, height - 12, escape(bucketLabel(i, buckets.size()))));
         }
         return svg.append("</svg>").toString();
     }

@@ -59,7 +59,12 @@ public final class CourseReport {
         var colors = Arrays.stream(FailureKind.values())
                 .collect(Collectors.toMap(FailureKind::name, Charts::color));
         var runs = stats.runs().entrySet().stream()
-                .map(e -> new RunCount(e.getKey().name().toLowerCase(Locale.ROOT).replace('_', ' '), e.getValue()))
+                .map(e -> new RunCount(switch (e.getKey()) {
+                    case GRADED -> "graded to the end";
+                    case TIMED_OUT -> "killed at the time limit";
+                    case CRASHED -> "crashed";
+                    case UNREADABLE -> "unreadable submissions";
+                }, e.getValue()))
                 .toList();
 
         var index = new LinkedHashMap<String, Object>();

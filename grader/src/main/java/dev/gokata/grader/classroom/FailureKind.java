@@ -16,7 +16,7 @@ public enum FailureKind {
     TIMEOUT("timeouts", "test timed out"),
     PANIC("panics", "panic"),
     WRONG_RESULT("wrong results", "assertion failed"),
-    CUT_SHORT("crashes", "the test JVM or the grading run crashed");
+    CUT_SHORT("crashes", "System.exit, out of memory, or the grading run died");
 
     private static final Pattern RACE = Pattern.compile("WARNING: DATA RACE|race detected during execution of test");
     private static final Pattern DEADLOCK_TEXT = Pattern.compile("all goroutines are asleep - deadlock!");
@@ -24,7 +24,8 @@ public enum FailureKind {
     private static final Pattern TIMEOUT_TEXT = Pattern.compile("(?i)timed out|time limit|timeout");
     private static final Pattern PANIC_TEXT = Pattern.compile("(?m)^(panic|fatal error): ");
     private static final Pattern COMPILE_TEXT = Pattern.compile("(?i)compil|\\.java:\\d+: error:|cannot find symbol");
-    private static final Pattern LINKAGE_TEXT = Pattern.compile("NoClassDefFoundError|ClassNotFoundException|NoSuchMethodError|NoSuchFieldError|AbstractMethodError|IncompatibleClassChangeError");
+    private static final Pattern CRASH_TEXT = Pattern.compile("(?i)test JVM ended|exit status|System\\.exit|out of memory|OutOfMemoryError|StackOverflowError");
+    private static final Pattern LINKAGE_TEXT = Pattern.compile("no longer has|keep the names|NoClassDefFoundError|ClassNotFoundException|NoSuchMethodError|NoSuchFieldError|AbstractMethodError|IncompatibleClassChangeError");
     private static final Pattern MISSING_TEXT = Pattern.compile("(?i)missing|not found|no such|does not exist");
 
     private final String plural;
@@ -70,6 +71,9 @@ public enum FailureKind {
         }
         if (TIMEOUT_TEXT.matcher(text).find()) {
             return TIMEOUT;
+        }
+        if (CRASH_TEXT.matcher(text).find()) {
+            return CUT_SHORT;
         }
         if ("error".equals(test.verdict()) || ("error".equals(test.status()) && test.verdict().isEmpty())) {
             return CUT_SHORT;

@@ -4,12 +4,14 @@ import dev.gokata.grader.GradeOptions;
 import dev.gokata.grader.Grader;
 import dev.gokata.grader.catalogue.Kata;
 import dev.gokata.grader.catalogue.LayoutCheck;
-import dev.gokata.grader.report.KataResult;
-import dev.gokata.grader.report.Points;
 import dev.gokata.grader.report.TextReport;
 import java.io.PrintWriter;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -56,23 +58,36 @@ public final class VerifyCommand implements Callable<Integer> {
         }
         List<Kata> selected = katas.isEmpty() ? catalogue.katas() : katas.stream().map(catalogue::get).toList();
         var problems = new ArrayList<String>();
-        int checked = 0;
-        int skipped = 0;
         long start = System.nanoTime();
+        var ready = new ArrayList<Kata>();
+        int skipped = 0;
         for (Kata k : selected) {
             if (!k.isReady()) {
                 skipped++;
                 out.println(ansi.string("@|faint skip |@") + k.id() + ": not ready (ready: false in solutions/katas.yaml)");
-                out.flush();
-                continue;
+            } else {
+                var layout = LayoutCheck.kata(c, k);
+                if (layout.isEmpty()) {
+                    ready.add(k);
+                } else {
+                    fail(out, k.id(), layout, problems);
+                }
             }
-            checked++;
-            var found = verify(grader, k, out);
-            problems.addAll(found);
-            out.println((found.isEmpty() ? ansi.string("@|green ok   |@") : ansi.string("@|red FAIL |@")) + k.id());
-            found.forEach(p -> out.println("       " + p.replace("\n", "\n       ")));
-            out.flush();
         }
+        out.flush();
+        var found = new LinkedHashMap<Kata, List<String>>();
+        ready.forEach(k -> found.put(k, new ArrayList<>()));
+        verifySolutions(grader, ready, found, out);
+        verifyStarters(grader, ready, found, out);
+        verifyFixtures(grader, ready, found, out);
+        for (var e : found.entrySet()) {
+            if (e.getValue().isEmpty()) {
+                out.println(ansi.string("@|green ok   |@") + e.getKey().id());
+            } else {
+                fail(out, e.getKey().id(), e.getValue(), problems);
+            }
+        }
+        int checked = ready.size() + (int) selected.stream().filter(Kata::isReady).filter(k -> !ready.contains(k)).count();
         if (katas.isEmpty()) {
             var strays = LayoutCheck.strays(c, catalogue);
             strays.forEach(p -> out.println(ansi.string("@|red FAIL |@") + p));
@@ -87,42 +102,91 @@ public final class VerifyCommand implements Callable<Integer> {
         return problems.isEmpty() ? 0 : 1;
     }
 
-    private List<String> verify(Grader grader, Kata k, PrintWriter out) {
+    private void fail(PrintWriter out, String what, List<String> found, List<String> problems) {
+        var ansi = spec.commandLine().getColorScheme().ansi();
+        out.println(ansi.string("@|red FAIL |@") + what);
+        found.forEach(p -> out.println("       " + p.replace("\n", "\n       ")));
+        out.flush();
+        problems.addAll(found);
+    }
+
+    /** Every reference solution passes every hidden test, {@code repeat} times (all katas share a test JVM per round). */
+    private void verifySolutions(Grader grader, List<Kata> ready, Map<Kata, List<String>> found, PrintWriter out) {
         var c = course.course();
-        var problems = new ArrayList<>(LayoutCheck.kata(c, k));
-        if (!problems.isEmpty()) {
-            return problems;
-        }
         var report = new TextReport(spec.commandLine().getColorScheme().ansi());
         for (int i = 1; i <= repeat; i++) {
-            var r = grader.gradeSources(k, c.solution(k.id()), "solution");
-            if (!r.passed()) {
-                problems.add("the reference solution " + c.show(c.solution(k.id())) + "/ fails (run " + i + " of " + repeat
-                        + "):\n" + report.kata(r));
-                break;
+            var sources = new LinkedHashMap<Kata, Path>();
+            for (Kata k : ready) {
+                if (found.get(k).isEmpty()) {
+                    sources.put(k, c.solution(k.id()));
+                }
             }
-        }
-        KataResult starter = grader.gradeSources(k, c.exercise(k.id()), "starter");
-        if (starter.passed()) {
-            problems.add("the untouched starter " + c.show(c.exercise(k.id())) + "/ passes every test: the tests"
-                    + " must catch a starter that does nothing");
-        } else if (starter.compileError()) {
-            problems.add("the starter " + c.show(c.exercise(k.id())) + "/ does not compile; a student must start from"
-                    + " code that compiles:\n" + starter.compileOutput());
-        }
-        int fixtures = 0;
-        for (var fixture : LayoutCheck.subfolders(c.fixtures(k.id()))) {
-            fixtures++;
-            var r = grader.gradeSources(k, fixture, "fixture-" + fixture.getFileName());
-            if (r.passed()) {
-                problems.add("the wrong solution " + c.show(fixture) + "/ passes every test: add a test that catches it");
-            } else if (r.compileError()) {
-                problems.add("the wrong solution " + c.show(fixture) + "/ does not compile (a fixture must fail a test,"
-                        + " not javac):\n" + r.compileOutput());
+            if (sources.isEmpty()) {
+                return;
             }
+            int round = i;
+            out.println("... reference solutions, round " + round + " of " + repeat);
+            out.flush();
+            grader.gradeAll(sources, "solution", r -> {
+                if (!r.passed()) {
+                    var k = ready.stream().filter(x -> x.id().equals(r.id())).findFirst().orElseThrow();
+                    found.get(k).add("the reference solution " + c.show(c.solution(k.id())) + "/ fails (round " + round
+                            + " of " + repeat + "):\n" + report.kata(r));
+                }
+            });
         }
-        out.println("       solution passed " + repeat + "x, starter " + Points.format(starter.score()) + "/"
-                + Points.format(starter.maxScore()) + " points, " + fixtures + " wrong solution" + (fixtures == 1 ? "" : "s"));
-        return problems;
+    }
+
+    /** Every untouched starter compiles and fails at least one test. */
+    private void verifyStarters(Grader grader, List<Kata> ready, Map<Kata, List<String>> found, PrintWriter out) {
+        var c = course.course();
+        var sources = new LinkedHashMap<Kata, Path>();
+        ready.forEach(k -> sources.put(k, c.exercise(k.id())));
+        if (sources.isEmpty()) {
+            return;
+        }
+        out.println("... untouched starters");
+        out.flush();
+        grader.gradeAll(sources, "starter", r -> {
+            var k = ready.stream().filter(x -> x.id().equals(r.id())).findFirst().orElseThrow();
+            if (r.compileError()) {
+                found.get(k).add("the starter " + c.show(c.exercise(k.id())) + "/ does not compile; a student must"
+                        + " start from code that compiles:\n" + r.compileOutput());
+            } else if (r.passed()) {
+                found.get(k).add("the untouched starter " + c.show(c.exercise(k.id())) + "/ passes every test: the"
+                        + " tests must catch a starter that does nothing");
+            }
+        });
+    }
+
+    /** Every wrong-solution fixture compiles and fails; the n-th fixtures of all katas share a test JVM. */
+    private void verifyFixtures(Grader grader, List<Kata> ready, Map<Kata, List<String>> found, PrintWriter out) {
+        var c = course.course();
+        var fixtures = new LinkedHashMap<Kata, List<Path>>();
+        ready.forEach(k -> fixtures.put(k, LayoutCheck.subfolders(c.fixtures(k.id()))));
+        int rounds = fixtures.values().stream().mapToInt(List::size).max().orElse(0);
+        for (int i = 0; i < rounds; i++) {
+            var sources = new LinkedHashMap<Kata, Path>();
+            var byKata = new HashMap<String, Path>();
+            for (var e : fixtures.entrySet()) {
+                if (i < e.getValue().size()) {
+                    sources.put(e.getKey(), e.getValue().get(i));
+                    byKata.put(e.getKey().id(), e.getValue().get(i));
+                }
+            }
+            out.println("... wrong solutions, round " + (i + 1) + " of " + rounds);
+            out.flush();
+            grader.gradeAll(sources, "fixture-" + (i + 1), r -> {
+                var k = ready.stream().filter(x -> x.id().equals(r.id())).findFirst().orElseThrow();
+                Path fixture = byKata.get(r.id());
+                if (r.compileError()) {
+                    found.get(k).add("the wrong solution " + c.show(fixture) + "/ does not compile (a fixture must fail"
+                            + " a test, not javac):\n" + r.compileOutput());
+                } else if (r.passed()) {
+                    found.get(k).add("the wrong solution " + c.show(fixture) + "/ passes every test: add a test that"
+                            + " catches it");
+                }
+            });
+        }
     }
 }

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.jar.JarFile;
 
@@ -52,6 +53,19 @@ public record Toolchain(Path java, List<Path> classpath, Optional<Path> raceAgen
     /** True when the class path is all jars, so a worker's classes can come from a class-data-sharing archive. */
     public boolean allJars() {
         return classpath.stream().allMatch(p -> p.getFileName().toString().endsWith(".jar") && Files.isRegularFile(p));
+    }
+
+    /** A short hash of the class path's entries, sizes and times: a class-data-sharing archive fits only these jars. */
+    public String fingerprint() {
+        int h = java.hashCode();
+        for (Path p : classpath) {
+            try {
+                h = 31 * h + Objects.hash(p, Files.size(p), Files.getLastModifiedTime(p));
+            } catch (IOException e) {
+                h = 31 * h + p.hashCode();
+            }
+        }
+        return Integer.toHexString(h);
     }
 
     /** The runtime plus the test libraries: what hidden tests compile against. */

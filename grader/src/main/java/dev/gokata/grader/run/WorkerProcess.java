@@ -1,6 +1,7 @@
 package dev.gokata.grader.run;
 
 import dev.gokata.grader.catalogue.GoDuration;
+import dev.gokata.grader.sandbox.Sandbox;
 import dev.gokata.grader.worker.WorkerEvent;
 import dev.gokata.grader.worker.WorkerMain;
 import dev.gokata.grader.worker.WorkerRequest;
@@ -35,21 +36,33 @@ public final class WorkerProcess {
      *
      * @param runLimit   the whole run; the host kills the worker then
      * @param testLimit  each test method (the worker enforces it and dumps the goroutines)
+     * @param classTestLimits per test class, a test limit other than {@code testLimit}
      * @param leakGrace  how long goroutines may outlive a passing test body
      * @param memoryMb   the worker's heap ({@code -Xmx})
      * @param outputCap  the most output kept per test
      */
-    public record Limits(Duration runLimit, Duration testLimit, Duration leakGrace, int memoryMb, int outputCap) {
+    public record Limits(Duration runLimit, Duration testLimit, Map<String, Duration> classTestLimits,
+                         Duration leakGrace, int memoryMb, int outputCap) {
+        public Limits {
+            classTestLimits = Map.copyOf(classTestLimits);
+        }
     }
 
     private final Toolchain toolchain;
+    private final Sandbox sandbox;
 
     public WorkerProcess(Toolchain toolchain) {
+        this(toolchain, Sandbox.fromProperty());
+    }
+
+    /** Worker JVMs of {@code toolchain}, each started inside {@code sandbox}. */
+    public WorkerProcess(Toolchain toolchain, Sandbox sandbox) {
         this.toolchain = toolchain;
+        this.sandbox = sandbox;
     }
 
     /** Runs {@code testClasses} from {@code testClassesDir} against {@code studentClasses}; {@code work} holds the run's files. */
-    public WorkerRun run(Path studentClasses, Path testClassesDir, List<String> testClasses, Limits limits, Path work) {
+    public WorkerRun run(List<Path> studentClasses, Path testClassesDir, List<String> testClasses, Limits limits, Path work) {
         long start = System.nanoTime();
         long deadline = start + limits.runLimit().toNanos();
         List<WorkerEvent.Unit> units = null;
@@ -71,7 +84,7 @@ public final class WorkerProcess {
                     containers.addAll(read.plan.undiscovered());
                 }
             }
-            read.finished.forEach(f -> finished.put(f.id(), f));
+            read.finished.forEach(f -> finished.put(f.id(), withLimitNote(f)));
             containers.addAll(read.containers);
             if (read.done) {
                 break;
@@ -79,12 +92,16 @@ public final class WorkerProcess {
             String running = read.running();
             if (!exit.exited()) {
                 String reason = "the grading run was stopped after " + GoDuration.format(limits.runLimit())
-                        + " (the kata's time limit): the test JVM did not finish in time";
+                        + " (the time limit in solutions/katas.yaml): the test JVM did not finish in time";
                 markUnfinished(units, finished, interrupted, running, new WorkerRun.Interruption(true, reason));
                 break;
             }
             if (!read.abandoned) {
-                var why = new WorkerRun.Interruption(false, describeExit(exit.status(), exit.output(), limits));
+                var why = new WorkerRun.Interruption(false, sandbox.isolated()
+                        ? sandbox.policy().limitHit(exit.status(), limits.runLimit())
+                                .or(() -> sandbox.policy().explain(exit.output()).map(n -> "the test JVM ended: " + n))
+                                .orElseGet(() -> describeExit(exit.status(), exit.output(), limits))
+                        : describeExit(exit.status(), exit.output(), limits));
                 if (running == null) {
                     markUnfinished(units, finished, interrupted, null, why);
                     break;
@@ -129,6 +146,14 @@ public final class WorkerProcess {
         }
     }
 
+    /** A failure caused by a sandbox limit (no thread, no space, a file too large) says which limit. */
+    private WorkerEvent.Finished withLimitNote(WorkerEvent.Finished f) {
+        return sandbox.policy().explain(f.message())
+                .map(note -> new WorkerEvent.Finished(f.id(), f.displayName(), f.verdict(), f.message() + "\n" + note,
+                        f.output(), f.millis(), f.deadlock(), f.leaks(), f.races()))
+                .orElse(f);
+    }
+
     private static String describeExit(int status, String output, Limits limits) {
         if (output.contains("OutOfMemoryError")) {
             return "the test ran out of memory (the limit is " + limits.memoryMb() + " MiB): "
@@ -145,11 +170,13 @@ public final class WorkerProcess {
     private record Exit(boolean exited, int status, String output) {
     }
 
-    private Exit launch(Path studentClasses, Path testClassesDir, List<String> testClasses, List<String> only,
+    private Exit launch(List<Path> studentClasses, Path testClassesDir, List<String> testClasses, List<String> only,
                         Limits limits, Attempt files, long deadline) {
         try {
+            var classLimits = new java.util.HashMap<String, Long>();
+            limits.classTestLimits().forEach((c, d) -> classLimits.put(c, d.toMillis()));
             JSON.writeValue(files.request.toFile(), new WorkerRequest(testClasses, only, limits.testLimit().toMillis(),
-                    limits.leakGrace().toMillis(), limits.outputCap()));
+                    classLimits, limits.leakGrace().toMillis(), limits.outputCap()));
             Files.deleteIfExists(files.results);
             Files.createFile(files.results);
             // The toolchain's jars come first: student code can then never shadow the runtime or JUnit, and the
@@ -157,15 +184,17 @@ public final class WorkerProcess {
             // the hidden tests; the reference solution is never on the path.
             var cp = new ArrayList<String>();
             toolchain.classpath().forEach(p -> cp.add(p.toString()));
-            cp.add(studentClasses.toString());
+            studentClasses.forEach(p -> cp.add(p.toString()));
             cp.add(testClassesDir.toString());
             var cmd = new ArrayList<String>(List.of(toolchain.java().toString(),
                     "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:-UsePerfData",
                     "-Xmx" + limits.memoryMb() + "m", "-Xss1m", "-XX:+ExitOnOutOfMemoryError",
                     "-Djava.awt.headless=true"));
-            cmd.addAll(classDataSharing(files.dir.getParent().getParent()));
+            var cds = classDataSharing(files.dir.getParent().getParent());
+            cmd.addAll(cds);
             toolchain.raceAgent().ifPresent(agent -> {
-                cmd.add("-javaagent:" + agent + "=" + studentClasses);
+                cmd.add("-javaagent:" + agent + "=" + String.join(File.pathSeparator,
+                        studentClasses.stream().map(Path::toString).toList()));
                 cmd.add("-Dgokata.race=true");
             });
             cmd.add("-cp");
@@ -173,7 +202,15 @@ public final class WorkerProcess {
             cmd.add(WorkerMain.class.getName());
             cmd.add(files.request.toString());
             cmd.add(files.results.toString());
-            var process = new ProcessBuilder(cmd).redirectErrorStream(true).directory(files.dir.toFile()).start();
+            // The sandbox shows the JVM only what it loads, read-only, and lets it write only its results file.
+            var readOnly = new ArrayList<Path>(List.of(toolchain.java().getParent().getParent(), testClassesDir,
+                    files.request));
+            readOnly.addAll(studentClasses);
+            readOnly.addAll(toolchain.classpath());
+            cds.stream().filter(o -> o.startsWith("-XX:SharedArchiveFile="))
+                    .forEach(o -> readOnly.add(Path.of(o.substring("-XX:SharedArchiveFile=".length()))));
+            var wrapped = sandbox.wrap(cmd, new Sandbox.View(readOnly, List.of(files.results), limits.runLimit()));
+            var process = new ProcessBuilder(wrapped).redirectErrorStream(true).directory(files.dir.toFile()).start();
             process.getOutputStream().close();
             var output = new CappedBuffer(JVM_OUTPUT_CAP);
             Thread drainer = Thread.ofVirtual().start(() -> output.drain(process.getInputStream()));
@@ -203,7 +240,7 @@ public final class WorkerProcess {
         if (!toolchain.allJars()) {
             return List.of("-Xshare:auto");
         }
-        Path archive = buildRoot.resolve("worker-" + Integer.toHexString(toolchain.classpath().hashCode()) + ".jsa");
+        Path archive = buildRoot.resolve("worker-" + toolchain.fingerprint() + ".jsa");
         var quiet = List.of("-Xshare:auto", "-Xlog:cds=off", "-Xlog:cds+dynamic=off");
         if (!Files.isRegularFile(archive)) {
             synchronized (WorkerProcess.class) {
@@ -225,7 +262,7 @@ public final class WorkerProcess {
             Path dir = Files.createTempDirectory(archive.getParent(), "train");
             Path request = dir.resolve("request.json");
             JSON.writeValue(request.toFile(), new WorkerRequest(List.of(WorkerWarmUp.class.getName()), List.of(),
-                    10_000, 500, 1024));
+                    10_000, Map.of(), 500, 1024));
             var cmd = List.of(toolchain.java().toString(), "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
                     "-XX:ArchiveClassesAtExit=" + archive, "-Xlog:cds=off", "-Xlog:cds+dynamic=off",
                     "-cp", String.join(File.pathSeparator, toolchain.classpath().stream().map(Path::toString).toList()),

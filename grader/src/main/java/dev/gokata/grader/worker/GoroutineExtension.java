@@ -26,17 +26,17 @@ public final class GoroutineExtension implements InvocationInterceptor {
     @Override
     public void interceptTestMethod(Invocation<Void> invocation, ReflectiveInvocationContext<Method> invocationContext,
                                     ExtensionContext extensionContext) throws Throwable {
-        runAsProgram(invocation);
+        runAsProgram(invocation, extensionContext);
     }
 
     @Override
     public void interceptTestTemplateMethod(Invocation<Void> invocation,
                                             ReflectiveInvocationContext<Method> invocationContext,
                                             ExtensionContext extensionContext) throws Throwable {
-        runAsProgram(invocation);
+        runAsProgram(invocation, extensionContext);
     }
 
-    private static void runAsProgram(Invocation<Void> invocation) throws Throwable {
+    private static void runAsProgram(Invocation<Void> invocation, ExtensionContext context) throws Throwable {
         var settings = WorkerContext.settings();
         if (settings == null) {
             invocation.proceed();
@@ -52,7 +52,7 @@ public final class GoroutineExtension implements InvocationInterceptor {
             } catch (Throwable t) {
                 failure.set(t);
             }
-        }, settings.testTimeLimit());
+        }, settings.testTimeLimit(context.getRequiredTestClass().getName()));
         switch (outcome) {
             case Outcome.TimedOut t -> {
                 WorkerContext.requestAbandon();

@@ -10,7 +10,11 @@ import java.time.Duration;
  * <p>Implementation note: both fields are volatile; {@code settings} is written once before the launcher starts.
  */
 final class WorkerContext {
-    record Settings(Duration testTimeLimit, Duration leakGrace) {
+    record Settings(WorkerRequest request, Duration leakGrace) {
+        /** The time limit of each test method of {@code testClass}. */
+        Duration testTimeLimit(String testClass) {
+            return Duration.ofMillis(request.testTimeLimitMillis(testClass));
+        }
     }
 
     private static volatile Settings settings;

@@ -35,8 +35,7 @@ public final class WorkerMain {
         var stream = new PrintStream(captured, true, StandardCharsets.UTF_8);
         System.setOut(stream);
         System.setErr(stream);
-        WorkerContext.init(new WorkerContext.Settings(Duration.ofMillis(request.testTimeLimitMillis()),
-                Duration.ofMillis(request.leakGraceMillis())));
+        WorkerContext.init(new WorkerContext.Settings(request, Duration.ofMillis(request.leakGraceMillis())));
         try (var out = new EventWriter(Path.of(args[1]))) {
             var undiscovered = new ArrayList<WorkerEvent.ContainerFailed>();
             List<DiscoverySelector> selectors = new ArrayList<>();

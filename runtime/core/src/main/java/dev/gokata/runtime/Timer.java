@@ -5,15 +5,18 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Go's {@code time.Timer}: fires once, either by sending the time on {@link #c()} or by calling a function in its
  * own goroutine ({@link Go#afterFunc}). A pending timer keeps the deadlock detector quiet, as in Go.
  *
- * <p>Implementation note: each arming schedules one task on {@link Timers}' queue; {@code pending} is that task
+ * <p>Implementation note: each arming schedules one task on {@link Timers}' queue; {@code pending} is that arming
  * (guarded by {@code this}). Every arming calls {@code program.timerStarted()} once and is matched by exactly one
- * {@code timerDone()}: by {@link #stop} if its {@code cancel} succeeded (the task will never run), otherwise by the
- * task itself after its action (the send, or starting the afterFunc goroutine). Semantics are Go 1.19's (the course's
+ * {@code timerDone()}: whoever claims the arming first — {@link #stop}, or the task when it starts to fire — owns
+ * it; stop then cancels the task, the task does its action (the send, or starting the afterFunc goroutine) and then
+ * calls {@code timerDone()}. (The future's own {@code cancel} cannot decide this: it still succeeds while the task
+ * is running, after the value was sent.) Semantics are Go 1.19's (the course's
  * Go): the channel has capacity 1 and a fire into a full channel is dropped; {@code stop} does not drain it.
  * Race detector: the arming goroutine's clock travels to the value sent / the afterFunc goroutine.
  */
@@ -24,8 +27,14 @@ public final class Timer {
     private final Runnable f;
     private final long creatorId;
     private final List<StackTraceElement> createdAt;
-    /** The scheduled task of the current arming; guarded by {@code this}. */
-    private ScheduledFuture<?> pending;
+    /** The current arming; guarded by {@code this}. */
+    private Arming pending;
+
+    /** One arming of the timer: claimed exactly once, by the firing task or by {@link #stop}. */
+    private static final class Arming {
+        final AtomicBoolean claimed = new AtomicBoolean();
+        ScheduledFuture<?> task;
+    }
 
     private Timer(Chan<Instant> c, Runnable f, List<StackTraceElement> createdAt) {
         Goroutine creator = Goroutine.current();
@@ -57,12 +66,13 @@ public final class Timer {
 
     /** Prevents the timer from firing; true if this call stopped it, false if it had already fired or been stopped. */
     public synchronized boolean stop() {
-        if (pending != null && pending.cancel(false)) {
-            pending = null;
+        Arming a = pending;
+        pending = null;
+        if (a != null && a.claimed.compareAndSet(false, true)) {
+            a.task.cancel(false);
             program.timerDone();
             return true;
         }
-        pending = null;
         return false;
     }
 
@@ -76,11 +86,16 @@ public final class Timer {
     private synchronized void arm(Duration d) {
         program.timerStarted();
         Object clock = Race.ENABLED ? Race.release(null) : null;
-        pending = Timers.schedule(() -> fire(clock), d.toNanos());
+        var a = new Arming();
+        pending = a;
+        a.task = Timers.schedule(() -> fire(a, clock), d.toNanos());
     }
 
     /** On the timer thread. */
-    private void fire(Object clock) {
+    private void fire(Arming a, Object clock) {
+        if (!a.claimed.compareAndSet(false, true)) {
+            return; // stopped first
+        }
         try {
             if (c != null) {
                 c.offerFromTimer(Instant.now(), clock);

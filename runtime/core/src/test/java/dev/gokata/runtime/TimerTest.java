@@ -47,7 +47,7 @@ class TimerTest {
 
     @Test
     void givenPendingTimer_whenStopped_thenItReturnsTrueOnceAndNeverFires() {
-        Timer t = Timer.newTimer(Duration.ofMillis(100));
+        Timer t = Timer.newTimer(Duration.ofSeconds(10)); // long: a descheduled test thread must not see it fire
         assertTrue(t.stop());
         assertFalse(t.stop());
         assertFalse(arrivesWithin(t.c(), Duration.ofMillis(300)));
@@ -95,7 +95,7 @@ class TimerTest {
     @Test
     void givenAfterFunc_whenStoppedBeforeFiring_thenFunctionNeverRuns() {
         var ran = new AtomicBoolean();
-        Timer t = Go.afterFunc(Duration.ofMillis(50), () -> ran.set(true));
+        Timer t = Go.afterFunc(Duration.ofSeconds(10), () -> ran.set(true));
         assertTrue(t.stop());
         assertFalse(arrivesWithin(t.c(), Duration.ofMillis(200)), "an afterFunc timer's channel is nil");
         assertFalse(ran.get());

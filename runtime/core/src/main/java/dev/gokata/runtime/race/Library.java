@@ -49,7 +49,7 @@ final class Library {
         int kind = Sites.kind(site);
         switch (kind) {
             case Sites.CALL_WAIT -> RaceDetector.releaseOn(receiver);
-            case Sites.CALL_READ, Sites.CALL_WRITE -> {
+            case Sites.CALL_READ, Sites.CALL_WRITE, Sites.CALL_AWAIT_TASKS -> {
                 switch (kindOf(receiver.getClass())) {
                     case UNSAFE -> RaceDetector.collection(receiver, kind == Sites.CALL_WRITE, site);
                     case THREAD_SAFE -> RaceDetector.releaseOn(receiver);
@@ -75,6 +75,11 @@ final class Library {
                         ThreadState.current().clock().join(dead.clock());
                     }
                 }
+            }
+            case Sites.CALL_AWAIT_TASKS -> {
+                ThreadState t = ThreadState.current();
+                t.shadowOf(receiver).volatileField(Sites.TASKS_DONE).acquire(t);
+                RaceDetector.acquireOn(receiver);
             }
             case Sites.CALL_READ, Sites.CALL_WRITE -> {
                 if (kindOf(receiver.getClass()) == Kind.THREAD_SAFE) {

@@ -4,6 +4,9 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Future;
 import java.util.function.BiConsumer;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
@@ -17,6 +20,7 @@ import java.util.function.Supplier;
  * arguments of such calls with these methods.
  */
 public final class RaceTasks {
+    private static final int SITE_FRAMES = 12;
     private RaceTasks() {
     }
 
@@ -26,23 +30,36 @@ public final class RaceTasks {
         final SyncClock end = new SyncClock();
         private final Object source;
 
+        /** Where the task was handed over: the "created at" of the thread it starts, if it starts one. */
+        private final List<StackTraceElement> site;
+
         Task(Object source) {
             this.source = source;
+            this.site = StackWalker.getInstance().walk(frames -> frames.limit(SITE_FRAMES)
+                    .map(StackWalker.StackFrame::toStackTraceElement).toList());
             start.release(ThreadState.current());
         }
 
+        /**
+         * The submission happens before the task; a stage's completion happens before its dependent function. An
+         * executor's clock is not acquired here: that would order each task after the ones that ended before it.
+         */
         final void enter() {
+            ThreadState.taskStarting(start, site);
             ThreadState t = ThreadState.current();
             start.acquire(t);
-            if (source != null) {
+            if (source instanceof CompletionStage<?> || source instanceof Future<?>) {
                 t.shadowOf(source).sync().acquire(t);
             }
         }
 
+        /** The task's end happens before its future's get, and before its executor's close/awaitTermination. */
         final void exit() {
             ThreadState t = ThreadState.current();
-            if (source != null) {
+            if (source instanceof CompletionStage<?> || source instanceof Future<?>) {
                 t.shadowOf(source).sync().release(t);
+            } else if (source instanceof Executor) {
+                t.shadowOf(source).volatileField(Sites.TASKS_DONE).release(t);
             }
             end.release(t);
         }

@@ -22,8 +22,13 @@ public final class Sites {
     /** An {@code Object.wait}: releases then re-acquires the monitor. */
     public static final int CALL_WAIT = 4;
 
+    /** A call that waits for an executor's tasks: {@code close}, {@code awaitTermination}, {@code invokeAll/Any}. */
+    public static final int CALL_AWAIT_TASKS = 5;
+
     /** Field id 0: the internal state of a JDK collection or string builder. */
     static final int COLLECTION_STATE = 0;
+    /** The slot of an executor's "tasks done" clock in its shadow (no field has a negative id). */
+    static final int TASKS_DONE = -1;
 
     /** One instrumented location: where, and what kind. */
     public record Site(String className, String method, String file, int line, int kind) {

@@ -51,9 +51,13 @@ final class VectorClock {
         return c.length;
     }
 
+    /**
+     * Grows to exactly {@code size}: over-allocating (say, doubling) would make two clocks joined in turn grow each
+     * other without bound, each doubling past the other's length.
+     */
     private void ensure(int size) {
         if (c.length < size) {
-            c = Arrays.copyOf(c, Math.max(size, c.length * 2));
+            c = Arrays.copyOf(c, size);
         }
     }
 

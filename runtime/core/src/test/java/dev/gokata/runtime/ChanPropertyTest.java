@@ -14,7 +14,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 
 /** Channels neither lose nor duplicate values, and keep each producer's order, whatever the mix of goroutines. */
-class ChanProperties {
+class ChanPropertyTest {
 
     @Property(tries = 40)
     void producersAndConsumersLoseAndDuplicateNothing(

@@ -1,0 +1,33 @@
+package timeout;
+
+import static dev.gokata.runtime.Go.go;
+import static dev.gokata.runtime.Go.sleep;
+
+import dev.gokata.runtime.Chan;
+import java.time.Duration;
+
+/** Kata "Select: a timeout": wait for a message, but not forever. */
+public final class Timeout {
+    private Timeout() {
+    }
+
+    /**
+     * Starts a sender that sends {@code "one"} after {@code senderDelay}, and waits for its message at most
+     * {@code timeout}: returns the message, or {@code "timeout"} if it did not come in time. The sender must be able
+     * to finish even when nobody waits for its message any more.
+     */
+    public static String receive(Duration senderDelay, Duration timeout) {
+        // TODO: make sure the sender can always finish, even when nobody receives its message any more
+        Chan<String> ch = Chan.make();
+        go(() -> {
+            sleep(senderDelay);
+            ch.send("one");
+        });
+        // TODO: wait for the message, but give up after timeout and return "timeout"
+        return ch.recv();
+    }
+
+    public static void main(String[] args) {
+        System.out.println(receive(Duration.ofSeconds(2), Duration.ofSeconds(1)));
+    }
+}

@@ -1,0 +1,11 @@
+package dev.gokata.grader.classroom;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.HelpCommand;
+
+/** {@code gokata class}: the instructor's commands over a whole class of submissions. It only dispatches. */
+@Command(name = "class", mixinStandardHelpOptions = true,
+        description = "Grade a whole class of submissions and publish the gradebook and the course report.",
+        subcommands = {ClassGradeCommand.class, ClassMergeCommand.class, ClassReportCommand.class, HelpCommand.class})
+public final class ClassCommand {
+}

@@ -1,0 +1,158 @@
+package dev.gokata.grader;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.gokata.grader.report.ResultsJson;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The picocli commands, run with {@code setOut}/{@code setErr} and {@code execute} on a copy of the fake course. */
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
+class GokataCommandsTest {
+    @TempDir
+    Path dir;
+    FakeCourse course;
+
+    record Run(int exit, String out, String err) {
+    }
+
+    @BeforeEach
+    void copyTheFakeCourse() {
+        course = FakeCourse.copyTo(dir);
+    }
+
+    private Run gokata(String... args) {
+        var out = new StringWriter();
+        var err = new StringWriter();
+        var cl = Gokata.commandLine();
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(err));
+        var all = new ArrayList<>(List.of(args));
+        if (args.length > 0 && !args[0].startsWith("-") && !args[0].equals("help")) {
+            all.add("--root");
+            all.add(dir.toString());
+        }
+        int exit = cl.execute(all.toArray(String[]::new));
+        return new Run(exit, out.toString(), err.toString());
+    }
+
+    @Test
+    void givenAFreshCourse_whenListed_thenKatasInOrderWithStatusAndProgress() {
+        var r = gokata("list");
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().contains("1  adder  not started      0/6  Sum two halves in goroutines  <- next"), r.out());
+        assertTrue(r.out().contains("2  later  coming soon"), r.out());
+        assertTrue(r.out().contains("Progress [------------------------------] 0/1 katas passed, 0 of 6 points"), r.out());
+    }
+
+    @Test
+    void givenTheStarter_whenGraded_thenExit1VerdictsJsonAndStateRecorded() throws IOException {
+        Path json = dir.resolve("out/results.json");
+        var r = gokata("grade", "adder", "--json", json.toString());
+        assertEquals(1, r.exit(), r.err());
+        assertTrue(r.out().contains("FAIL    AdderTest.sumsFourNumbers"), r.out());
+        assertTrue(r.out().contains("expected: <10> but was: <0>"), r.out());
+        assertTrue(r.out().contains("adder: 2 of 6 points"), r.out());
+        var result = ResultsJson.read(json);
+        assertEquals(3, result.version());
+        assertEquals("fail", result.status());
+        assertEquals(2.0, result.score());
+        assertEquals(6.0, result.maxScore());
+        assertTrue(Files.readString(dir.resolve(".gokata/state.json")).contains("\"status\" : \"failing\""));
+        assertTrue(gokata("list").out().contains("[!]   1  adder  failing"));
+    }
+
+    @Test
+    void givenACorrectSolution_whenGraded_thenExit0AndTheSolutionOpens() throws IOException {
+        assertEquals(1, gokata("solution", "adder").exit(), "the solution stays closed before the kata passes");
+        Files.copy(dir.resolve("solutions/src/main/java/adder/Adder.java"), dir.resolve("exercises/adder/Adder.java"),
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        var r = gokata("grade");
+        assertEquals(0, r.exit(), r.out() + r.err());
+        assertTrue(r.out().contains("adder: 6 of 6 points"), r.out());
+        var s = gokata("solution", "adder");
+        assertEquals(0, s.exit(), s.err());
+        assertTrue(s.out().contains("==> solutions/src/main/java/adder/Adder.java <=="), s.out());
+    }
+
+    @Test
+    void givenHints_whenAskedRepeatedly_thenRevealedOneAtATimeAndRemembered() {
+        var first = gokata("hint", "adder");
+        assertTrue(first.out().startsWith("Hint 1 of 3: Start one goroutine"), first.out());
+        assertFalse(first.out().contains("Hint 2"));
+        var second = gokata("hint", "adder");
+        assertTrue(second.out().contains("Hint 2 of 3"), second.out());
+        gokata("hint", "adder");
+        var last = gokata("hint", "adder");
+        assertTrue(last.out().contains("Hint 3 of 3: See the course section: course.md#goroutines"), last.out());
+        assertTrue(last.out().contains("That was the last hint."), last.out());
+    }
+
+    @Test
+    void givenAnEditedKata_whenReset_thenTheCommittedStarterIsBackAndTheEditIsBackedUp() throws Exception {
+        git("init", "-q");
+        git("add", "exercises");
+        git("-c", "user.email=t@example.com", "-c", "user.name=t", "commit", "-qm", "starter");
+        Path file = dir.resolve("exercises/adder/Adder.java");
+        String starter = Files.readString(file);
+        Files.writeString(file, starter + "// my work\n");
+        var r = gokata("reset", "adder");
+        assertEquals(0, r.exit(), r.err());
+        assertEquals(starter, Files.readString(file));
+        var backup = r.out().lines().filter(l -> l.startsWith("Your previous files are in ")).findFirst().orElseThrow();
+        Path saved = dir.resolve(backup.substring("Your previous files are in ".length())).resolve("Adder.java");
+        assertTrue(Files.readString(saved).endsWith("// my work\n"), saved.toString());
+    }
+
+    @Test
+    void givenWrongUsage_whenRun_thenExit2AndAMessageNotAStackTrace() {
+        var unknownKata = gokata("hint", "nosuch");
+        assertEquals(2, unknownKata.exit());
+        assertTrue(unknownKata.err().contains("there is no kata \"nosuch\"; the katas are: adder, later"), unknownKata.err());
+        assertFalse(unknownKata.err().contains("\tat "), unknownKata.err());
+        assertEquals(2, gokata("grade", "--bogus").exit());
+    }
+
+    @Test
+    void givenTheHelp_whenShown_thenItTeachesWithExamples() {
+        var r = gokata("--help");
+        assertEquals(0, r.exit());
+        assertTrue(r.out().contains("gokata watch"), r.out());
+        assertTrue(gokata("help", "grade").out().contains("gokata grade --all --json results.json"));
+    }
+
+    @Test
+    void givenTheFakeCourse_whenVerified_thenSummaryAndExit0_andAStrayFolderFailsIt() throws IOException {
+        var ok = gokata("verify", "--repeat", "1");
+        assertEquals(0, ok.exit(), ok.out() + ok.err());
+        assertTrue(ok.out().contains("ok   adder"), ok.out());
+        assertTrue(ok.out().contains("skip later: not ready"), ok.out());
+        assertTrue(ok.out().contains("verify: 1 kata checked, 1 skipped (not ready), 0 problems"), ok.out());
+        Files.createDirectories(dir.resolve("exercises/orphan"));
+        Files.writeString(dir.resolve("exercises/orphan/Orphan.java"), "package orphan; class Orphan {}");
+        var stray = gokata("verify", "--repeat", "1");
+        assertEquals(1, stray.exit(), stray.out());
+        assertTrue(stray.out().contains("exercises/orphan/ belongs to no kata"), stray.out());
+    }
+
+    private void git(String... args) throws Exception {
+        var cmd = new ArrayList<>(List.of("git", "-C", dir.toString()));
+        cmd.addAll(List.of(args));
+        var p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        assertTrue(p.waitFor(30, TimeUnit.SECONDS));
+        assertEquals(0, p.exitValue(), out);
+    }
+}

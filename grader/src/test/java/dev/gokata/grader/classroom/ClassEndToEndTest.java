@@ -1,0 +1,322 @@
+package dev.gokata.grader.classroom;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.gokata.grader.compile.CompileResult;
+import dev.gokata.grader.compile.KataCompiler;
+import dev.gokata.grader.run.Toolchain;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/**
+ * A generated class graded end to end through {@code gokata class grade}: reference solutions, the starter, a
+ * wrong-solution fixture and broken submissions (compile error, deadlock, infinite loop, System.exit, output flood,
+ * changed signature, missing kata, oversized file, zipped checkout), against the grader tests' one-kata course plus
+ * a private test set. Checks the CSV and JSON value by value, then opens the report in headless Chromium.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Timeout(value = 10, unit = TimeUnit.MINUTES)
+class ClassEndToEndTest {
+
+    /** Each student: the points the generated submission must earn out of 8 (6 hidden + 2 private), and its run. */
+    private static final Map<String, Integer> EXPECTED = new LinkedHashMap<>();
+
+    static {
+        EXPECTED.put("s-ref-1", 8);
+        EXPECTED.put("s-ref-2", 8);
+        EXPECTED.put("s-ref-zipped", 8);
+        EXPECTED.put("s-starter", 2);
+        EXPECTED.put("s-halfonly", 2);
+        EXPECTED.put("s-compileerror", 0);
+        EXPECTED.put("s-deadlock", 0);
+        EXPECTED.put("s-infiniteloop", 0);
+        EXPECTED.put("s-exit", 0);
+        EXPECTED.put("s-flood", 8);
+        EXPECTED.put("s-signature", 0);
+        EXPECTED.put("s-missing", 0);
+        EXPECTED.put("s-huge", 0);
+    }
+
+    Path course;
+    Path submissions;
+    Path out;
+    String stdout;
+    String stderr;
+    int exitCode;
+    long elapsedMillis;
+
+    @BeforeAll
+    void gradeAGeneratedClass(@TempDir Path tmp) throws Exception {
+        course = tmp.resolve("course");
+        copyTree(resource("fakecourse"), course);
+        var toolchain = Toolchain.current();
+        compile(toolchain.compileClasspath(), course.resolve("solutions/src/main/java"), course.resolve("solutions/target/classes"));
+        var testCp = new ArrayList<Path>(List.of(course.resolve("solutions/target/classes")));
+        testCp.addAll(toolchain.testCompileClasspath());
+        compile(testCp, course.resolve("solutions/src/test/java"), course.resolve("solutions/target/test-classes"));
+        var privateTests = privateTestJar(tmp, testCp);
+
+        submissions = Files.createDirectories(tmp.resolve("submissions"));
+        var reference = course.resolve("solutions/src/main/java/adder/Adder.java");
+        student("s-ref-1", reference);
+        student("s-ref-2", reference);
+        student("s-starter", course.resolve("exercises/adder/Adder.java"));
+        student("s-halfonly", course.resolve("solutions/fixtures/adder/halfonly/Adder.java"));
+        for (var broken : List.of("compileerror", "deadlock", "infiniteloop", "exit", "signature")) {
+            student("s-" + broken, resource("submissions/" + broken + "/Adder.java"));
+        }
+        // right answers after 1.5 MB of output: capped in the results, never a stalled pipe (smaller than the grader's
+        // own flood fixture, so that it stays well inside the 2s test time limit on a loaded machine)
+        var flood = student("s-flood", reference);
+        Files.writeString(flood, Files.readString(flood).replace("        Chan<Integer> partial = Chan.make();",
+                "        for (int i = 0; i < 50_000; i++) {\n            System.out.println(\"debug: still adding, line \" + i);\n        }\n"
+                        + "        Chan<Integer> partial = Chan.make();"));
+        Files.createDirectories(submissions.resolve("s-missing/exercises/other"));
+        var huge = student("s-huge", reference);
+        Files.writeString(huge, "\n// " + "x".repeat(600 * 1024) + "\n", java.nio.file.StandardOpenOption.APPEND);
+        var zipped = tmp.resolve("zipped");
+        Files.createDirectories(zipped.resolve("exercises/adder"));
+        Files.copy(reference, zipped.resolve("exercises/adder/Adder.java"));
+        FakeClass.zip(zipped, submissions.resolve("s-ref-zipped.zip"), "ref-zipped-main");
+
+        out = tmp.resolve("out");
+        var o = new StringWriter();
+        var e = new StringWriter();
+        var cmd = new CommandLine(new ClassCommand()).setOut(new PrintWriter(o)).setErr(new PrintWriter(e));
+        long start = System.nanoTime();
+        exitCode = cmd.execute("grade", submissions.toString(), "--course", course.toString(), "-o", out.toString(),
+                "--jobs", "2", "--time-limit", "2m", "--memory", "96", "--extra-tests", privateTests.toString(),
+                "--title", "Generated class");
+        elapsedMillis = (System.nanoTime() - start) / 1_000_000;
+        stdout = o.toString();
+        stderr = e.toString();
+    }
+
+    @Test
+    void givenAGeneratedClass_whenGraded_thenTheCommandSucceedsAndSaysWhereTheOutputsAre() {
+        assertEquals(0, exitCode, stderr);
+        assertTrue(stdout.contains("graded 13 submissions"), stdout);
+        assertTrue(stderr.contains("13/13 100%"), stderr);
+        System.out.printf("class end-to-end: 13 submissions in %.1f s (%.1f per minute) with 2 jobs%n",
+                elapsedMillis / 1000.0, 13 * 60_000.0 / elapsedMillis);
+    }
+
+    @Test
+    void givenAGeneratedClass_whenGraded_thenEachStudentsJsonHoldsTheirVerdicts() throws IOException {
+        for (var entry : EXPECTED.entrySet()) {
+            var json = json(entry.getKey());
+            assertEquals(entry.getKey(), json.get("student").asText());
+            assertEquals((double) entry.getValue(), json.get("score").asDouble(), entry.getKey());
+            assertEquals(8.0, json.get("max_score").asDouble(), entry.getKey());
+            assertEquals(3, json.get("version").asInt());
+            assertEquals("GRADED", json.get("run").asText(), entry.getKey());
+            assertEquals("adder", json.get("katas").get(0).get("id").asText());
+        }
+        assertEquals("pass", json("s-ref-1").get("status").asText());
+        var ref = json("s-ref-1").get("katas").get(0);
+        assertEquals(4, ref.get("tests").size(), "three hidden tests and the private one");
+        assertEquals("AdderPrivateTest.sumsNegativeNumbers", ref.get("tests").get(3).get("name").asText());
+        assertEquals("Adder.java", ref.get("files").get(0).asText());
+
+        assertEquals("error", kata("s-compileerror").get("status").asText());
+        assertTrue(kata("s-compileerror").get("compile_output").asText().contains("Adder.java:9: error"));
+        assertTrue(kata("s-deadlock").get("tests").get(0).get("deadlock").asText()
+                .startsWith("fatal error: all goroutines are asleep - deadlock!"));
+        assertEquals("timeout", kata("s-infiniteloop").get("tests").get(0).get("verdict").asText());
+        assertTrue(kata("s-missing").get("message").asText().startsWith("missing"));
+        assertTrue(kata("s-huge").get("message").asText().contains("over the 512 KiB"));
+        assertTrue(kata("s-signature").get("tests").get(0).get("message").asText().contains("no longer has"));
+        assertTrue(kata("s-flood").get("tests").get(0).get("output").asText().contains("[output truncated"));
+    }
+
+    @Test
+    void givenAGeneratedClass_whenGraded_thenTheGradebookHasARowPerStudentWithTheirPoints() throws IOException {
+        var lines = Files.readAllLines(out.resolve("gradebook.csv"));
+        assertEquals("student,run,adder,total,max", lines.getFirst());
+        assertEquals(EXPECTED.size() + 1, lines.size());
+        var rows = new LinkedHashMap<String, String>();
+        lines.stream().skip(1).forEach(l -> rows.put(l.substring(0, l.indexOf(',')), l));
+        for (var entry : EXPECTED.entrySet()) {
+            var points = entry.getValue();
+            assertEquals(entry.getKey() + ",graded," + points + "," + points + ",8", rows.get(entry.getKey()));
+        }
+    }
+
+    @Test
+    void givenAGeneratedClass_whenGraded_thenTheReportNamesWhatDominatesTheKata() throws IOException {
+        var stats = ClassStats.of(Course.fromResults("x"), new ResultsStore(out.resolve("results")).readAll(new ArrayList<>()));
+        var adder = stats.katas().getFirst();
+        assertEquals(EXPECTED.size(), adder.graded());
+        assertEquals(4, adder.passed());
+        var kinds = new LinkedHashMap<FailureKind, Integer>();
+        adder.kinds().forEach(k -> kinds.put(k.kind(), k.students()));
+        assertEquals(3, kinds.get(FailureKind.COMPILE_ERROR), "compile error, changed signature, oversized file: " + kinds);
+        assertEquals(1, kinds.get(FailureKind.MISSING));
+        assertEquals(Set.of(), kindsOf("s-ref-1"));
+        assertEquals(Set.of(FailureKind.COMPILE_ERROR), kindsOf("s-compileerror"));
+        assertEquals(Set.of(FailureKind.COMPILE_ERROR), kindsOf("s-signature"));
+        assertEquals(Set.of(FailureKind.COMPILE_ERROR), kindsOf("s-huge"));
+        assertEquals(Set.of(FailureKind.MISSING), kindsOf("s-missing"));
+        assertTrue(kindsOf("s-deadlock").contains(FailureKind.DEADLOCK), kindsOf("s-deadlock").toString());
+        assertTrue(kindsOf("s-infiniteloop").contains(FailureKind.TIMEOUT), kindsOf("s-infiniteloop").toString());
+        assertTrue(kindsOf("s-exit").contains(FailureKind.CUT_SHORT), kindsOf("s-exit").toString());
+        assertEquals(Set.of(FailureKind.WRONG_RESULT), kindsOf("s-starter"));
+        assertEquals(List.of(new Tally("Adder.java:9", 1)), adder.linesOf(FailureKind.COMPILE_ERROR));
+
+        var index = Files.readString(out.resolve("report/index.html"));
+        assertTrue(index.contains("Generated class: course report"));
+        assertTrue(index.contains("Sum two halves in goroutines"));
+        for (var student : EXPECTED.keySet()) {
+            assertTrue(Files.exists(out.resolve("report/students/" + student + ".html")), student);
+            var feedback = Files.readString(out.resolve("feedback/" + student + ".html"));
+            for (var other : EXPECTED.keySet()) {
+                if (!other.equals(student) && !student.startsWith(other) && !other.startsWith(student)) {
+                    assertFalse(feedback.contains(other), other + " on " + student + "'s feedback");
+                }
+            }
+        }
+    }
+
+    @Test
+    void givenTheReport_whenOpenedInHeadlessChromium_thenItRendersWithoutConsoleErrors() throws Exception {
+        var browser = Chromium.findOrInstall();
+        Assumptions.assumeTrue(browser.isPresent(),
+                "chromium not found on the PATH and could not be installed (apt-get install -y chromium as root): "
+                        + "the report's browser check is skipped");
+        var profile = Files.createTempDirectory("gokata-chromium-");
+        try {
+            var index = out.resolve("report/index.html");
+            var screenshot = Path.of("target", "class-report.png").toAbsolutePath();
+            Files.deleteIfExists(screenshot);
+            var shot = Chromium.run(browser.get(), profile.resolve("a"), index,
+                    "--screenshot=" + screenshot, "--window-size=1280,2200", "--hide-scrollbars");
+            assertTrue(Files.size(screenshot) > 10_000, "a screenshot of the report: " + shot.stderr());
+            assertNoConsoleErrors(shot.stderr());
+
+            var dom = Chromium.run(browser.get(), profile.resolve("b"), index, "--dump-dom");
+            assertTrue(dom.stdout().contains("Generated class: course report"), dom.stdout());
+            assertEquals(3, dom.stdout().split("<svg ", -1).length - 1, "three inline SVG charts");
+            assertNoConsoleErrors(dom.stderr());
+
+            var feedback = out.resolve("feedback/s-starter.html");
+            var feedbackShot = Path.of("target", "class-feedback.png").toAbsolutePath();
+            var page = Chromium.run(browser.get(), profile.resolve("c"), feedback,
+                    "--screenshot=" + feedbackShot, "--window-size=1100,1600", "--hide-scrollbars");
+            assertTrue(Files.size(feedbackShot) > 10_000);
+            assertNoConsoleErrors(page.stderr());
+        } finally {
+            BatchGrader.deleteTree(profile);
+        }
+    }
+
+    private static void assertNoConsoleErrors(String log) {
+        var errors = log.lines().filter(l -> l.contains("CONSOLE") || l.contains("Uncaught")
+                || l.contains("Failed to load resource") || l.contains("net::ERR_")).toList();
+        assertTrue(errors.isEmpty(), "console errors: " + errors);
+    }
+
+    private Set<FailureKind> kindsOf(String student) throws IOException {
+        var result = ResultsStore.read(out.resolve("results/" + student + ".json")).orElseThrow();
+        return Diagnosis.of(result.katas().getFirst()).keySet();
+    }
+
+    private JsonNode json(String student) throws IOException {
+        return ResultsStore.JSON.readTree(out.resolve("results/" + student + ".json").toFile());
+    }
+
+    private JsonNode kata(String student) throws IOException {
+        return json(student).get("katas").get(0);
+    }
+
+    private Path student(String name, Path source) throws IOException {
+        var dir = Files.createDirectories(submissions.resolve(name).resolve("exercises/adder"));
+        return Files.copy(source, dir.resolve("Adder.java"), StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    /** A private test set as a jar: one more test class for adder, worth 2 points by its gokata-extra.yaml. */
+    private static Path privateTestJar(Path tmp, List<Path> classpath) throws IOException {
+        var src = Files.createDirectories(tmp.resolve("private-src/adder"));
+        Files.writeString(src.resolve("AdderPrivateTest.java"), """
+                package adder;
+
+                import static org.junit.jupiter.api.Assertions.assertEquals;
+
+                import org.junit.jupiter.api.Test;
+
+                class AdderPrivateTest {
+                    @Test
+                    void sumsNegativeNumbers() {
+                        assertEquals(-6, Adder.sum(new int[] {-1, -2, -3}));
+                    }
+                }
+                """);
+        var classes = tmp.resolve("private-classes");
+        compile(classpath, src.getParent(), classes);
+        Files.writeString(classes.resolve(HiddenTests.EXTRA_FILE), """
+                katas:
+                  - id: adder
+                    tests:
+                      - class: AdderPrivateTest
+                        points: 2
+                """);
+        var jar = tmp.resolve("private-tests.jar");
+        try (var zip = new ZipOutputStream(Files.newOutputStream(jar)); Stream<Path> walk = Files.walk(classes)) {
+            for (var file : walk.filter(Files::isRegularFile).toList()) {
+                zip.putNextEntry(new ZipEntry(classes.relativize(file).toString().replace('\\', '/')));
+                Files.copy(file, zip);
+                zip.closeEntry();
+            }
+        }
+        return jar;
+    }
+
+    private static void compile(List<Path> classpath, Path sources, Path into) {
+        var result = new KataCompiler(classpath, Path::toString).compile(sources, into);
+        assertTrue(result instanceof CompileResult.Compiled, "the generated course compiles: " + result);
+    }
+
+    private static Path resource(String name) {
+        try {
+            return Path.of(ClassEndToEndTest.class.getClassLoader().getResource(name).toURI());
+        } catch (URISyntaxException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> walk = Files.walk(from)) {
+            for (var path : walk.toList()) {
+                var target = to.resolve(from.relativize(path).toString());
+                if (Files.isDirectory(path)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(path, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
+    }
+}

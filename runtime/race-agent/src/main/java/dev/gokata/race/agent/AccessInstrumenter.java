@@ -1,0 +1,420 @@
+package dev.gokata.race.agent;
+
+import dev.gokata.runtime.race.Sites;
+import java.util.Set;
+import org.objectweb.asm.Label;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.Type;
+
+/**
+ * Instruments one method for the race detector. Each rewrite keeps the operand stack as it was:
+ * <ul>
+ *   <li>field reads and writes (not of final fields, not in {@code <clinit>}, not on {@code this} before the
+ *       superclass constructor ran) call {@code RaceDetector.read/write/readStatic/writeStatic}; volatile ones
+ *       acquire after a read and release before a write instead;</li>
+ *   <li>array element loads and stores call {@code readArray/writeArray};</li>
+ *   <li>{@code monitorenter} acquires after, {@code monitorexit} releases before; a {@code synchronized} method
+ *       acquires on entry and releases before every return and, through a catch-all handler, on an exception;</li>
+ *   <li>a call named {@code start()} tells the detector a thread may start;</li>
+ *   <li>calls into {@code java.util} (collections, j.u.c), {@code StringBuilder}, {@code Thread.join} and
+ *       {@code Object.wait} are bracketed by {@code callBefore}/{@code callAfter} with the receiver; the functional
+ *       arguments of j.u.c calls and thread builders are wrapped ({@code RaceTasks}) and linked to the result.</li>
+ * </ul>
+ * Temporaries live in slots past the method's own {@code max_locals}; each rewrite reuses them from the start.
+ */
+final class AccessInstrumenter extends MethodVisitor {
+    /** The facts about the method being instrumented. */
+    record Method(String owner, String superName, String name, int access, String file, int maxLocals) {
+        boolean isConstructor() {
+            return name.equals("<init>");
+        }
+
+        boolean isSynchronized() {
+            return (access & Opcodes.ACC_SYNCHRONIZED) != 0;
+        }
+
+        boolean isStatic() {
+            return (access & Opcodes.ACC_STATIC) != 0;
+        }
+    }
+
+    private static final String DETECTOR = "dev/gokata/runtime/race/RaceDetector";
+    private static final String TASKS = "dev/gokata/runtime/race/RaceTasks";
+    private static final Set<String> MUTATORS = Set.of(
+            "add", "addAll", "addFirst", "addLast", "put", "putAll", "putIfAbsent", "putFirst", "putLast",
+            "remove", "removeAll", "removeIf", "removeFirst", "removeLast", "retainAll", "clear", "set", "sort",
+            "replaceAll", "compute", "computeIfAbsent", "computeIfPresent", "merge", "replace", "offer",
+            "offerFirst", "offerLast", "poll", "pollFirst", "pollLast", "push", "pop", "append", "insert", "delete",
+            "deleteCharAt", "setLength", "setCharAt", "reverse", "trimToSize", "ensureCapacity", "pollFirstEntry",
+            "pollLastEntry", "descendingIterator");
+    private static final Set<String> AWAIT_TASKS = Set.of("close", "awaitTermination", "invokeAll", "invokeAny");
+    private static final Set<String> JOIN = Set.of("()V", "(J)V", "(JI)V", "(Ljava/time/Duration;)Z");
+    private static final Set<String> WAIT = Set.of("()V", "(J)V", "(JI)V");
+    private static final java.util.Map<String, String> WRAPPERS = java.util.Map.of(
+            "Ljava/lang/Runnable;", "runnable",
+            "Ljava/util/concurrent/Callable;", "callable",
+            "Ljava/util/function/Supplier;", "supplier",
+            "Ljava/util/function/Function;", "function",
+            "Ljava/util/function/Consumer;", "consumer",
+            "Ljava/util/function/BiFunction;", "biFunction",
+            "Ljava/util/function/BiConsumer;", "biConsumer");
+    private static final Set<String> FUTURES = Set.of("Ljava/util/concurrent/CompletableFuture;",
+            "Ljava/util/concurrent/Future;", "Ljava/util/concurrent/CompletionStage;");
+
+    private final Method m;
+    private final Hierarchy hierarchy;
+    private final boolean inClassInit;
+    private boolean thisInitialized;
+    private int pendingNews;
+    private int line;
+    private int nextTemp;
+    private Label syncStart;
+
+    AccessInstrumenter(MethodVisitor next, Method m, Hierarchy hierarchy) {
+        super(Opcodes.ASM9, next);
+        this.m = m;
+        this.hierarchy = hierarchy;
+        this.inClassInit = m.name().equals("<clinit>");
+        this.thisInitialized = !m.isConstructor();
+    }
+
+    // ---- synchronized methods ----
+
+    @Override
+    public void visitCode() {
+        super.visitCode();
+        if (m.isSynchronized()) {
+            pushMonitor();
+            callDetector("monitorEnter", "(Ljava/lang/Object;)V");
+            syncStart = new Label();
+            super.visitLabel(syncStart);
+        }
+    }
+
+    @Override
+    public void visitMaxs(int maxStack, int maxLocals) {
+        if (syncStart != null) {
+            Label end = new Label();
+            Label handler = new Label();
+            super.visitLabel(end);
+            super.visitTryCatchBlock(syncStart, end, handler, null);
+            super.visitLabel(handler);
+            pushMonitor();
+            callDetector("monitorExit", "(Ljava/lang/Object;)V");
+            super.visitInsn(Opcodes.ATHROW);
+        }
+        super.visitMaxs(maxStack, maxLocals);
+    }
+
+    private void pushMonitor() {
+        if (m.isStatic()) {
+            super.visitLdcInsn(Type.getObjectType(m.owner()));
+        } else {
+            super.visitVarInsn(Opcodes.ALOAD, 0);
+        }
+    }
+
+    @Override
+    public void visitLineNumber(int line, Label start) {
+        this.line = line;
+        super.visitLineNumber(line, start);
+    }
+
+    // ---- plain instructions: returns, arrays, monitors ----
+
+    @Override
+    public void visitInsn(int opcode) {
+        switch (opcode) {
+            case Opcodes.IRETURN, Opcodes.LRETURN, Opcodes.FRETURN, Opcodes.DRETURN, Opcodes.ARETURN, Opcodes.RETURN -> {
+                if (syncStart != null) {
+                    pushMonitor();
+                    callDetector("monitorExit", "(Ljava/lang/Object;)V");
+                }
+            }
+            case Opcodes.IALOAD, Opcodes.LALOAD, Opcodes.FALOAD, Opcodes.DALOAD, Opcodes.AALOAD, Opcodes.BALOAD,
+                 Opcodes.CALOAD, Opcodes.SALOAD -> {
+                if (!inClassInit) {
+                    super.visitInsn(Opcodes.DUP2);
+                    push(site(Sites.ACCESS));
+                    callDetector("readArray", "(Ljava/lang/Object;II)V");
+                }
+            }
+            case Opcodes.IASTORE, Opcodes.FASTORE, Opcodes.AASTORE, Opcodes.BASTORE, Opcodes.CASTORE,
+                 Opcodes.SASTORE, Opcodes.LASTORE, Opcodes.DASTORE -> {
+                if (!inClassInit) {
+                    Type value = switch (opcode) {
+                        case Opcodes.LASTORE -> Type.LONG_TYPE;
+                        case Opcodes.DASTORE -> Type.DOUBLE_TYPE;
+                        case Opcodes.FASTORE -> Type.FLOAT_TYPE;
+                        case Opcodes.AASTORE -> Type.getObjectType("java/lang/Object");
+                        default -> Type.INT_TYPE;
+                    };
+                    nextTemp = m.maxLocals();
+                    int tmp = temp(value);
+                    super.visitVarInsn(value.getOpcode(Opcodes.ISTORE), tmp);
+                    super.visitInsn(Opcodes.DUP2);
+                    push(site(Sites.ACCESS));
+                    callDetector("writeArray", "(Ljava/lang/Object;II)V");
+                    super.visitVarInsn(value.getOpcode(Opcodes.ILOAD), tmp);
+                }
+            }
+            case Opcodes.MONITORENTER -> {
+                // The operand stack must be empty below monitorenter's operand, as javac leaves it: a virtual
+                // thread that blocks here is unmounted, and HotSpot 25 crashed resuming one with a value left
+                // on the stack (SIGSEGV in the next call). So the monitor goes through a temporary.
+                nextTemp = m.maxLocals();
+                int tmp = temp(Type.getObjectType("java/lang/Object"));
+                super.visitInsn(Opcodes.DUP);
+                super.visitVarInsn(Opcodes.ASTORE, tmp);
+                super.visitInsn(Opcodes.MONITORENTER);
+                super.visitVarInsn(Opcodes.ALOAD, tmp);
+                callDetector("monitorEnter", "(Ljava/lang/Object;)V");
+                return;
+            }
+            case Opcodes.MONITOREXIT -> {
+                super.visitInsn(Opcodes.DUP);
+                callDetector("monitorExit", "(Ljava/lang/Object;)V");
+            }
+            default -> {
+            }
+        }
+        super.visitInsn(opcode);
+    }
+
+    // ---- fields ----
+
+    @Override
+    public void visitFieldInsn(int opcode, String owner, String name, String desc) {
+        if (inClassInit || !thisInitialized) {
+            super.visitFieldInsn(opcode, owner, name, desc);
+            return;
+        }
+        Hierarchy.Field f = hierarchy.field(owner, name);
+        if (f.isFinal()) {
+            super.visitFieldInsn(opcode, owner, name, desc);
+            return;
+        }
+        int id = Sites.field(f.owner().replace('/', '.'), name);
+        int size = Type.getType(desc).getSize();
+        boolean isVolatile = f.isVolatile();
+        switch (opcode) {
+            case Opcodes.GETFIELD -> {
+                super.visitInsn(Opcodes.DUP);
+                if (isVolatile) {
+                    super.visitFieldInsn(opcode, owner, name, desc);
+                    if (size == 1) {
+                        super.visitInsn(Opcodes.SWAP);
+                    } else {
+                        super.visitInsn(Opcodes.DUP2_X1);
+                        super.visitInsn(Opcodes.POP2);
+                    }
+                    push(id);
+                    callDetector("volatileRead", "(Ljava/lang/Object;I)V");
+                    return;
+                }
+                push(id);
+                push(site(Sites.ACCESS));
+                callDetector("read", "(Ljava/lang/Object;II)V");
+            }
+            case Opcodes.PUTFIELD -> {
+                if (size == 1) {
+                    super.visitInsn(Opcodes.DUP2);
+                    super.visitInsn(Opcodes.POP);
+                } else {
+                    super.visitInsn(Opcodes.DUP2_X1);
+                    super.visitInsn(Opcodes.POP2);
+                    super.visitInsn(Opcodes.DUP_X2);
+                }
+                push(id);
+                if (isVolatile) {
+                    callDetector("volatileWrite", "(Ljava/lang/Object;I)V");
+                } else {
+                    push(site(Sites.ACCESS));
+                    callDetector("write", "(Ljava/lang/Object;II)V");
+                }
+            }
+            case Opcodes.GETSTATIC -> {
+                if (isVolatile) {
+                    super.visitFieldInsn(opcode, owner, name, desc);
+                    super.visitInsn(Opcodes.ACONST_NULL);
+                    push(id);
+                    callDetector("volatileRead", "(Ljava/lang/Object;I)V");
+                    return;
+                }
+                push(id);
+                push(site(Sites.ACCESS));
+                callDetector("readStatic", "(II)V");
+            }
+            case Opcodes.PUTSTATIC -> {
+                if (isVolatile) {
+                    super.visitInsn(Opcodes.ACONST_NULL);
+                    push(id);
+                    callDetector("volatileWrite", "(Ljava/lang/Object;I)V");
+                } else {
+                    push(id);
+                    push(site(Sites.ACCESS));
+                    callDetector("writeStatic", "(II)V");
+                }
+            }
+            default -> throw new IllegalArgumentException("not a field instruction: " + opcode);
+        }
+        super.visitFieldInsn(opcode, owner, name, desc);
+    }
+
+    // ---- calls ----
+
+    @Override
+    public void visitTypeInsn(int opcode, String type) {
+        if (opcode == Opcodes.NEW && !thisInitialized) {
+            pendingNews++;
+        }
+        super.visitTypeInsn(opcode, type);
+    }
+
+    @Override
+    public void visitMethodInsn(int opcode, String owner, String name, String desc, boolean itf) {
+        if (name.equals("<init>")) {
+            if (!thisInitialized && opcode == Opcodes.INVOKESPECIAL) {
+                if (pendingNews > 0) {
+                    pendingNews--;
+                } else {
+                    thisInitialized = true;
+                }
+            }
+            super.visitMethodInsn(opcode, owner, name, desc, itf);
+            return;
+        }
+        boolean virtual = opcode == Opcodes.INVOKEVIRTUAL || opcode == Opcodes.INVOKEINTERFACE;
+        if (opcode == Opcodes.INVOKEVIRTUAL && name.equals("start") && desc.equals("()V")) {
+            super.visitInsn(Opcodes.DUP);
+            callDetector("threadStart", "(Ljava/lang/Object;)V");
+            super.visitMethodInsn(opcode, owner, name, desc, itf);
+        } else if (opcode == Opcodes.INVOKEVIRTUAL && name.equals("join") && JOIN.contains(desc)) {
+            bracket(opcode, owner, name, desc, itf, Sites.CALL_JOIN, false);
+        } else if (opcode == Opcodes.INVOKEVIRTUAL && name.equals("wait") && WAIT.contains(desc)) {
+            bracket(opcode, owner, name, desc, itf, Sites.CALL_WAIT, false);
+        } else if (owner.startsWith("java/util/concurrent/") && (virtual || opcode == Opcodes.INVOKESTATIC)) {
+            bracket(opcode, owner, name, desc, itf, AWAIT_TASKS.contains(name) ? Sites.CALL_AWAIT_TASKS
+                    : Sites.CALL_READ, true);
+        } else if (owner.startsWith("java/lang/Thread") && (name.equals("start") || name.equals("startVirtualThread"))
+                && desc.startsWith("(Ljava/lang/Runnable;)")) {
+            bracket(opcode, owner, name, desc, itf, Sites.CALL_READ, true);
+        } else if (virtual && isCollectionOwner(owner)) {
+            bracket(opcode, owner, name, desc, itf, MUTATORS.contains(name) ? Sites.CALL_WRITE : Sites.CALL_READ,
+                    false);
+        } else {
+            super.visitMethodInsn(opcode, owner, name, desc, itf);
+        }
+    }
+
+    private static boolean isCollectionOwner(String owner) {
+        return (owner.startsWith("java/util/") && owner.indexOf('/', "java/util/".length()) < 0)
+                || owner.equals("java/lang/StringBuilder") || owner.equals("java/lang/StringBuffer")
+                || owner.equals("java/lang/Iterable");
+    }
+
+    /**
+     * Rewrites a call as: spill the arguments and the receiver to temporaries; {@code callBefore(receiver)}; reload
+     * (wrapping functional arguments if asked); call; {@code callAfter(receiver, result)}; link the result to the
+     * wrapped tasks and to the futures passed in.
+     */
+    private void bracket(int opcode, String owner, String name, String desc, boolean itf, int kind, boolean wrap) {
+        int site = site(kind);
+        Type[] args = Type.getArgumentTypes(desc);
+        Type ret = Type.getReturnType(desc);
+        boolean hasReceiver = opcode != Opcodes.INVOKESTATIC;
+        nextTemp = m.maxLocals();
+        int[] slots = new int[args.length];
+        for (int i = 0; i < args.length; i++) {
+            slots[i] = temp(args[i]);
+        }
+        int receiver = hasReceiver ? temp(Type.getObjectType("java/lang/Object")) : -1;
+        int result = ret.getSort() == Type.OBJECT || ret.getSort() == Type.ARRAY
+                ? temp(Type.getObjectType("java/lang/Object")) : -1;
+        for (int i = args.length - 1; i >= 0; i--) {
+            super.visitVarInsn(args[i].getOpcode(Opcodes.ISTORE), slots[i]);
+        }
+        if (hasReceiver) {
+            super.visitVarInsn(Opcodes.ASTORE, receiver);
+            super.visitVarInsn(Opcodes.ALOAD, receiver);
+            push(site);
+            callDetector("callBefore", "(Ljava/lang/Object;I)V");
+            super.visitVarInsn(Opcodes.ALOAD, receiver);
+            super.visitTypeInsn(Opcodes.CHECKCAST, owner);
+        }
+        boolean[] linked = new boolean[args.length];
+        for (int i = 0; i < args.length; i++) {
+            super.visitVarInsn(args[i].getOpcode(Opcodes.ILOAD), slots[i]);
+            String d = args[i].getDescriptor();
+            String wrapper = WRAPPERS.get(d);
+            boolean callables = d.equals("Ljava/util/Collection;") && (name.equals("invokeAll") || name.equals("invokeAny"));
+            if (wrap && (wrapper != null || callables)) {
+                if (hasReceiver) {
+                    super.visitVarInsn(Opcodes.ALOAD, receiver);
+                } else {
+                    super.visitInsn(Opcodes.ACONST_NULL);
+                }
+                super.visitMethodInsn(Opcodes.INVOKESTATIC, TASKS, callables ? "callables" : wrapper,
+                        "(" + d + "Ljava/lang/Object;)" + d, false);
+                super.visitInsn(Opcodes.DUP);
+                super.visitVarInsn(Opcodes.ASTORE, slots[i]);
+                linked[i] = true;
+            } else if (wrap && (FUTURES.contains(d) || d.startsWith("[Ljava/util/concurrent/"))) {
+                linked[i] = true;
+            }
+        }
+        super.visitMethodInsn(opcode, owner, name, desc, itf);
+        if (result >= 0) {
+            super.visitInsn(Opcodes.DUP);
+            super.visitVarInsn(Opcodes.ASTORE, result);
+        }
+        if (hasReceiver) {
+            super.visitVarInsn(Opcodes.ALOAD, receiver);
+            if (result >= 0) {
+                super.visitVarInsn(Opcodes.ALOAD, result);
+            } else {
+                super.visitInsn(Opcodes.ACONST_NULL);
+            }
+            push(site);
+            callDetector("callAfter", "(Ljava/lang/Object;Ljava/lang/Object;I)V");
+        }
+        if (result >= 0) {
+            for (int i = 0; i < args.length; i++) {
+                if (linked[i]) {
+                    super.visitVarInsn(Opcodes.ALOAD, result);
+                    super.visitVarInsn(Opcodes.ALOAD, slots[i]);
+                    callDetector("link", "(Ljava/lang/Object;Ljava/lang/Object;)V");
+                }
+            }
+        }
+    }
+
+    // ---- helpers ----
+
+    private int temp(Type t) {
+        int slot = nextTemp;
+        nextTemp += t.getSize();
+        return slot;
+    }
+
+    private int site(int kind) {
+        return Sites.site(m.owner().replace('/', '.'), m.name(), m.file(), line, kind);
+    }
+
+    private void callDetector(String method, String desc) {
+        super.visitMethodInsn(Opcodes.INVOKESTATIC, DETECTOR, method, desc, false);
+    }
+
+    private void push(int value) {
+        if (value >= -1 && value <= 5) {
+            super.visitInsn(Opcodes.ICONST_0 + value);
+        } else if (value >= Byte.MIN_VALUE && value <= Byte.MAX_VALUE) {
+            super.visitIntInsn(Opcodes.BIPUSH, value);
+        } else if (value >= Short.MIN_VALUE && value <= Short.MAX_VALUE) {
+            super.visitIntInsn(Opcodes.SIPUSH, value);
+        } else {
+            super.visitLdcInsn(value);
+        }
+    }
+}

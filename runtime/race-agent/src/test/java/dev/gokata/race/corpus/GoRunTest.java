@@ -1,0 +1,51 @@
+package dev.gokata.race.corpus;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** {@code GoRun}, the {@code go run -race} launcher, end to end in a child JVM: output and exit status. */
+@Timeout(60)
+class GoRunTest {
+
+    @Test
+    void givenRacyProgram_whenGoRunWithRace_thenReportFoundAndStatus66() throws Exception {
+        ChildJvm.Result r = ChildJvm.run(true, 50, "dev.gokata.runtime.GoRun", "corpus.RacyJoin");
+        assertEquals(66, r.exitCode(), r.err());
+        assertTrue(r.out().startsWith("the value of data is "), r.out());
+        String err = r.err();
+        // Which access comes first depends on the schedule; both orders are Go's format.
+        assertTrue(err.startsWith("==================\nWARNING: DATA RACE\n"), err);
+        assertTrue(err.matches("(?s).*\\n(Write|Previous write) at 0x00c0[0-9a-f]{8} \\(corpus\\.RacyJoin\\.data\\) "
+                + "by goroutine 2:\\n  corpus\\.RacyJoin\\.main\\.func1\\(\\)\\n      RacyJoin\\.java:14 \\+0x0\\n.*"), err);
+        assertTrue(err.matches("(?s).*\\n(Read|Previous read) at 0x00c0[0-9a-f]{8} \\(corpus\\.RacyJoin\\.data\\) "
+                + "by main goroutine:\\n  corpus\\.RacyJoin\\.main\\(\\)\\n      RacyJoin\\.java:16 \\+0x0\\n.*"), err);
+        assertTrue(err.matches("(?s).*\\nGoroutine 2 \\((running|finished)\\) created at:\\n  corpus\\.RacyJoin\\.main\\(\\)\\n"
+                + "      RacyJoin\\.java:13 \\+0x0\\n.*"), err);
+        assertTrue(r.err().endsWith("==================\nFound 1 data race(s)\n"), r.err());
+    }
+
+    @Test
+    void givenRacyProgram_whenGoRunWithoutRace_thenStatus0AndNoReport() throws Exception {
+        ChildJvm.Result r = ChildJvm.run(false, 50, "dev.gokata.runtime.GoRun", "corpus.RacyJoin");
+        assertEquals(0, r.exitCode(), r.err());
+        assertFalse(r.err().contains("DATA RACE"), r.err());
+    }
+
+    @Test
+    void givenCorrectProgram_whenGoRunWithRace_thenStatus0() throws Exception {
+        ChildJvm.Result r = ChildJvm.run(true, 50, "dev.gokata.runtime.GoRun", "corpus.SafeExecutors");
+        assertEquals(0, r.exitCode(), r.err());
+        assertEquals("", r.err());
+    }
+
+    @Test
+    void givenPanickingProgram_whenGoRun_thenPanicReportAndStatus2() throws Exception {
+        ChildJvm.Result r = ChildJvm.run(true, 50, "dev.gokata.runtime.GoRun", "corpus.Panics");
+        assertEquals(2, r.exitCode(), r.err());
+        assertTrue(r.err().startsWith("panic: java.lang.IllegalStateException: boom\n\ngoroutine 1 [running]:\n"), r.err());
+    }
+}

@@ -1,0 +1,65 @@
+package counter;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.ClassVisitor;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
+
+/**
+ * The counter kata's lesson is counting with atomics: this test reads the bytecode of the student's Counter (lambdas
+ * included, they compile to methods of the same class) and fails if it locks: a {@code synchronized} block or
+ * method, gokata's Mutex or RWMutex, or a {@code java.util.concurrent.locks} lock, or if it calls no atomic
+ * ({@code java.util.concurrent.atomic}, a VarHandle). Checked against the {@code mutex-counter} fixture (a lock)
+ * and the starter (no atomic).
+ */
+class CounterLockFreeTest {
+    private static final List<String> LOCK_TYPES = List.of("dev/gokata/runtime/Mutex", "dev/gokata/runtime/RWMutex",
+            "java/util/concurrent/locks/");
+    private static final List<String> ATOMIC_TYPES = List.of("java/util/concurrent/atomic/",
+            "java/lang/invoke/VarHandle");
+
+    @Test
+    void countsWithAnAtomicNotALock() throws IOException {
+        List<String> locks = new ArrayList<>();
+        List<String> atomics = new ArrayList<>();
+        try (InputStream in = Counter.class.getResourceAsStream("Counter.class")) {
+            new ClassReader(in.readAllBytes()).accept(new ClassVisitor(Opcodes.ASM9) {
+                @Override
+                public MethodVisitor visitMethod(int access, String name, String desc, String sig, String[] ex) {
+                    if ((access & Opcodes.ACC_SYNCHRONIZED) != 0) {
+                        locks.add("synchronized method " + name);
+                    }
+                    return new MethodVisitor(Opcodes.ASM9) {
+                        @Override
+                        public void visitInsn(int opcode) {
+                            if (opcode == Opcodes.MONITORENTER) {
+                                locks.add("synchronized block in " + name);
+                            }
+                        }
+
+                        @Override
+                        public void visitMethodInsn(int op, String owner, String m, String d, boolean itf) {
+                            if (LOCK_TYPES.stream().anyMatch(owner::startsWith)) {
+                                locks.add(owner.replace('/', '.') + "." + m + " in " + name);
+                            }
+                            if (ATOMIC_TYPES.stream().anyMatch(owner::startsWith)) {
+                                atomics.add(owner);
+                            }
+                        }
+                    };
+                }
+            }, ClassReader.SKIP_DEBUG);
+        }
+        assertTrue(!atomics.isEmpty(), "Counter uses no atomic: count with an AtomicLong (incrementAndGet), Go's"
+                + " atomic.AddUint64; counter++ on a plain or volatile field loses increments");
+        assertTrue(locks.isEmpty(), "the counter is correct with a lock, but this kata is about counting without one:"
+                + " replace " + locks + " with an atomic (AtomicLong.incrementAndGet, Go's atomic.AddUint64)");
+    }
+}

@@ -1,0 +1,81 @@
+package multiplex;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.gokata.testkit.Sandbox;
+import dev.gokata.testkit.Stdout;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * Hidden tests of the kata "Select: multiplex two channels". The course's 1 s and 2 s become tens of milliseconds;
+ * the gap between the two senders (200 ms) are wide enough that a loaded machine does not reorder them.
+ *
+ * <p>Checked against these wrong solutions (solutions/fixtures/multiplex/), and the untouched starter:
+ * <ul>
+ *   <li>{@code sequential-receives}: {@code ch1.recv()} then {@code ch2.recv()}. The order is always one, two: the
+ *       swapped-delay test fails, deterministically.</li>
+ *   <li>{@code one-select}: a single select receives one message; the other sender stays blocked (a leak).</li>
+ * </ul>
+ */
+@Timeout(20)
+class MultiplexTest {
+    private static final Duration LIMIT = Duration.ofSeconds(3);
+    private static final Duration GRACE = Duration.ofMillis(500);
+
+    @Test
+    void theFasterChannelIsReceivedFirst() {
+        assertEquals(List.of("one", "two"), multiplex(50, 400), "ch1 sends after 50 ms, ch2 after 400 ms");
+    }
+
+    @Test
+    void swappingTheDelaysSwapsTheOrder() {
+        assertEquals(List.of("two", "one"), multiplex(400, 50), "ch1 sends after 400 ms, ch2 after 50 ms, so "
+                + "'two' is ready first: receive whichever channel is ready (a select with a case per channel), "
+                + "not ch1 first and then ch2");
+    }
+
+    @Test
+    void bothMessagesArriveOnceTheSlowerIsSent() {
+        var timed = timedMultiplex(150, 150);
+        assertEquals(Set.of("one", "two"), Set.copyOf(timed.messages()), "both messages, in either order");
+        assertTrue(timed.millis() >= 140, "multiplex returned after " + timed.millis()
+                + " ms, before the senders (150 ms) had sent");
+    }
+
+    @Test
+    void mainPrintsOneThenTwo() {
+        // main uses the course's 1 s and 2 s; the kata's method is what the other tests scale down
+        var lines = Stdout.capture(() -> Sandbox.runToExit(() -> Multiplex.main(new String[0]), LIMIT,
+                "main deadlocked"));
+        assertEquals(List.of("one", "two"), lines, "main should print one, then two");
+    }
+
+    private static List<String> multiplex(long d1, long d2) {
+        return timedMultiplex(d1, d2).messages();
+    }
+
+    private record Timed(List<String> messages, long millis) {
+    }
+
+    /** Runs multiplex in a sandbox, timing the call itself (not the sandbox around it). */
+    private static Timed timedMultiplex(long d1, long d2) {
+        var result = new ArrayList<Timed>();
+        var run = Sandbox.runToExit(() -> {
+            long start = System.nanoTime();
+            List<String> got = Multiplex.multiplex(Duration.ofMillis(d1), Duration.ofMillis(d2));
+            result.add(new Timed(got, (System.nanoTime() - start) / 1_000_000));
+        }, LIMIT, "multiplex deadlocked: every goroutine is waiting");
+        List<String> got = result.getFirst().messages();
+        assertEquals(2, got.size(), "multiplex should return both messages, it returned " + got
+                + ": receive twice, each time from whichever channel is ready");
+        Sandbox.assertNoLeaks(run, GRACE, "multiplex returned, but a sender is still blocked: every message sent "
+                + "must be received");
+        return result.getFirst();
+    }
+}

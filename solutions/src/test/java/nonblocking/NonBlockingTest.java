@@ -1,0 +1,81 @@
+package nonblocking;
+
+import static dev.gokata.runtime.Go.go;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.gokata.runtime.Chan;
+import dev.gokata.runtime.Goroutine;
+import dev.gokata.runtime.WaitReason;
+import dev.gokata.testkit.Sandbox;
+import dev.gokata.testkit.Stdout;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * Hidden tests of the kata "Select: a non-blocking receive". That the first poll does not wait is proved without a
+ * clock: the poll runs as the only goroutine of a {@link Sandbox} program, with no sender at all, so a poll that
+ * blocks is a deadlock. A clock is used only to catch a poll that waits "a little" (a short timeout instead of a
+ * default): the fastest of five polls must take under 25 ms.
+ *
+ * <p>Checked against these wrong solutions (solutions/fixtures/nonblocking/), and the untouched starter:
+ * <ul>
+ *   <li>{@code blocking-receive}: a plain receive; with no sender it deadlocks.</li>
+ *   <li>{@code short-timeout-instead-of-default}: a select with a 30 ms timeout; every empty poll takes 30 ms.</li>
+ * </ul>
+ */
+@Timeout(20)
+class NonBlockingTest {
+    private static final Duration LIMIT = Duration.ofSeconds(3);
+    private static final String BLOCKED = "poll blocked on a channel nobody sends on: with no message waiting it "
+            + "must return \"no message received\" at once. A select with a default case never blocks: "
+            + "Select.select().recv(ch, ...).orDefault(...).run()";
+
+    @Test
+    void pollingAnEmptyChannelReturnsAtOnce() {
+        Chan<String> ch = Chan.make();
+        Sandbox.runToExit(() -> {
+            long fastest = Long.MAX_VALUE;
+            for (int i = 0; i < 5; i++) {
+                long start = System.nanoTime();
+                String got = NonBlocking.poll(ch);
+                fastest = Math.min(fastest, System.nanoTime() - start);
+                assertEquals("no message received", got, "poll of an empty channel");
+            }
+            long millis = fastest / 1_000_000;
+            assertTrue(millis < 25, "the fastest of five polls of an empty channel took " + millis + " ms: poll "
+                    + "should not wait at all (a default case), not even a short timeout");
+        }, LIMIT, BLOCKED);
+    }
+
+    @Test
+    void aWaitingMessageIsTaken() {
+        Sandbox.runToExit(() -> {
+            Chan<String> buffered = Chan.make(1);
+            buffered.send("buffered");
+            assertEquals("buffered", NonBlocking.poll(buffered), "poll of a channel holding a value");
+
+            Chan<String> ch = Chan.make();
+            Goroutine sender = go(() -> ch.send("message"));
+            await().pollInSameThread().atMost(Duration.ofSeconds(2))
+                    .until(() -> sender.waitReason().equals(Optional.of(WaitReason.CHAN_SEND)));
+            assertEquals("message", NonBlocking.poll(ch), "poll of an unbuffered channel while a sender waits in "
+                    + "its send: the receive case is ready, so the select takes it");
+        }, LIMIT, "poll blocked although a message was waiting");
+    }
+
+    @Test
+    void theCourseProgramPollsTwice() {
+        // the course's 1 s and 1.5 s, scaled: the producer is ready at 50 ms, the second poll comes at 300 ms
+        var captured = Stdout.captureResult(() -> Sandbox.runToExit(
+                () -> NonBlocking.run(Duration.ofMillis(50), Duration.ofMillis(300)), LIMIT, BLOCKED));
+        assertEquals(List.of("no message received", "processing..", "message", "processing.."), captured.lines(),
+                "the first poll comes before the producer's first message, the second after it");
+        Sandbox.assertNoLeaks(captured.value(), Duration.ofMillis(500), "run returned, but the producer is still "
+                + "running");
+    }
+}

@@ -1,0 +1,74 @@
+package timeout;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.gokata.testkit.Sandbox;
+import dev.gokata.testkit.Stdout;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Hidden tests of the kata "Select: a timeout". Course seconds become milliseconds: a 50 ms timeout against a
+ * 600 ms sender (the timeout must win, well before the sender), and a 30 ms sender against a 1000 ms timeout (the
+ * message must win, as soon as it is sent). The ratios leave room for a loaded machine under the race detector. After a timeout the late sender must still finish: its goroutine is
+ * looked for {@code GRACE} after it should have sent.
+ *
+ * <p>Checked against these wrong solutions (solutions/fixtures/timeout/), and the untouched starter (which both
+ * blocks and leaks):
+ * <ul>
+ *   <li>{@code blocking-receive}: a plain {@code recv}; returns "one" after 600 ms instead of "timeout".</li>
+ *   <li>{@code unbuffered-leaks-sender}: select with a timeout on an unbuffered channel; after the timeout nobody
+ *       receives, and the sender stays blocked in {@code [chan send]} forever: a leaked goroutine.</li>
+ *   <li>{@code sleep-then-poll}: sleeps the whole timeout, then polls; an early message waits 1000 ms.</li>
+ * </ul>
+ */
+@org.junit.jupiter.api.Timeout(20)
+class TimeoutTest {
+    private static final Duration LIMIT = Duration.ofSeconds(3);
+    private static final Duration GRACE = Duration.ofMillis(1200);
+
+    private record Timed(String result, long millis) {
+    }
+
+    @Test
+    void aLateMessageLosesToTheTimeout() {
+        var timed = new ArrayList<Timed>();
+        var run = Sandbox.runToExit(() -> timed.add(timed(600, 50)), LIMIT, "receive deadlocked");
+        Timed t = timed.getFirst();
+        assertEquals("timeout", t.result(), "the sender needs 600 ms and the timeout is 50 ms, but receive "
+                + "returned '" + t.result() + "' after " + t.millis() + " ms: wait with a select that has a receive "
+                + "case and an after(timeout) case");
+        assertTrue(t.millis() >= 45, "receive returned 'timeout' after " + t.millis() + " ms, before the 50 ms "
+                + "timeout");
+        assertTrue(t.millis() < 450, "receive returned 'timeout' after " + t.millis() + " ms; the timeout was 50 ms");
+        Sandbox.assertNoLeaks(run, GRACE, "after the timeout, the late sender is still blocked: nobody will ever "
+                + "receive its message from an unbuffered channel. Give the channel a buffer of 1 (Chan.make(1)), "
+                + "so that the late send completes and the goroutine ends");
+    }
+
+    @Test
+    void aMessageInTimeWinsAtOnce() {
+        var timed = new ArrayList<Timed>();
+        Sandbox.runToExit(() -> timed.add(timed(30, 1000)), LIMIT, "receive deadlocked");
+        Timed t = timed.getFirst();
+        assertEquals("one", t.result(), "the sender needs 30 ms and the timeout is 1000 ms");
+        assertTrue(t.millis() < 700, "the message was sent after 30 ms, but receive returned it after " + t.millis()
+                + " ms: a select returns as soon as one case is ready, it does not wait for the timeout");
+    }
+
+    @Test
+    void mainPrintsTimeout() {
+        List<String> lines = Stdout.capture(() -> Sandbox.runToExit(() -> Timeout.main(new String[0]), LIMIT,
+                "main deadlocked"));
+        assertEquals(List.of("timeout"), lines, "main: a 2 s sender against a 1 s timeout");
+    }
+
+    private static Timed timed(long senderDelay, long timeout) {
+        long start = System.nanoTime();
+        String result = Timeout.receive(Duration.ofMillis(senderDelay), Duration.ofMillis(timeout));
+        return new Timed(result, (System.nanoTime() - start) / 1_000_000);
+    }
+}
