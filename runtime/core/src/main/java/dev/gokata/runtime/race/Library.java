@@ -70,9 +70,9 @@ final class Library {
             case Sites.CALL_WAIT -> RaceDetector.acquireOn(receiver);
             case Sites.CALL_JOIN -> {
                 if (receiver instanceof Thread th && !th.isAlive()) {
-                    ThreadState dead = ThreadState.of(th);
+                    VectorClock dead = ThreadState.clockOf(th);
                     if (dead != null) {
-                        ThreadState.current().clock().join(dead.clock());
+                        ThreadState.current().clock().join(dead);
                     }
                 }
             }

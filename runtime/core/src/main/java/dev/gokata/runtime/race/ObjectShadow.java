@@ -19,15 +19,34 @@ final class ObjectShadow {
 
     private volatile Slots slots = NO_SLOTS;
     private volatile SyncClock sync;
+    /**
+     * Arrays longer than this are sampled: only every {@code stride}-th element has a shadow, so shadow memory stays
+     * bounded (a 2M-element array would need ~100 MB). Sampling misses races on the other elements; it never merges
+     * two elements into one location, so it invents none.
+     */
+    static final int MAX_ELEMENT_SHADOWS = 1 << 16;
+
     private final AtomicReferenceArray<Shadow> elements;
+    private final int arrayLength;
+    private final int stride;
 
     ObjectShadow(int arrayLength) {
-        this.elements = arrayLength >= 0 ? new AtomicReferenceArray<>(arrayLength) : null;
+        this.arrayLength = arrayLength;
+        this.stride = arrayLength > MAX_ELEMENT_SHADOWS ? (arrayLength + MAX_ELEMENT_SHADOWS - 1) / MAX_ELEMENT_SHADOWS : 1;
+        this.elements = arrayLength >= 0 ? new AtomicReferenceArray<>((arrayLength + stride - 1) / stride) : null;
+    }
+
+    /** The shadow of element {@code index}, or null if this array is sampled and the element is not. */
+    Shadow sampledElement(int index) {
+        if (stride == 1) {
+            return element(index);
+        }
+        return index % stride == 0 ? element(index / stride) : null;
     }
 
     /** The length of the array this shadows, or -1 for an object. */
     int length() {
-        return elements == null ? -1 : elements.length();
+        return elements == null ? -1 : arrayLength;
     }
 
     Shadow field(int id) {
@@ -38,7 +57,7 @@ final class ObjectShadow {
         return (SyncClock) slot(id, true);
     }
 
-    Shadow element(int index) {
+    private Shadow element(int index) {
         Shadow s = elements.get(index);
         if (s == null) {
             s = new Shadow();

@@ -130,7 +130,11 @@ public final class RaceDetector {
         if (index < 0 || index >= s.length()) {
             return;
         }
-        Shadow.Conflict c = s.element(index).read(t, site);
+        Shadow x = s.sampledElement(index);
+        if (x == null) {
+            return;
+        }
+        Shadow.Conflict c = x.read(t, site);
         if (c != null) {
             Reporter.race(t, false, site, c, array, 0, index);
         }
@@ -146,7 +150,11 @@ public final class RaceDetector {
         if (index < 0 || index >= s.length()) {
             return;
         }
-        Shadow.Conflict c = s.element(index).write(t, site);
+        Shadow x = s.sampledElement(index);
+        if (x == null) {
+            return;
+        }
+        Shadow.Conflict c = x.write(t, site);
         if (c != null) {
             Reporter.race(t, true, site, c, array, 0, index);
         }

@@ -18,7 +18,11 @@ import java.util.Collections;
  */
 final class ThreadState {
     private static final ThreadLocal<ThreadState> CURRENT = new ThreadLocal<>();
-    private static final Map<Thread, ThreadState> BY_THREAD = Collections.synchronizedMap(new WeakHashMap<>());
+    /**
+     * Each thread's clock, for {@code join}. Only the clock: a dead thread's state (and the objects its caches hold)
+     * must not stay reachable through this map while something keeps the Thread object.
+     */
+    private static final Map<Thread, Clock> BY_THREAD = Collections.synchronizedMap(new WeakHashMap<>());
     private static final Map<Thread, Fork> FORKS = Collections.synchronizedMap(new WeakHashMap<>());
     private static final Object INFO_LOCK = new Object();
     /** Guarded by INFO_LOCK for writers; readers see a consistent array through the volatile reference. */
@@ -52,6 +56,10 @@ final class ThreadState {
     private final Object[] fieldOwners = new Object[FIELD_CACHE];
     private final int[] fieldIds = new int[FIELD_CACHE];
     private final Shadow[] fieldShadows = new Shadow[FIELD_CACHE];
+
+    /** A thread's vector clock, tagged with the generation it belongs to. */
+    record Clock(int gen, VectorClock clock) {
+    }
 
     /** The parent's clock and the creation stack, left by {@code Thread.start} for the child to pick up. */
     record Fork(SyncClock clock, List<StackTraceElement> site) {
@@ -100,7 +108,7 @@ final class ThreadState {
             s = new ThreadState(tid, info, generation, start);
         }
         CURRENT.set(s);
-        BY_THREAD.put(me, s);
+        BY_THREAD.put(me, new Clock(s.gen, s.clock));
         if (fork != null) {
             fork.clock().acquire(s);
         }
@@ -139,10 +147,10 @@ final class ThreadState {
         }
     }
 
-    /** The state of {@code t} in the current generation, if it met the detector. */
-    static ThreadState of(Thread t) {
-        ThreadState s = BY_THREAD.get(t);
-        return s != null && s.gen == generation ? s : null;
+    /** The clock of {@code t} in the current generation, if it met the detector; read it only once {@code t} died. */
+    static VectorClock clockOf(Thread t) {
+        Clock c = BY_THREAD.get(t);
+        return c != null && c.gen() == generation ? c.clock() : null;
     }
 
     /** Forgets every thread: slots restart at 1, so vector clocks shrink back. See {@link RaceDetector#reset()}. */
