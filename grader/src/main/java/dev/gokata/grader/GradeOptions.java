@@ -1,6 +1,7 @@
 package dev.gokata.grader;
 
 import dev.gokata.grader.run.Toolchain;
+import dev.gokata.grader.sandbox.Sandbox;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
@@ -12,9 +13,10 @@ import java.util.Optional;
  * @param testClasses the hidden tests compiled by Maven ({@code solutions/target/test-classes}); empty: the
  *                    submission root's own
  * @param buildRoot   where compiled classes and the worker's files go; empty: {@code <submission>/.gokata/build}
+ * @param sandbox     where the worker JVMs run student code (bubblewrap, or none)
  */
 public record GradeOptions(Optional<Path> testClasses, Optional<Path> buildRoot, Toolchain toolchain, int memoryMb,
-                           int outputCapBytes, Duration leakGrace) {
+                           int outputCapBytes, Duration leakGrace, Sandbox sandbox) {
 
     /**
      * The defaults: the submission's own hidden tests and build folder, this JVM's toolchain, a 512 MiB heap (the
@@ -22,21 +24,26 @@ public record GradeOptions(Optional<Path> testClasses, Optional<Path> buildRoot,
      */
     public static GradeOptions defaults() {
         return new GradeOptions(Optional.empty(), Optional.empty(), Toolchain.current(), 512, 64 * 1024,
-                Duration.ofMillis(500));
+                Duration.ofMillis(500), Sandbox.fromProperty());
     }
 
     /** The same options with the hidden tests taken from {@code dir} (an instructor grading submission folders). */
     public GradeOptions withTestClasses(Path dir) {
-        return new GradeOptions(Optional.of(dir), buildRoot, toolchain, memoryMb, outputCapBytes, leakGrace);
+        return new GradeOptions(Optional.of(dir), buildRoot, toolchain, memoryMb, outputCapBytes, leakGrace, sandbox);
     }
 
     /** The same options with a worker heap of {@code mb} MiB. */
     public GradeOptions withMemory(int mb) {
-        return new GradeOptions(testClasses, buildRoot, toolchain, mb, outputCapBytes, leakGrace);
+        return new GradeOptions(testClasses, buildRoot, toolchain, mb, outputCapBytes, leakGrace, sandbox);
     }
 
     /** The same options building under {@code dir}. */
     public GradeOptions withBuildRoot(Path dir) {
-        return new GradeOptions(testClasses, Optional.of(dir), toolchain, memoryMb, outputCapBytes, leakGrace);
+        return new GradeOptions(testClasses, Optional.of(dir), toolchain, memoryMb, outputCapBytes, leakGrace, sandbox);
+    }
+
+    /** The same options running student code in {@code box}. */
+    public GradeOptions withSandbox(Sandbox box) {
+        return new GradeOptions(testClasses, buildRoot, toolchain, memoryMb, outputCapBytes, leakGrace, box);
     }
 }

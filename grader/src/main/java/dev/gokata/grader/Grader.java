@@ -141,7 +141,7 @@ public final class Grader {
         }
         var limits = new WorkerProcess.Limits(runLimit, katas.getFirst().testTimeLimit(), classLimits,
                 options.leakGrace(), options.memoryMb(), options.outputCapBytes());
-        return new WorkerProcess(options.toolchain()).run(classes, hiddenTests(), testClasses, limits, work);
+        return new WorkerProcess(options.toolchain(), options.sandbox()).run(classes, hiddenTests(), testClasses, limits, work);
     }
 
     /** The compiled hidden tests this grader uses. */

@@ -1,6 +1,7 @@
 package dev.gokata.grader.run;
 
 import dev.gokata.grader.catalogue.GoDuration;
+import dev.gokata.grader.sandbox.Sandbox;
 import dev.gokata.grader.worker.WorkerEvent;
 import dev.gokata.grader.worker.WorkerMain;
 import dev.gokata.grader.worker.WorkerRequest;
@@ -48,9 +49,16 @@ public final class WorkerProcess {
     }
 
     private final Toolchain toolchain;
+    private final Sandbox sandbox;
 
     public WorkerProcess(Toolchain toolchain) {
+        this(toolchain, Sandbox.fromProperty());
+    }
+
+    /** Worker JVMs of {@code toolchain}, each started inside {@code sandbox}. */
+    public WorkerProcess(Toolchain toolchain, Sandbox sandbox) {
         this.toolchain = toolchain;
+        this.sandbox = sandbox;
     }
 
     /** Runs {@code testClasses} from {@code testClassesDir} against {@code studentClasses}; {@code work} holds the run's files. */
@@ -77,7 +85,7 @@ public final class WorkerProcess {
                     containers.addAll(read.plan.undiscovered());
                 }
             }
-            read.finished.forEach(f -> finished.put(f.id(), f));
+            read.finished.forEach(f -> finished.put(f.id(), withLimitNote(f)));
             containers.addAll(read.containers);
             if (read.done) {
                 break;
@@ -90,7 +98,11 @@ public final class WorkerProcess {
                 break;
             }
             if (!read.abandoned) {
-                var why = new WorkerRun.Interruption(false, describeExit(exit.status(), exit.output(), limits));
+                var why = new WorkerRun.Interruption(false, sandbox.isolated()
+                        ? sandbox.policy().limitHit(exit.status(), limits.runLimit())
+                                .or(() -> sandbox.policy().explain(exit.output()).map(n -> "the test JVM ended: " + n))
+                                .orElseGet(() -> describeExit(exit.status(), exit.output(), limits))
+                        : describeExit(exit.status(), exit.output(), limits));
                 if (running == null) {
                     markUnfinished(units, finished, interrupted, null, why);
                     break;
@@ -139,6 +151,14 @@ public final class WorkerProcess {
         }
     }
 
+    /** A failure caused by a sandbox limit (no thread, no space, a file too large) says which limit. */
+    private WorkerEvent.Finished withLimitNote(WorkerEvent.Finished f) {
+        return sandbox.policy().explain(f.message())
+                .map(note -> new WorkerEvent.Finished(f.id(), f.displayName(), f.verdict(), f.message() + "\n" + note,
+                        f.output(), f.millis(), f.deadlock(), f.leaks(), f.races()))
+                .orElse(f);
+    }
+
     private static String describeExit(int status, String output, Limits limits) {
         if (output.contains("OutOfMemoryError")) {
             return "the test ran out of memory (the limit is " + limits.memoryMb() + " MiB): "
@@ -175,7 +195,8 @@ public final class WorkerProcess {
                     "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:-UsePerfData",
                     "-Xmx" + limits.memoryMb() + "m", "-Xss1m", "-XX:+ExitOnOutOfMemoryError",
                     "-Djava.awt.headless=true"));
-            cmd.addAll(classDataSharing(files.dir.getParent().getParent()));
+            var cds = classDataSharing(files.dir.getParent().getParent());
+            cmd.addAll(cds);
             toolchain.raceAgent().ifPresent(agent -> {
                 cmd.add("-javaagent:" + agent + "=" + String.join(File.pathSeparator,
                         studentClasses.stream().map(Path::toString).toList()));
@@ -186,7 +207,15 @@ public final class WorkerProcess {
             cmd.add(WorkerMain.class.getName());
             cmd.add(files.request.toString());
             cmd.add(files.results.toString());
-            var process = new ProcessBuilder(cmd).redirectErrorStream(true).directory(files.dir.toFile()).start();
+            // The sandbox shows the JVM only what it loads, read-only, and lets it write only its results file.
+            var readOnly = new ArrayList<Path>(List.of(toolchain.java().getParent().getParent(), testClassesDir,
+                    files.request));
+            readOnly.addAll(studentClasses);
+            readOnly.addAll(toolchain.classpath());
+            cds.stream().filter(o -> o.startsWith("-XX:SharedArchiveFile="))
+                    .forEach(o -> readOnly.add(Path.of(o.substring("-XX:SharedArchiveFile=".length()))));
+            var wrapped = sandbox.wrap(cmd, new Sandbox.View(readOnly, List.of(files.results), limits.runLimit()));
+            var process = new ProcessBuilder(wrapped).redirectErrorStream(true).directory(files.dir.toFile()).start();
             process.getOutputStream().close();
             var output = new CappedBuffer(JVM_OUTPUT_CAP);
             Thread drainer = Thread.ofVirtual().start(() -> output.drain(process.getInputStream()));
