@@ -3,7 +3,6 @@ package dev.gokata.grader.cli;
 import dev.gokata.grader.compile.CompileResult;
 import dev.gokata.grader.compile.KataCompiler;
 import dev.gokata.grader.run.Toolchain;
-import dev.gokata.grader.worker.GoRunFallback;
 import java.io.File;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,7 +21,7 @@ import picocli.CommandLine.Spec;
         + " data races are reported as Go reports them, and the exit status is Go's (2 panic or deadlock, 66 race).",
         footer = {"%nExamples:", "  gokata run waitgroup", "  gokata run pipeline -- 10 20     arguments after -- go to main"})
 public final class RunCommand implements Callable<Integer> {
-    private static final String GO_RUN = "dev.gokata.runtime.GoRun";
+    private static final String GO_RUN = dev.gokata.runtime.GoRun.class.getName();
 
     @Spec
     CommandSpec spec;
@@ -61,7 +60,7 @@ public final class RunCommand implements Callable<Integer> {
         toolchain.classpath().forEach(p -> cp.add(p.toString()));
         cmd.add("-cp");
         cmd.add(String.join(File.pathSeparator, cp));
-        cmd.add(goRunClass());
+        cmd.add(GO_RUN);
         cmd.add(k.qualified(k.main()));
         cmd.addAll(args);
         out.flush();
@@ -74,13 +73,4 @@ public final class RunCommand implements Callable<Integer> {
         return status;
     }
 
-    /** The runtime's GoRun when it is there; the grader's stand-in until then. */
-    private static String goRunClass() {
-        try {
-            Class.forName(GO_RUN, false, RunCommand.class.getClassLoader());
-            return GO_RUN;
-        } catch (ClassNotFoundException e) {
-            return GoRunFallback.class.getName();
-        }
-    }
 }

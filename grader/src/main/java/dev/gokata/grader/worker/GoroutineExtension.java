@@ -22,6 +22,8 @@ import org.junit.jupiter.api.extension.ReflectiveInvocationContext;
  * virtual thread while the JUnit thread waits for the program's outcome.
  */
 public final class GoroutineExtension implements InvocationInterceptor {
+    /** The program of the test that ran last in this JVM; tests run one at a time. */
+    private static volatile Program lastProgram;
 
     @Override
     public void interceptTestMethod(Invocation<Void> invocation, ReflectiveInvocationContext<Method> invocationContext,
@@ -43,8 +45,10 @@ public final class GoroutineExtension implements InvocationInterceptor {
             return;
         }
         var races = RaceReports.current();
-        races.testStarted();
+        Program previous = lastProgram;
+        races.testStarted(previous == null || previous.numGoroutine() == 0);
         var program = new Program();
+        lastProgram = program;
         var failure = new AtomicReference<Throwable>();
         Outcome outcome = program.run(() -> {
             try {

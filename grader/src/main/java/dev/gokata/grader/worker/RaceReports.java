@@ -13,16 +13,19 @@ import java.util.List;
  */
 interface RaceReports {
 
-    /** Forgets reports from before the test that starts now. */
-    void testStarted();
+    /**
+     * Forgets reports from before the test that starts now. {@code previousEndedQuietly}: no goroutine of an earlier
+     * test is still running, so the detector may forget all its state too (clocks stay small, memory bounded).
+     */
+    void testStarted(boolean previousEndedQuietly);
 
-    /** The reports found since {@link #testStarted()}, each in Go's format (between the two lines of {@code =}). */
+    /** The reports found since {@link #testStarted(boolean)}, each in Go's format (between the two lines of {@code =}). */
     List<String> testFinished();
 
     /** No detector: no reports. */
     RaceReports NONE = new RaceReports() {
         @Override
-        public void testStarted() {
+        public void testStarted(boolean previousEndedQuietly) {
         }
 
         @Override
@@ -45,7 +48,10 @@ interface RaceReports {
         private volatile int mark;
 
         @Override
-        public void testStarted() {
+        public void testStarted(boolean previousEndedQuietly) {
+            if (previousEndedQuietly) {
+                RaceDetector.reset();
+            }
             mark = RaceDetector.mark();
         }
 
