@@ -165,7 +165,11 @@ public final class BatchGrader {
                     .redirectInput(ProcessBuilder.Redirect.from(nullFile()));
             return runGrading(submission, command, partial, started);
         } finally {
-            deleteTree(work);
+            try {
+                deleteTree(work);
+            } catch (IOException | java.io.UncheckedIOException e) {
+                // files the submission made undeletable stay in work/; the next run of this student tries again
+            }
         }
     }
 

@@ -65,6 +65,7 @@ final class ClassGradeCommand implements Callable<Integer> {
     public Integer call() throws IOException, InterruptedException {
         var err = spec.commandLine().getErr();
         var printOut = spec.commandLine().getOut();
+        var slice = Shard.parse(shard);
         var root = courseOption.root();
         var catalogue = courseOption.catalogue();
         var testClasses = new dev.gokata.grader.catalogue.Course(root).testClasses();
@@ -81,7 +82,6 @@ final class ClassGradeCommand implements Callable<Integer> {
         var limit = timeLimit != null ? GoDuration.parse(timeLimit)
                 : graded.stream().map(dev.gokata.grader.catalogue.Kata::timeLimit).reduce(Duration.ofSeconds(30), Duration::plus);
         var options = new BatchGrader.Options(jobs != null ? jobs : BatchGrader.defaultJobs(), limit, 16 * 1024);
-        var slice = Shard.parse(shard);
         var all = Submission.scan(submissions, out);
         var mine = slice.select(all);
         err.printf(Locale.ROOT, "gokata: grading %d of %d submissions (shard %s) in %s: %d at a time, %s each at most%n",

@@ -78,7 +78,16 @@ public final class GradeSubmission implements Callable<Integer> {
             if (refused.isPresent()) {
                 done.add(ResultsStore.JSON.valueToTree(refused.get()));
             } else {
-                var result = grader.gradeKata(kata);
+                dev.gokata.grader.report.KataResult result;
+                try {
+                    result = grader.gradeKata(kata);
+                } catch (RuntimeException e) {
+                    // a fault of the grading core on this kata: the kata is not graded, the others still are
+                    done.add(ResultsStore.JSON.valueToTree(KataResult.error(kata.id(), kata.title(), kata.points(),
+                            "not graded: the grader failed on this kata: " + e)));
+                    write(graded, done, start);
+                    continue;
+                }
                 graded.add(result);
                 ObjectNode node = ResultsStore.JSON.valueToTree(result);
                 var files = ResultsStore.JSON.createArrayNode();

@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
@@ -45,19 +46,19 @@ class ClassEndToEndTest {
     private static final Map<String, Integer> EXPECTED = new LinkedHashMap<>();
 
     static {
-        EXPECTED.put("ref-1", 8);
-        EXPECTED.put("ref-2", 8);
-        EXPECTED.put("ref-zipped", 8);
-        EXPECTED.put("starter", 2);
-        EXPECTED.put("halfonly", 2);
-        EXPECTED.put("compileerror", 0);
-        EXPECTED.put("deadlock", 0);
-        EXPECTED.put("infiniteloop", 0);
-        EXPECTED.put("exit", 0);
-        EXPECTED.put("flood", 8);
-        EXPECTED.put("signature", 0);
-        EXPECTED.put("missing", 0);
-        EXPECTED.put("huge", 0);
+        EXPECTED.put("s-ref-1", 8);
+        EXPECTED.put("s-ref-2", 8);
+        EXPECTED.put("s-ref-zipped", 8);
+        EXPECTED.put("s-starter", 2);
+        EXPECTED.put("s-halfonly", 2);
+        EXPECTED.put("s-compileerror", 0);
+        EXPECTED.put("s-deadlock", 0);
+        EXPECTED.put("s-infiniteloop", 0);
+        EXPECTED.put("s-exit", 0);
+        EXPECTED.put("s-flood", 8);
+        EXPECTED.put("s-signature", 0);
+        EXPECTED.put("s-missing", 0);
+        EXPECTED.put("s-huge", 0);
     }
 
     Path course;
@@ -81,26 +82,26 @@ class ClassEndToEndTest {
 
         submissions = Files.createDirectories(tmp.resolve("submissions"));
         var reference = course.resolve("solutions/src/main/java/adder/Adder.java");
-        student("ref-1", reference);
-        student("ref-2", reference);
-        student("starter", course.resolve("exercises/adder/Adder.java"));
-        student("halfonly", course.resolve("solutions/fixtures/adder/halfonly/Adder.java"));
+        student("s-ref-1", reference);
+        student("s-ref-2", reference);
+        student("s-starter", course.resolve("exercises/adder/Adder.java"));
+        student("s-halfonly", course.resolve("solutions/fixtures/adder/halfonly/Adder.java"));
         for (var broken : List.of("compileerror", "deadlock", "infiniteloop", "exit", "signature")) {
-            student(broken, resource("submissions/" + broken + "/Adder.java"));
+            student("s-" + broken, resource("submissions/" + broken + "/Adder.java"));
         }
         // right answers after 1.5 MB of output: capped in the results, never a stalled pipe (smaller than the grader's
         // own flood fixture, so that it stays well inside the 2s test time limit on a loaded machine)
-        var flood = student("flood", reference);
+        var flood = student("s-flood", reference);
         Files.writeString(flood, Files.readString(flood).replace("        Chan<Integer> partial = Chan.make();",
                 "        for (int i = 0; i < 50_000; i++) {\n            System.out.println(\"debug: still adding, line \" + i);\n        }\n"
                         + "        Chan<Integer> partial = Chan.make();"));
-        Files.createDirectories(submissions.resolve("missing/exercises/other"));
-        var huge = student("huge", reference);
+        Files.createDirectories(submissions.resolve("s-missing/exercises/other"));
+        var huge = student("s-huge", reference);
         Files.writeString(huge, "\n// " + "x".repeat(600 * 1024) + "\n", java.nio.file.StandardOpenOption.APPEND);
         var zipped = tmp.resolve("zipped");
         Files.createDirectories(zipped.resolve("exercises/adder"));
         Files.copy(reference, zipped.resolve("exercises/adder/Adder.java"));
-        FakeClass.zip(zipped, submissions.resolve("ref-zipped.zip"), "ref-zipped-main");
+        FakeClass.zip(zipped, submissions.resolve("s-ref-zipped.zip"), "ref-zipped-main");
 
         out = tmp.resolve("out");
         var o = new StringWriter();
@@ -135,21 +136,21 @@ class ClassEndToEndTest {
             assertEquals("GRADED", json.get("run").asText(), entry.getKey());
             assertEquals("adder", json.get("katas").get(0).get("id").asText());
         }
-        assertEquals("pass", json("ref-1").get("status").asText());
-        var ref = json("ref-1").get("katas").get(0);
+        assertEquals("pass", json("s-ref-1").get("status").asText());
+        var ref = json("s-ref-1").get("katas").get(0);
         assertEquals(4, ref.get("tests").size(), "three hidden tests and the private one");
         assertEquals("AdderPrivateTest.sumsNegativeNumbers", ref.get("tests").get(3).get("name").asText());
         assertEquals("Adder.java", ref.get("files").get(0).asText());
 
-        assertEquals("error", kata("compileerror").get("status").asText());
-        assertTrue(kata("compileerror").get("compile_output").asText().contains("Adder.java:9: error"));
-        assertTrue(kata("deadlock").get("tests").get(0).get("deadlock").asText()
+        assertEquals("error", kata("s-compileerror").get("status").asText());
+        assertTrue(kata("s-compileerror").get("compile_output").asText().contains("Adder.java:9: error"));
+        assertTrue(kata("s-deadlock").get("tests").get(0).get("deadlock").asText()
                 .startsWith("fatal error: all goroutines are asleep - deadlock!"));
-        assertEquals("timeout", kata("infiniteloop").get("tests").get(0).get("verdict").asText());
-        assertTrue(kata("missing").get("message").asText().startsWith("missing"));
-        assertTrue(kata("huge").get("message").asText().contains("over the 512 KiB"));
-        assertTrue(kata("signature").get("tests").get(0).get("message").asText().contains("no longer has"));
-        assertTrue(kata("flood").get("tests").get(0).get("output").asText().contains("[output truncated"));
+        assertEquals("timeout", kata("s-infiniteloop").get("tests").get(0).get("verdict").asText());
+        assertTrue(kata("s-missing").get("message").asText().startsWith("missing"));
+        assertTrue(kata("s-huge").get("message").asText().contains("over the 512 KiB"));
+        assertTrue(kata("s-signature").get("tests").get(0).get("message").asText().contains("no longer has"));
+        assertTrue(kata("s-flood").get("tests").get(0).get("output").asText().contains("[output truncated"));
     }
 
     @Test
@@ -174,11 +175,16 @@ class ClassEndToEndTest {
         var kinds = new LinkedHashMap<FailureKind, Integer>();
         adder.kinds().forEach(k -> kinds.put(k.kind(), k.students()));
         assertEquals(3, kinds.get(FailureKind.COMPILE_ERROR), "compile error, changed signature, oversized file: " + kinds);
-        assertEquals(1, kinds.get(FailureKind.DEADLOCK));
-        assertEquals(1, kinds.get(FailureKind.TIMEOUT));
-        assertEquals(1, kinds.get(FailureKind.CUT_SHORT));
         assertEquals(1, kinds.get(FailureKind.MISSING));
-        assertEquals(2, kinds.get(FailureKind.WRONG_RESULT));
+        assertEquals(Set.of(), kindsOf("s-ref-1"));
+        assertEquals(Set.of(FailureKind.COMPILE_ERROR), kindsOf("s-compileerror"));
+        assertEquals(Set.of(FailureKind.COMPILE_ERROR), kindsOf("s-signature"));
+        assertEquals(Set.of(FailureKind.COMPILE_ERROR), kindsOf("s-huge"));
+        assertEquals(Set.of(FailureKind.MISSING), kindsOf("s-missing"));
+        assertTrue(kindsOf("s-deadlock").contains(FailureKind.DEADLOCK), kindsOf("s-deadlock").toString());
+        assertTrue(kindsOf("s-infiniteloop").contains(FailureKind.TIMEOUT), kindsOf("s-infiniteloop").toString());
+        assertTrue(kindsOf("s-exit").contains(FailureKind.CUT_SHORT), kindsOf("s-exit").toString());
+        assertEquals(Set.of(FailureKind.WRONG_RESULT), kindsOf("s-starter"));
         assertEquals(List.of(new Tally("Adder.java:9", 1)), adder.linesOf(FailureKind.COMPILE_ERROR));
 
         var index = Files.readString(out.resolve("report/index.html"));
@@ -216,7 +222,7 @@ class ClassEndToEndTest {
             assertEquals(3, dom.stdout().split("<svg ", -1).length - 1, "three inline SVG charts");
             assertNoConsoleErrors(dom.stderr());
 
-            var feedback = out.resolve("feedback/starter.html");
+            var feedback = out.resolve("feedback/s-starter.html");
             var feedbackShot = Path.of("target", "class-feedback.png").toAbsolutePath();
             var page = Chromium.run(browser.get(), profile.resolve("c"), feedback,
                     "--screenshot=" + feedbackShot, "--window-size=1100,1600", "--hide-scrollbars");
@@ -231,6 +237,11 @@ class ClassEndToEndTest {
         var errors = log.lines().filter(l -> l.contains("CONSOLE") || l.contains("Uncaught")
                 || l.contains("Failed to load resource") || l.contains("net::ERR_")).toList();
         assertTrue(errors.isEmpty(), "console errors: " + errors);
+    }
+
+    private Set<FailureKind> kindsOf(String student) throws IOException {
+        var result = ResultsStore.read(out.resolve("results/" + student + ".json")).orElseThrow();
+        return Diagnosis.of(result.katas().getFirst()).keySet();
     }
 
     private JsonNode json(String student) throws IOException {

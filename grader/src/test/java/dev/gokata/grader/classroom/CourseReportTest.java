@@ -126,6 +126,29 @@ class CourseReportTest {
     }
 
     @Test
+    @org.junit.jupiter.api.Timeout(value = 5, unit = java.util.concurrent.TimeUnit.MINUTES)
+    void givenAStudentPageWithARaceAndADeadlock_whenOpenedInHeadlessChromium_thenItRendersWithoutConsoleErrors()
+            throws Exception {
+        var browser = Chromium.findOrInstall();
+        org.junit.jupiter.api.Assumptions.assumeTrue(browser.isPresent(),
+                "chromium not found on the PATH and could not be installed (apt-get install -y chromium as root): "
+                        + "the report's browser check is skipped");
+        var racy = new StudentResult("frank", StudentResult.Run.GRADED, "", 3,
+                List.of(SampleClass.counterRacy(), SampleClass.pipelineDeadlocked()));
+        new CourseReport().write(SampleClass.COURSE, List.of(racy), out);
+        var screenshot = Path.of("target", "class-student.png").toAbsolutePath();
+        Files.deleteIfExists(screenshot);
+
+        var run = Chromium.run(browser.get(), out.resolve("profile"), out.resolve("report/students/frank.html"),
+                "--screenshot=" + screenshot, "--window-size=1100,1800", "--hide-scrollbars");
+
+        assertTrue(Files.size(screenshot) > 10_000, run.stderr());
+        var errors = run.stderr().lines().filter(l -> l.contains("CONSOLE") || l.contains("Uncaught")
+                || l.contains("net::ERR_")).toList();
+        assertTrue(errors.isEmpty(), "console errors: " + errors);
+    }
+
+    @Test
     void givenAHandMadeClass_whenFeedbackIsWritten_thenEachPageShowsOnlyItsStudent() throws Exception {
         new CourseReport().write(SampleClass.COURSE, SampleClass.students(), out);
 
