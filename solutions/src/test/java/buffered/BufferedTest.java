@@ -56,6 +56,7 @@ class BufferedTest {
 
     @Test
     void mainReceivesEveryValueInOrderAfterItWasSent() {
+        assertRoomFor(6);
         var captured = Stdout.captureResult(() -> Sandbox.runToExit(() -> Buffered.main(new String[0]), LIMIT,
                 "main deadlocked"));
         Sandbox.assertNoLeaks(captured.value(), Duration.ofMillis(500), "main returned, but the producer goroutine "
@@ -75,6 +76,7 @@ class BufferedTest {
     @Test
     void aConsumerRunningAlongsideReceivesEveryValueInOrder() {
         int count = 50;
+        assertRoomFor(count);
         Chan<Integer> ch = Buffered.newChannel(count);
         Chan<List<Integer>> result = Chan.make(1);
         Stdout.capture(() -> Sandbox.runToExit(() -> {
@@ -89,5 +91,13 @@ class BufferedTest {
             assertEquals(IntStream.range(0, count).boxed().toList(), result.recv(),
                     "with a consumer running at the same time, values must still arrive in FIFO order");
         }, LIMIT, "producer and consumer deadlocked"));
+    }
+
+    /** The lesson in one line: without room for every value, the producer cannot run ahead of the consumer. */
+    private static void assertRoomFor(int count) {
+        int cap = Buffered.newChannel(count).cap();
+        assertTrue(cap >= count, "newChannel(" + count + ") made a channel of capacity " + cap + ": the producer "
+                + "would block on send #" + (cap + 1) + " until a consumer runs. Make room for all " + count
+                + " values");
     }
 }

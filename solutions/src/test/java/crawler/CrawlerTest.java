@@ -114,8 +114,9 @@ class CrawlerTest {
         List<String> lines = out.lines();
         assertEquals(0, running, running + " fetches were still running when crawl returned: crawl must wait "
                 + "until every goroutine it started has finished (count them, or join them with a WaitGroup)");
-        assertEquals(5, lines.size(), "lines printed by the time crawl returned: " + lines
-                + "; crawl must return only when all work is done");
+        assertEquals(5, lines.size(), "lines printed by the time crawl returned: " + lines + "; expected the 5 "
+                + "of depth 4, each page once, all printed before crawl returns (it must return only when all work "
+                + "is done)");
     }
 
     @Test

@@ -30,8 +30,8 @@ class BankTest {
     void balanceIsZeroAfterAsManyDepositsAsWithdrawals() {
         for (int run = 1; run <= 3; run++) {
             var bank = new Bank();
-            bank.run(2000);
-            assertEquals(0, bank.balance(), "run " + run + ": 2000 deposits of 1 and 2000 withdrawals of 1 left a"
+            bank.run(200);
+            assertEquals(0, bank.balance(), "run " + run + ": 200 deposits of 1 and 200 withdrawals of 1 left a"
                     + " balance of " + bank.balance() + ": += and -= read, change and write back, and concurrent"
                     + " goroutines overwrite each other; guard every access to balance with a Mutex");
         }

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import dev.gokata.runtime.Chan;
 import dev.gokata.runtime.GoPanic;
 import dev.gokata.runtime.Outcome;
 import dev.gokata.runtime.RecvChan;
@@ -83,18 +82,6 @@ class OwnershipTest {
         assertEquals(IntStream.range(0, n).boxed().toList(), received, "ranging over owner(" + n + ")");
         Sandbox.assertNoLeaks(run, GRACE, "every value of owner(" + n + ") was received and the channel closed, "
                 + "but the owner goroutine is still running");
-    }
-
-    @Test
-    void theConsumerReadsUntilTheClose() {
-        Chan<Integer> ch = Chan.make(3);
-        ch.send(7);
-        ch.send(8);
-        ch.send(9);
-        ch.close();
-        var lines = Stdout.capture(() -> runOwned(() -> Ownership.consumer(ch)));
-        assertEquals(List.of("Received: 7", "Received: 8", "Received: 9", "Done receiving!"), lines,
-                "consumer of a closed channel holding 7, 8, 9");
     }
 
     // ---- helpers ----

@@ -47,13 +47,13 @@ class ParallelSumTest {
     @ParameterizedTest(name = "{0} workers")
     @ValueSource(ints = {2, 3, 4, 12})
     void sumsAPrimeLengthOfNegativeAndPositiveNumbers(int workers) {
-        int[] numbers = new Random(workers).ints(1_000_003, -1000, 1001).toArray();
+        int[] numbers = new Random(workers).ints(100_003, -1000, 1001).toArray();
         assertSum(numbers, workers);
     }
 
     @Test
     void givesTheSameSumOnEveryRun() {
-        int[] numbers = ParallelSum.generateNumbers(2_000_000);
+        int[] numbers = ParallelSum.generateNumbers(200_000);
         long expected = ParallelSum.add(numbers);
         var summer = new ParallelSum(Runtime.getRuntime().availableProcessors() + 1);
         for (int run = 1; run <= 5; run++) {

@@ -46,7 +46,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * Hidden tests of the kata "Ping-pong with channel direction". The student's methods are called by name through
  * reflection, so a solution that kept the starter's bidirectional {@code Chan} parameters still runs, and only the
  * direction tests fail, saying which parameter to narrow. Direction is checked twice: by the declared generic
- * parameter types, and by compiling, with the JDK's compiler, snippets that misuse a direction (they must not compile).
+ * parameter types, and by compiling snippets with the JDK's compiler: the narrowed views must be accepted, a misused
+ * direction must not compile.
  * The rally tests play one side themselves and look at the other side's wait reason, so alternation is proved
  * without timing.
  *
@@ -107,7 +108,7 @@ class PingPongTest {
     }
 
     @Test
-    void theCompilerRejectsASendOnAReceiveOnlyChannel() {
+    void theCompilerEnforcesTheDirections() {
         String control = """
                 class Control {
                     static void use(dev.gokata.runtime.Chan<String> ch) {
@@ -118,6 +119,19 @@ class PingPongTest {
                 """;
         List<String> errors = compile("Control", control);
         assertTrue(errors.isEmpty(), "calling ping and pong with a Chan<String> should compile: " + errors);
+
+        String views = """
+                class Views {
+                    static void use(dev.gokata.runtime.Chan<String> ch) {
+                        pingpong.PingPong.ping(ch.sendOnly());
+                        pingpong.PingPong.pong(ch.recvOnly(), ch.sendOnly());
+                    }
+                }
+                """;
+        List<String> viewErrors = compile("Views", views);
+        assertTrue(viewErrors.isEmpty(), "ping(ch.sendOnly()) and pong(ch.recvOnly(), ch.sendOnly()) should "
+                + "compile: a method that only sends needs no more than a SendChan<String>, one that only receives "
+                + "no more than a RecvChan<String>. The compiler said: " + viewErrors);
 
         String sendOnRecv = """
                 class SendOnRecv {

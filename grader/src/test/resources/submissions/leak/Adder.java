@@ -4,7 +4,7 @@ import static dev.gokata.runtime.Go.go;
 
 import dev.gokata.runtime.Chan;
 
-/** Leaks: a third goroutine sends a zero on a channel nobody receives from, and blocks forever. */
+/** Leaks: a third goroutine sends on a channel nobody receives from, and blocks forever. */
 public final class Adder {
     private Adder() {
     }
@@ -14,8 +14,8 @@ public final class Adder {
         int mid = xs.length / 2;
         go(() -> partial.send(add(xs, 0, mid)));
         go(() -> partial.send(add(xs, mid, xs.length)));
-        Chan<Integer> unread = Chan.make();
-        go(() -> unread.send(0));
+        Chan<Integer> nobody = Chan.make();
+        go(() -> nobody.send(0));
         return partial.recv() + partial.recv();
     }
 

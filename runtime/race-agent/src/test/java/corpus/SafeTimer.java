@@ -6,10 +6,7 @@ import dev.gokata.runtime.Chan;
 import dev.gokata.runtime.Timer;
 import java.time.Duration;
 
-/**
- * The 05-race solution: the callback only sends on a channel; main alone touches the timer. (A new timer per round
- * rather than {@code t.reset}: see docs/race-detector.md, "Known runtime issue".)
- */
+/** The 05-race solution: the callback only sends on a channel; main alone touches and resets the timer. */
 public class SafeTimer {
     Timer t;
     int fired;
@@ -17,11 +14,13 @@ public class SafeTimer {
     public static void main(String[] args) {
         var h = new SafeTimer();
         Chan<Boolean> reset = Chan.make(1);
-        for (int i = 0; i < 4; i++) {
-            h.t = afterFunc(Duration.ofMillis(1), () -> reset.send(true));
+        h.t = afterFunc(Duration.ZERO, () -> reset.send(true));
+        for (int i = 0; i < 3; i++) {
             reset.recv();
             h.fired++;
+            h.t.reset(Duration.ofMillis(1));
         }
+        reset.recv();
         h.t.stop();
         System.out.println(h.fired);
     }

@@ -18,9 +18,12 @@ import java.util.Optional;
 public record GradeOptions(Optional<Path> testClasses, Optional<Path> buildRoot, Toolchain toolchain, int memoryMb,
                            int outputCapBytes, Duration leakGrace, Sandbox sandbox) {
 
-    /** The defaults: the submission's own hidden tests and build folder, this JVM's toolchain, 256 MiB, 64 KiB, 500 ms. */
+    /**
+     * The defaults: the submission's own hidden tests and build folder, this JVM's toolchain, a 512 MiB heap (the
+     * race detector's shadow memory comes on top of the student's), 64 KiB of output per test, 500 ms leak grace.
+     */
     public static GradeOptions defaults() {
-        return new GradeOptions(Optional.empty(), Optional.empty(), Toolchain.current(), 256, 64 * 1024,
+        return new GradeOptions(Optional.empty(), Optional.empty(), Toolchain.current(), 512, 64 * 1024,
                 Duration.ofMillis(500), Sandbox.fromProperty());
     }
 

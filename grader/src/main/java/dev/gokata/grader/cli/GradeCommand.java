@@ -77,6 +77,11 @@ public final class GradeCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("gokata: " + sandbox.describe());
         }
         var grader = new Grader(course.course().root(), GradeOptions.defaults().withSandbox(sandbox));
+        if (selected.size() > 1) {
+            out.println("Grading " + selected.size() + " katas in one test JVM...");
+            out.println();
+            out.flush();
+        }
         var result = grader.grade(selected, (KataResult k) -> {
             out.print(report.kata(k));
             out.println();

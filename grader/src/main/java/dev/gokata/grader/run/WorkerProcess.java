@@ -71,6 +71,7 @@ public final class WorkerProcess {
         var interrupted = new LinkedHashMap<String, WorkerRun.Interruption>();
         var jvmOutput = new StringBuilder();
         List<String> only = List.of();
+        var retried = new HashSet<String>();
         for (int attempt = 1; ; attempt++) {
             var events = new Attempt(attempt, work);
             var exit = launch(studentClasses, testClassesDir, testClasses, only, limits, events, deadline);
@@ -106,10 +107,14 @@ public final class WorkerProcess {
                     markUnfinished(units, finished, interrupted, null, why);
                     break;
                 }
-                interrupted.put(running, why);
+                // A JVM that dies during a test that was not its first may have died of what earlier tests left
+                // behind (memory, goroutines): that test gets a fresh JVM of its own before it is judged.
+                if (running.equals(read.started.getFirst()) || !retried.add(running)) {
+                    interrupted.put(running, why);
+                }
             }
             only = remaining(units, finished, interrupted);
-            if (only.isEmpty() || attempt > units.size()) {
+            if (only.isEmpty() || attempt > 2 * units.size() + 1) {
                 markUnfinished(units, finished, interrupted, null,
                         new WorkerRun.Interruption(false, "not run: the test JVM ended before this test"));
                 break;

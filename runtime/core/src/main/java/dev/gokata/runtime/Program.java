@@ -224,10 +224,11 @@ public final class Program {
         finish(new Outcome.Exited());
     }
 
+    /**
+     * A goroutine panicked. The outcome is recorded before the goroutine leaves {@code live}, so a main goroutine
+     * returning at the same moment cannot turn the panic into a normal exit.
+     */
     void panicked(Goroutine g, Throwable t) {
-        live.remove(g);
-        counts.addAndGet(-(1L << 32));
-        notifyExitWatchers();
         var report = Traceback.panic(g, t);
         if (this == DETACHED) {
             System.err.print(report);
@@ -235,6 +236,9 @@ public final class Program {
             Runtime.getRuntime().exit(2);
         }
         finish(new Outcome.Panicked(t, g.id(), report));
+        live.remove(g);
+        counts.addAndGet(-(1L << 32));
+        notifyExitWatchers();
     }
 
     void blocked(Goroutine g) {

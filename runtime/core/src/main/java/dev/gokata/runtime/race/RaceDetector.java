@@ -46,6 +46,20 @@ public final class RaceDetector {
         return Reporter.since(mark);
     }
 
+    /**
+     * Forgets all shadow state and every thread, as if the JVM had just started, keeping the reports. For a test
+     * runner between tests, once the previous test's goroutines have ended: thread slots restart at 1 (vector
+     * clocks stay as small as one test needs), and nothing a finished test did can race with the next one. A thread
+     * still running across a reset loses what it knew and could be reported falsely; sync clocks kept by long-lived
+     * runtime objects may carry old entries, which can only hide a race.
+     */
+    public static void reset() {
+        ThreadState.reset();
+        ShadowMap.INSTANCE.clear();
+        StaticShadows.clear();
+        Reporter.mark();
+    }
+
     /** Calls {@code listener} with each report as it is found, on the thread that found it. */
     public static void onReport(Consumer<RaceReport> listener) {
         Reporter.addListener(listener);
@@ -64,7 +78,7 @@ public final class RaceDetector {
             return;
         }
         ThreadState t = ThreadState.current();
-        Shadow.Conflict c = t.shadowOf(owner).field(field).read(t, site);
+        Shadow.Conflict c = t.fieldShadow(owner, field).read(t, site);
         if (c != null) {
             Reporter.race(t, false, site, c, owner, field, -1);
         }
@@ -76,7 +90,7 @@ public final class RaceDetector {
             return;
         }
         ThreadState t = ThreadState.current();
-        Shadow.Conflict c = t.shadowOf(owner).field(field).write(t, site);
+        Shadow.Conflict c = t.fieldShadow(owner, field).write(t, site);
         if (c != null) {
             Reporter.race(t, true, site, c, owner, field, -1);
         }
@@ -229,7 +243,7 @@ public final class RaceDetector {
     /** A collection's internal state as one location: a read or a write of it at {@code site}. */
     static void collection(Object c, boolean write, int site) {
         ThreadState t = ThreadState.current();
-        Shadow s = t.shadowOf(c).field(Sites.COLLECTION_STATE);
+        Shadow s = t.fieldShadow(c, Sites.COLLECTION_STATE);
         Shadow.Conflict conflict = write ? s.write(t, site) : s.read(t, site);
         if (conflict != null) {
             Reporter.race(t, write, site, conflict, c, Sites.COLLECTION_STATE, -1);

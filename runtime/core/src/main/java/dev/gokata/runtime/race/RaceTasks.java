@@ -20,6 +20,7 @@ import java.util.function.Supplier;
  * arguments of such calls with these methods.
  */
 public final class RaceTasks {
+    private static final int SITE_FRAMES = 12;
     private RaceTasks() {
     }
 
@@ -29,8 +30,13 @@ public final class RaceTasks {
         final SyncClock end = new SyncClock();
         private final Object source;
 
+        /** Where the task was handed over: the "created at" of the thread it starts, if it starts one. */
+        private final List<StackTraceElement> site;
+
         Task(Object source) {
             this.source = source;
+            this.site = StackWalker.getInstance().walk(frames -> frames.limit(SITE_FRAMES)
+                    .map(StackWalker.StackFrame::toStackTraceElement).toList());
             start.release(ThreadState.current());
         }
 
@@ -39,6 +45,7 @@ public final class RaceTasks {
          * executor's clock is not acquired here: that would order each task after the ones that ended before it.
          */
         final void enter() {
+            ThreadState.taskStarting(start, site);
             ThreadState t = ThreadState.current();
             start.acquire(t);
             if (source instanceof CompletionStage<?> || source instanceof Future<?>) {

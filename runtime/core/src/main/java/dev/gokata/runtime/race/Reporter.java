@@ -29,7 +29,7 @@ final class Reporter {
         if (!REPORTED.add(key)) {
             return;
         }
-        ThreadInfo prev = ThreadState.info(c.tid());
+        ThreadInfo prev = ThreadState.info(c.tid(), c.clock());
         var current = new RaceReport.Access(write, t.info.goroutineId, currentFrames(site));
         var previous = new RaceReport.Access(c.write(), prev == null ? 0 : prev.goroutineId, siteFrames(c.site()));
         var creators = new ArrayList<RaceReport.Creation>();

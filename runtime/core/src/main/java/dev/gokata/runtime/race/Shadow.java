@@ -26,19 +26,21 @@ final class Shadow {
     private int[] readSites;
 
     /** A conflicting earlier access, found by {@link #read} or {@link #write}. */
-    record Conflict(int tid, boolean write, int site) {
+    record Conflict(int tid, int clock, boolean write, int site) {
     }
 
     /** Records a read by {@code t} at {@code site}; returns the write it races with, or null. */
     Conflict read(ThreadState t, int site) {
+        return read == t.epoch ? null : readSlow(t, site);
+    }
+
+    /** Kept out of {@link #read} so that the same-epoch fast path is small enough to inline. */
+    private Conflict readSlow(ThreadState t, int site) {
         long e = t.epoch;
-        if (read == e) {
-            return null;
-        }
         synchronized (this) {
             Conflict race = null;
             if (write != Epoch.NONE && !t.clock().covers(write)) {
-                race = new Conflict(Epoch.tid(write), true, writeSite);
+                race = new Conflict(Epoch.tid(write), Epoch.clock(write), true, writeSite);
             }
             if (read == SHARED) {
                 setShared(t.tid, Epoch.clock(e), site);
@@ -58,27 +60,28 @@ final class Shadow {
 
     /** Records a write by {@code t} at {@code site}; returns the access it races with, or null. */
     Conflict write(ThreadState t, int site) {
+        return write == t.epoch ? null : writeSlow(t, site);
+    }
+
+    private Conflict writeSlow(ThreadState t, int site) {
         long e = t.epoch;
-        if (write == e) {
-            return null;
-        }
         synchronized (this) {
             Conflict race = null;
             VectorClock vc = t.clock();
             if (write != Epoch.NONE && !vc.covers(write)) {
-                race = new Conflict(Epoch.tid(write), true, writeSite);
+                race = new Conflict(Epoch.tid(write), Epoch.clock(write), true, writeSite);
             }
             if (read == SHARED) {
                 for (int u = 0; u < readClocks.length && race == null; u++) {
                     if (readClocks[u] > vc.get(u)) {
-                        race = new Conflict(u, false, readSites[u]);
+                        race = new Conflict(u, readClocks[u], false, readSites[u]);
                     }
                 }
                 read = Epoch.NONE;
                 readClocks = null;
                 readSites = null;
             } else if (read != Epoch.NONE && !vc.covers(read) && race == null) {
-                race = new Conflict(Epoch.tid(read), false, readSite);
+                race = new Conflict(Epoch.tid(read), Epoch.clock(read), false, readSite);
             }
             write = e;
             writeSite = site;

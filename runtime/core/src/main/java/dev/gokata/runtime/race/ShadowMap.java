@@ -27,6 +27,13 @@ final class ShadowMap {
         return stripes[(hash ^ (hash >>> 16)) & (STRIPES - 1)].get(o, hash);
     }
 
+    /** Forgets every object's shadow. */
+    void clear() {
+        for (Stripe s : stripes) {
+            s.clear();
+        }
+    }
+
     /** How many objects have a shadow now (for tests and memory accounting). */
     int size() {
         int n = 0;
@@ -70,6 +77,14 @@ final class ShadowMap {
                 resize();
             }
             return value;
+        }
+
+        synchronized void clear() {
+            while (queue.poll() != null) {
+                // drop: the table they belong to goes too
+            }
+            table = new Entry[16];
+            size = 0;
         }
 
         synchronized int size() {

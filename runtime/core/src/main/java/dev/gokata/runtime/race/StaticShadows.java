@@ -26,6 +26,10 @@ final class StaticShadows {
         return o != null ? (SyncClock) o : (SyncClock) create(id, true);
     }
 
+    static synchronized void clear() {
+        table = new Object[256];
+    }
+
     private static synchronized Object create(int id, boolean isVolatile) {
         Object[] t = table;
         if (id >= t.length) {

@@ -24,30 +24,50 @@ final class ThreadState {
     /** Guarded by INFO_LOCK for writers; readers see a consistent array through the volatile reference. */
     private static volatile ThreadInfo[] infos = new ThreadInfo[64];
     private static int nextTid = 1;
+    /** Slots of dead threads, oldest first; guarded by INFO_LOCK. */
+    private static final java.util.ArrayDeque<Integer> FREE = new java.util.ArrayDeque<>();
+    /** Guarded by INFO_LOCK. */
+    private static int createdSinceScan;
+    /** Dead threads are looked for after this many creations. */
+    private static final int SCAN_EVERY = 256;
+    /**
+     * A slot is recycled only while more than this many are free, oldest first: a new thread then looks ordered
+     * after a thread that died long ago (a race between those two is missed, as Go's bounded history misses old
+     * accesses), and a program with fewer goroutines than this never recycles at all.
+     */
+    private static final int MIN_FREE = 256;
+    /** Bumped by {@link #reset()}: a state of an older generation is replaced on its thread's next call. */
+    private static volatile int generation;
     private static final int CACHE = 64;
+    private static final int FIELD_CACHE = 128;
 
     final int tid;
     final ThreadInfo info;
+    private final int gen;
     private final VectorClock clock = new VectorClock();
     /** This thread's current epoch, {@code clock[tid]@tid}. */
     long epoch;
     private final Object[] cacheKeys = new Object[CACHE];
     private final ObjectShadow[] cacheValues = new ObjectShadow[CACHE];
+    private final Object[] fieldOwners = new Object[FIELD_CACHE];
+    private final int[] fieldIds = new int[FIELD_CACHE];
+    private final Shadow[] fieldShadows = new Shadow[FIELD_CACHE];
 
     /** The parent's clock and the creation stack, left by {@code Thread.start} for the child to pick up. */
     record Fork(SyncClock clock, List<StackTraceElement> site) {
     }
 
-    private ThreadState(int tid, ThreadInfo info) {
+    private ThreadState(int tid, ThreadInfo info, int gen, int start) {
         this.tid = tid;
         this.info = info;
-        clock.set(tid, 1);
-        epoch = Epoch.of(tid, 1);
+        this.gen = gen;
+        clock.set(tid, start);
+        epoch = Epoch.of(tid, start);
     }
 
     static ThreadState current() {
         ThreadState s = CURRENT.get();
-        return s != null ? s : create();
+        return s != null && s.gen == generation ? s : create();
     }
 
     private static ThreadState create() {
@@ -56,15 +76,28 @@ final class ThreadState {
         Goroutine g = Goroutine.current();
         ThreadState s;
         synchronized (INFO_LOCK) {
-            int tid = nextTid++;
-            var info = new ThreadInfo(tid, g, me, fork == null ? List.of() : fork.site());
+            if (++createdSinceScan >= SCAN_EVERY) {
+                createdSinceScan = 0;
+                collectDeadSlots();
+            }
+            int tid;
+            ThreadInfo previous = null;
+            int start = 1;
+            if (FREE.size() > MIN_FREE) {
+                tid = FREE.poll();
+                previous = infos[tid];
+                start = previous.lastClock + 1;
+            } else {
+                tid = nextTid++;
+            }
+            var info = new ThreadInfo(tid, g, me, fork == null ? List.of() : fork.site(), start, previous);
             ThreadInfo[] a = infos;
             if (tid >= a.length) {
                 a = Arrays.copyOf(a, a.length * 2);
             }
             a[tid] = info;
             infos = a;
-            s = new ThreadState(tid, info);
+            s = new ThreadState(tid, info, generation, start);
         }
         CURRENT.set(s);
         BY_THREAD.put(me, s);
@@ -74,9 +107,23 @@ final class ThreadState {
         return s;
     }
 
-    static ThreadInfo info(int tid) {
+    /** The thread that made epoch {@code clock@tid}: slots are recycled, so it may not be the slot's owner now. */
+    static ThreadInfo info(int tid, int clock) {
         ThreadInfo[] a = infos;
-        return tid < a.length ? a[tid] : null;
+        ThreadInfo i = tid < a.length ? a[tid] : null;
+        return i == null ? null : i.at(clock);
+    }
+
+    /** Puts the slots of dead threads in the free list. Holds INFO_LOCK. */
+    private static void collectDeadSlots() {
+        ThreadInfo[] a = infos;
+        for (int tid = 1; tid < nextTid && tid < a.length; tid++) {
+            ThreadInfo i = a[tid];
+            if (i != null && !i.freed && !i.alive()) {
+                i.freed = true;
+                FREE.add(tid);
+            }
+        }
     }
 
     /** Called by the parent just before {@code child.start()}. */
@@ -84,9 +131,31 @@ final class ThreadState {
         FORKS.put(child, new Fork(clock, site));
     }
 
-    /** The state of {@code t}, if it ever met the detector. */
+    /** A task starts on this thread: if the thread is new to the detector, the task's hand-over is its creation. */
+    static void taskStarting(SyncClock clock, List<StackTraceElement> site) {
+        ThreadState s = CURRENT.get();
+        if (s == null || s.gen != generation) {
+            FORKS.put(Thread.currentThread(), new Fork(clock, site));
+        }
+    }
+
+    /** The state of {@code t} in the current generation, if it met the detector. */
     static ThreadState of(Thread t) {
-        return BY_THREAD.get(t);
+        ThreadState s = BY_THREAD.get(t);
+        return s != null && s.gen == generation ? s : null;
+    }
+
+    /** Forgets every thread: slots restart at 1, so vector clocks shrink back. See {@link RaceDetector#reset()}. */
+    static void reset() {
+        synchronized (INFO_LOCK) {
+            generation++;
+            nextTid = 1;
+            infos = new ThreadInfo[64];
+            FREE.clear();
+            createdSinceScan = 0;
+        }
+        FORKS.clear();
+        BY_THREAD.clear();
     }
 
     VectorClock clock() {
@@ -98,11 +167,33 @@ final class ThreadState {
         int c = clock.get(tid) + 1;
         clock.set(tid, c);
         epoch = Epoch.of(tid, c);
+        info.lastClock = c;
+    }
+
+    /**
+     * The shadow of field {@code id} of {@code o}, through a direct-mapped per-thread cache: a hot loop over a few
+     * fields then costs one identity hash and one compare per access. The cache keeps up to 128 objects alive while
+     * this thread lives.
+     */
+    Shadow fieldShadow(Object o, int id) {
+        int h = System.identityHashCode(o);
+        int i = (h ^ (id * 0x9E3779B9)) & (FIELD_CACHE - 1);
+        if (fieldOwners[i] == o && fieldIds[i] == id) {
+            return fieldShadows[i];
+        }
+        Shadow s = shadowOf(o, h).field(id);
+        fieldOwners[i] = o;
+        fieldIds[i] = id;
+        fieldShadows[i] = s;
+        return s;
     }
 
     /** The shadow of {@code o}, through a small direct-mapped cache in front of the global map. */
     ObjectShadow shadowOf(Object o) {
-        int h = System.identityHashCode(o);
+        return shadowOf(o, System.identityHashCode(o));
+    }
+
+    private ObjectShadow shadowOf(Object o, int h) {
         int i = h & (CACHE - 1);
         if (cacheKeys[i] == o) {
             return cacheValues[i];

@@ -164,4 +164,34 @@ class FastTrackTest {
         assertEquals("kata.Join.main.func1", Reporter.function("kata.Join", "lambda$main$0"));
         assertEquals("kata.Join.run", Reporter.function("kata.Join", "run"));
     }
+
+    @Test
+    void givenReset_whenAnotherThreadWrites_thenNoConflictWithTheForgottenWrite() throws Exception {
+        var owner = new Object();
+        inThread(() -> ThreadState.current().shadowOf(owner).field(1).write(ThreadState.current(), 81));
+        RaceDetector.reset();
+        assertNull(inThread(() -> ThreadState.current().shadowOf(owner).field(1).write(ThreadState.current(), 82)));
+        assertTrue(inThread(() -> ThreadState.current().tid) < 10);
+    }
+
+    @Test
+    void givenManyDeadThreads_whenAnotherStarts_thenItRecyclesASlotAndOldEpochsKeepTheirThread() throws Exception {
+        RaceDetector.reset();
+        var x = new Shadow();
+        inThread(() -> x.write(ThreadState.current(), 91));
+        int oldTid = inThread(() -> ThreadState.current().tid); // not the writer; just a slot in use before churn
+        for (int i = 0; i < 700; i++) {
+            inThread(ThreadState::current);
+        }
+        int tid = inThread(() -> ThreadState.current().tid);
+        assertTrue(tid < 700, "a recycled slot, not a new one: " + tid);
+        Shadow.Conflict c = inThread(() -> x.write(ThreadState.current(), 92));
+        if (c != null) { // the writer's slot was not recycled for this thread: the conflict names the old writer
+            ThreadInfo writer = ThreadState.info(c.tid(), c.clock());
+            assertNotNull(writer);
+            assertTrue(writer.startClock <= c.clock());
+        }
+        assertTrue(oldTid > 0);
+        RaceDetector.reset();
+    }
 }

@@ -1,0 +1,5 @@
+package withdeadline;
+
+/** The result of the computation. */
+public record Data(String result) {
+}

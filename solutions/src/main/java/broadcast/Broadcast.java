@@ -1,0 +1,66 @@
+package broadcast;
+
+import static dev.gokata.runtime.Go.*;
+
+import dev.gokata.runtime.Cond;
+import dev.gokata.runtime.Mutex;
+import dev.gokata.runtime.WaitGroup;
+import java.util.HashMap;
+import java.util.Map;
+
+/** Two goroutines wait on one Cond for their keys; one Broadcast wakes them both. */
+public class Broadcast {
+    private final Map<String, String> sharedRsc = new HashMap<>(); // guarded by c.l()
+    private final Cond c = new Cond(new Mutex());
+
+    /** Whether {@code key} is still missing; call it only while holding the lock. */
+    protected boolean missing(String key) {
+        return !sharedRsc.containsKey(key);
+    }
+
+    /** Suspends the calling goroutine until {@code key} is in sharedRsc, then prints its value. */
+    public void waiter(String key) {
+        c.l().lock();
+        try {
+            while (missing(key)) {
+                c.await();
+            }
+            System.out.println(sharedRsc.get(key));
+        } finally {
+            c.l().unlock();
+        }
+    }
+
+    /** Writes rsc1 = foo and rsc2 = bar, and wakes every waiter at once. */
+    public void writer() {
+        c.l().lock();
+        try {
+            sharedRsc.put("rsc1", "foo");
+            sharedRsc.put("rsc2", "bar");
+            c.broadcast();
+        } finally {
+            c.l().unlock();
+        }
+    }
+
+    /** Starts a waiter for rsc1 and one for rsc2, then writes, and waits for both waiters. */
+    public void run() {
+        var wg = new WaitGroup();
+        for (String key : new String[] {"rsc1", "rsc2"}) {
+            wg.add(1);
+            go(() -> {
+                try {
+                    waiter(key);
+                } finally {
+                    wg.done();
+                }
+            });
+        }
+        writer();
+        wg.await();
+    }
+
+    public static void main(String[] args) {
+        new Broadcast().run();
+    }
+}

@@ -1,0 +1,69 @@
+package clienttimeout;
+
+import static dev.gokata.runtime.Go.go;
+
+import dev.gokata.runtime.Chan;
+import dev.gokata.runtime.Context;
+import dev.gokata.runtime.Select;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+/**
+ * Given: an HTTP GET that honours its context, as Go's {@code http.Client.Do} honours the request's context. When
+ * the context is done first, the request is aborted and the error is {@code Get "<url>": context deadline exceeded}
+ * (or {@code context canceled}).
+ *
+ * <p>Implementation note: the request runs asynchronously; a helper goroutine waits for it and hands the outcome
+ * over on a channel of capacity 1 (so it never blocks, whoever has stopped listening), and the caller selects
+ * between that channel and {@code ctx.done()}. On done, the request's future is cancelled, which aborts the
+ * exchange, and the helper goroutine ends.
+ */
+public final class Http {
+    private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+    private Http() {
+    }
+
+    private record Outcome(HttpResponse<String> response, Throwable error) {
+    }
+
+    /** GETs {@code uri} and returns the body of a 200 response; gives up when {@code ctx} is done. */
+    public static String get(Context ctx, URI uri) throws IOException {
+        if (ctx.err().isPresent()) {
+            throw new IOException("Get \"" + uri + "\": " + ctx.err().get().getMessage());
+        }
+        CompletableFuture<HttpResponse<String>> future =
+                CLIENT.sendAsync(HttpRequest.newBuilder(uri).GET().build(), HttpResponse.BodyHandlers.ofString());
+        Chan<Outcome> result = Chan.make(1);
+        go(() -> {
+            try {
+                result.send(new Outcome(future.join(), null));
+            } catch (CompletionException e) {
+                result.send(new Outcome(null, e.getCause()));
+            } catch (RuntimeException e) {
+                result.send(new Outcome(null, e));
+            }
+        });
+        Outcome[] got = {null};
+        Select.select()
+                .recv(result, o -> got[0] = o)
+                .recv(ctx.done(), x -> future.cancel(true))
+                .run();
+        if (got[0] == null) {
+            throw new IOException("Get \"" + uri + "\": " + ctx.err().orElseThrow().getMessage());
+        }
+        if (got[0].error() != null) {
+            throw new IOException("Get \"" + uri + "\": " + got[0].error().getMessage(), got[0].error());
+        }
+        HttpResponse<String> response = got[0].response();
+        if (response.statusCode() != 200) {
+            throw new IOException("Get \"" + uri + "\": status " + response.statusCode());
+        }
+        return response.body();
+    }
+}

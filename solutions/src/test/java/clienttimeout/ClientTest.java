@@ -1,0 +1,125 @@
+package clienttimeout;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import dev.gokata.runtime.CancelableContext;
+import dev.gokata.runtime.Context;
+import dev.gokata.runtime.Go;
+import dev.gokata.testkit.Lines;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * Hidden tests of the clienttimeout kata (catalog §12.3), against a JDK HttpServer on an ephemeral 127.0.0.1 port,
+ * stopped after each test: a slow endpoint fails after the timeout with {@code context deadline exceeded}; a fast
+ * one is copied intact; cancelling the parent context aborts the request.
+ *
+ * <p>Checked against these wrong solutions (solutions/fixtures/clienttimeout/):
+ * <ul>
+ *   <li>the untouched starter: no timeout: the slow request waits for the server (about 2 s);</li>
+ *   <li>{@code timeout-not-in-context}: the timeout's context derives from background, not from the parent:
+ *       cancelling the parent does not abort the request.</li>
+ * </ul>
+ */
+@Timeout(value = 10, unit = TimeUnit.SECONDS)
+class ClientTest {
+    private static final Duration SLOW = Duration.ofSeconds(2);
+
+    private HttpServer server;
+    private ExecutorService handlers;
+    private final CountDownLatch release = new CountDownLatch(1);
+
+    @BeforeEach
+    void startServer() throws IOException {
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        handlers = Executors.newVirtualThreadPerTaskExecutor();
+        server.setExecutor(handlers);
+        server.createContext("/fast", ex -> reply(ex, "hello, world\n"));
+        server.createContext("/slow", ex -> {
+            try {
+                release.await(SLOW.toMillis(), TimeUnit.MILLISECONDS); // the slow work; released when the test ends
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            reply(ex, "too late\n");
+        });
+        server.start();
+        Http.get(Context.background(), uri("/fast")); // warm the HTTP client up, so timings measure the timeout only
+    }
+
+    @AfterEach
+    void stopServer() {
+        release.countDown();
+        server.stop(0);
+        handlers.close();
+    }
+
+    private static void reply(HttpExchange ex, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        try (ex; OutputStream os = ex.getResponseBody()) {
+            ex.sendResponseHeaders(200, bytes.length);
+            os.write(bytes);
+        } catch (IOException e) {
+            // the client went away: expected for the slow endpoint
+        }
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + path);
+    }
+
+    @Test
+    void givenAFastEndpoint_whenFetched_thenTheBodyIsCopiedIntact() {
+        var out = new Lines();
+
+        Client.fetch(Context.background(), uri("/fast"), Duration.ofSeconds(2), out.out());
+
+        assertEquals(List.of("hello, world"), out.lines(), "what fetch printed for the fast endpoint");
+    }
+
+    @Test
+    void givenASlowEndpoint_whenFetchedWithA100msTimeout_thenItFailsWithDeadlineExceeded() {
+        var out = new Lines();
+        long start = System.nanoTime();
+
+        Client.fetch(Context.background(), uri("/slow"), Duration.ofMillis(100), out.out());
+
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        assertEquals(List.of("ERROR: Get \"" + uri("/slow") + "\": context deadline exceeded"), out.lines(),
+                "what fetch printed when the server took longer than the timeout");
+        assertTrue(millis >= 90 && millis < 1000, "fetch gave up after " + millis + " ms, the timeout was 100 ms: "
+                + "put the timeout in the context you pass to Http.get (Context.withTimeout)");
+    }
+
+    @Test
+    void givenAParentCancelledAfter50ms_whenFetchingTheSlowEndpoint_thenTheRequestIsAborted() {
+        CancelableContext parent = Context.withCancel(Context.background());
+        Go.afterFunc(Duration.ofMillis(50), parent::cancel);
+        var out = new Lines();
+        long start = System.nanoTime();
+
+        Client.fetch(parent, uri("/slow"), Duration.ofSeconds(5), out.out());
+
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        assertEquals(List.of("ERROR: Get \"" + uri("/slow") + "\": context canceled"), out.lines(),
+                "what fetch printed when its parent context was cancelled: derive the timeout from the parent");
+        assertTrue(millis < 1000, "fetch gave up " + millis + " ms after start; the parent was cancelled at 50 ms");
+    }
+}

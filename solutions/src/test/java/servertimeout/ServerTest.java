@@ -1,0 +1,125 @@
+package servertimeout;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.gokata.runtime.Go;
+import dev.gokata.testkit.Goroutines;
+import dev.gokata.testkit.Lines;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * Hidden tests of the servertimeout kata (catalog §13), scaled: a 200 ms timeout for 2 s of work. Every request
+ * goes over a socket to 127.0.0.1, with a read timeout; every server is closed in the test.
+ *
+ * <p>Checked against these wrong solutions (solutions/fixtures/servertimeout/):
+ * <ul>
+ *   <li>the untouched starter: no timeout handler: the slow request takes the whole 2 s and answers OK;</li>
+ *   <li>{@code timeout-not-propagated}: the timeout handler answers 503 in time, but the request's context never
+ *       reaches the slow operation, which runs to its end ({@code slowHandler took} is logged, nothing says
+ *       {@code Error:}; the handler's goroutine outlives the request).</li>
+ * </ul>
+ */
+@Timeout(value = 10, unit = TimeUnit.SECONDS)
+class ServerTest {
+    private static final Duration TIMEOUT = Duration.ofMillis(200);
+    private static final Duration WORK = Duration.ofSeconds(2);
+
+    private record Answer(int status, String body, long millis) {
+    }
+
+    private static Socket connect(LoopbackServer server) throws IOException {
+        var s = new Socket(InetAddress.getLoopbackAddress(), server.port());
+        s.setSoTimeout(4000);
+        OutputStream out = s.getOutputStream();
+        out.write("GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+        out.flush();
+        return s;
+    }
+
+    private static Answer get(LoopbackServer server) throws IOException {
+        long start = System.nanoTime();
+        try (Socket s = connect(server)) {
+            InputStream in = s.getInputStream();
+            String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            int headEnd = text.indexOf("\r\n\r\n");
+            assertTrue(text.startsWith("HTTP/1.1 ") && headEnd > 0, "not an HTTP answer: " + text);
+            int status = Integer.parseInt(text.substring(9, 12));
+            return new Answer(status, text.substring(headEnd + 4), (System.nanoTime() - start) / 1_000_000);
+        }
+    }
+
+    /** Waits up to {@code limit} for a log line starting with {@code prefix}. */
+    private static boolean logged(Lines log, String prefix, Duration limit) {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (log.lines().stream().noneMatch(l -> l.startsWith(prefix))) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            Go.sleep(Duration.ofMillis(5));
+        }
+        return true;
+    }
+
+    @Test
+    void givenSlowWork_whenTheServerTimesOut_thenTheClientGets503AndTheWorkIsAbandoned() throws IOException {
+        var log = new Lines();
+        int baseline = Go.numGoroutine();
+        try (LoopbackServer server = Server.start(TIMEOUT, WORK, log.out())) {
+            Answer a = get(server);
+
+            assertEquals(503, a.status(), "status of a request whose work outlasts the 200 ms timeout: wrap the "
+                    + "handler in Platform.timeoutHandler(handler, timeout, \"Timeout!\\n\")");
+            assertEquals("Timeout!\n", a.body(), "body of the timeout answer");
+            assertTrue(a.millis() < 1000, "the 503 came after " + a.millis() + " ms, the timeout was 200 ms");
+            assertTrue(logged(log, "Error: context deadline exceeded", Duration.ofMillis(500)),
+                    "the server's log " + log.lines() + " does not say \"Error: context deadline exceeded\" soon after "
+                            + "the timeout: pass the request's ctx to slowOperation, so the timeout reaches the work");
+        }
+        assertEquals(baseline, Goroutines.settle(baseline, Duration.ofMillis(500)),
+                "goroutines still running after the timeout: the slow operation must stop when its context is done");
+        assertFalse(log.lines().stream().anyMatch(l -> l.startsWith("slowHandler took")),
+                "after a timeout the handler must not finish its work: " + log.lines());
+    }
+
+    @Test
+    void givenFastWork_whenRequested_thenTheAnswerIsOk() throws IOException {
+        var log = new Lines();
+        try (LoopbackServer server = Server.start(Duration.ofSeconds(1), Duration.ofMillis(50), log.out())) {
+            Answer a = get(server);
+
+            assertEquals(200, a.status(), "status of a request whose 50 ms of work fit in the 1 s timeout");
+            assertEquals("OK\n", a.body(), "body of a completed request");
+            assertTrue(logged(log, "slowHandler took: ", Duration.ofMillis(500)), "log: " + log.lines());
+        }
+    }
+
+    @Test
+    void givenSlowWork_whenTheClientGoesAway_thenTheWorkIsCancelled() throws IOException {
+        var log = new Lines();
+        int baseline = Go.numGoroutine();
+        try (LoopbackServer server = Server.start(Duration.ofSeconds(1), WORK, log.out())) {
+            Socket s = connect(server);
+            Go.sleep(Duration.ofMillis(100)); // the client's own timeout
+            s.close();
+
+            assertTrue(logged(log, "Warning: context canceled", Duration.ofMillis(600)),
+                    "the server's log " + log.lines() + " does not say \"Warning: context canceled\" soon after the "
+                            + "client went away: log a Warning when the error is ContextError.CANCELED");
+        }
+        assertEquals(baseline, Goroutines.settle(baseline, Duration.ofMillis(1000)),
+                "goroutines still running after the client went away");
+        assertEquals(List.of("Warning: context canceled"), log.lines(), "the whole log");
+    }
+}

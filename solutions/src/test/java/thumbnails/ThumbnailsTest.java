@@ -1,0 +1,233 @@
+package thumbnails;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.gokata.runtime.Go;
+import dev.gokata.testkit.Concurrency;
+import dev.gokata.testkit.Goroutines;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Hidden tests of the image-pipeline kata (catalog §11.5). The images are drawn and written with ImageIO at run
+ * time into a temporary folder: no binary fixtures.
+ *
+ * <p>Checked against these wrong solutions (solutions/fixtures/thumbnails/):
+ * <ul>
+ *   <li>the untouched starter: correct thumbnails, but one at a time (fails the parallel test) and no limit;</li>
+ *   <li>{@code no-cancel-on-error}: the pipeline returns the first error without closing done: the walker and
+ *       the thumbnailers stay blocked on their sends (goroutine leak);</li>
+ *   <li>{@code one-worker}: a pipeline with a single thumbnailer: the thumbnail step never overlaps;</li>
+ *   <li>{@code keeps-saving}: closes done after the limit but keeps ranging over the results, saving what
+ *       the workers still send (more than limit thumbnails; the course's own bug).</li>
+ * </ul>
+ */
+@Timeout(value = 10, unit = TimeUnit.SECONDS)
+class ThumbnailsTest {
+    private static final Duration SETTLE = Duration.ofMillis(1000);
+
+    @TempDir
+    Path dir;
+
+    private static void writeJpeg(Path file, BufferedImage img) throws IOException {
+        Files.createDirectories(file.getParent());
+        assertTrue(ImageIO.write(img, "jpg", file.toFile()), "no JPEG writer");
+    }
+
+    private static BufferedImage solid(int w, int h, Color c) {
+        var img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = img.createGraphics();
+        g.setColor(c);
+        g.fillRect(0, 0, w, h);
+        g.dispose();
+        return img;
+    }
+
+    /** Red, blue, green bands across (or down) the image: only a centre crop keeps nothing but blue. */
+    private static BufferedImage bands(int w, int h) {
+        var img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = img.createGraphics();
+        boolean across = w > h;
+        int len = across ? w : h;
+        int[] cuts = {0, len / 4, len * 3 / 4, len};
+        Color[] colours = {Color.RED, Color.BLUE, Color.GREEN};
+        for (int i = 0; i < 3; i++) {
+            g.setColor(colours[i]);
+            if (across) {
+                g.fillRect(cuts[i], 0, cuts[i + 1] - cuts[i], h);
+            } else {
+                g.fillRect(0, cuts[i], w, cuts[i + 1] - cuts[i]);
+            }
+        }
+        g.dispose();
+        return img;
+    }
+
+    private static Color colour(int w, int h, int i) {
+        return Color.getHSBColor(i / 25f, 0.8f, 0.9f);
+    }
+
+    /** {@code n} solid JPEGs of assorted sizes, {@code img-<i>.jpg}. */
+    private Path images(String name, int n) throws IOException {
+        Path root = dir.resolve(name);
+        for (int i = 0; i < n; i++) {
+            int w = 64 + (i * 37) % 200;
+            int h = 48 + (i * 53) % 150;
+            writeJpeg(root.resolve("img-" + i + ".jpg"), solid(w, h, colour(w, h, i)));
+        }
+        return root;
+    }
+
+    private Path out(String name) throws IOException {
+        return Files.createDirectories(dir.resolve(name));
+    }
+
+    private static Set<String> names(Path folder) throws IOException {
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.map(p -> p.getFileName().toString()).collect(Collectors.toCollection(TreeSet::new));
+        }
+    }
+
+    private static void assertClose(Color expected, int rgb, String where) {
+        var c = new Color(rgb);
+        int d = Math.abs(c.getRed() - expected.getRed()) + Math.abs(c.getGreen() - expected.getGreen())
+                + Math.abs(c.getBlue() - expected.getBlue());
+        assertTrue(d < 90, where + " is " + c + ", expected about " + expected
+                + ": the thumbnail must be scaled to cover 100 x 100 and cropped around the centre");
+    }
+
+    private static void assertAllStagesEnded(int baseline, String after) {
+        int alive = Goroutines.settle(baseline, SETTLE);
+        assertEquals(baseline, alive, (alive - baseline) + " goroutine(s) of the pipeline were still alive "
+                + SETTLE.toMillis() + " ms after " + after + ": close done when setupPipeline returns (in a finally), "
+                + "and make every send of every stage a select on done");
+    }
+
+    @Test
+    void givenJpegsAndDistractors_whenPiped_thenExactlyTheJpegsByContentGet100x100CentreCroppedThumbnails()
+            throws Exception {
+        Path root = images("in", 6);
+        writeJpeg(root.resolve("sub/wide.jpg"), bands(400, 100));
+        writeJpeg(root.resolve("sub/deeper/tall.jpg"), bands(90, 360));
+        writeJpeg(root.resolve("noext"), bands(300, 100));
+        Files.writeString(root.resolve("notes.txt"), "not an image", StandardCharsets.UTF_8);
+        Files.writeString(root.resolve("fake.jpg"), "plain text in a .jpg", StandardCharsets.UTF_8);
+        assertTrue(ImageIO.write(solid(80, 80, Color.ORANGE), "png", root.resolve("picture.png").toFile()));
+        Path out = out("out");
+
+        Thumbnails.setupPipeline(root, out);
+
+        assertEquals(new TreeSet<>(Set.of("img-0.jpg", "img-1.jpg", "img-2.jpg", "img-3.jpg", "img-4.jpg",
+                        "img-5.jpg", "wide.jpg", "tall.jpg", "noext")), names(out),
+                "the thumbnails made: exactly the files that are JPEGs by content (noext too, fake.jpg not), "
+                        + "in subfolders too, saved under their own file name");
+        for (String name : names(out)) {
+            BufferedImage t = ImageIO.read(out.resolve(name).toFile());
+            assertNotNull(t, name + " is not a readable image");
+            assertEquals(100, t.getWidth(), name + " width");
+            assertEquals(100, t.getHeight(), name + " height");
+        }
+        for (String name : Set.of("wide.jpg", "tall.jpg", "noext")) {
+            BufferedImage t = ImageIO.read(out.resolve(name).toFile());
+            assertClose(Color.BLUE, t.getRGB(50, 50), name + "'s centre");
+            assertClose(Color.BLUE, t.getRGB(3, 3), name + "'s top-left corner");
+            assertClose(Color.BLUE, t.getRGB(96, 96), name + "'s bottom-right corner");
+        }
+        BufferedImage t = ImageIO.read(out.resolve("img-3.jpg").toFile());
+        assertClose(colour(0, 0, 3), t.getRGB(50, 50), "img-3.jpg's centre");
+    }
+
+    @Test
+    void givenTwentyImages_whenPiped_thenThumbnailsAreMadeInParallel() throws Exception {
+        Path root = images("in", 20);
+        Path out = out("out");
+        var probe = new Concurrency();
+        Thumbnailer slow = src -> {
+            probe.enter();
+            try {
+                probe.awaitOverlap(2, Duration.ofMillis(100)); // a second worker lets this one go at once
+                return Images.thumbnail(src);
+            } finally {
+                probe.exit();
+            }
+        };
+
+        Thumbnails.setupPipeline(root, out, 0, slow);
+
+        assertEquals(20, names(out).size(), "thumbnails saved for 20 images");
+        assertTrue(probe.peak() >= 2, "at most " + probe.peak() + " thumbnail was made at a time: start "
+                + "NUM_THUMBNAILERS goroutines that all range over the channel of paths");
+    }
+
+    @Test
+    void givenACorruptJpeg_whenPiped_thenTheErrorIsReturnedAndEveryStageEnds() throws Exception {
+        Path root = images("in", 12);
+        Files.write(root.resolve("broken.jpg"), new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, 1, 2, 3, 4, 5});
+        int baseline = Go.numGoroutine();
+
+        StageError e = assertThrows(StageError.class, () -> Thumbnails.setupPipeline(root, out("out")),
+                "a JPEG that cannot be decoded must make setupPipeline throw a StageError");
+
+        assertEquals("processImage", e.stage(), "the stage of the error: " + e.getMessage());
+        assertAllStagesEnded(baseline, "setupPipeline returned the error");
+    }
+
+    @Test
+    void givenAMissingFolder_whenPiped_thenTheWalkErrorIsReturned() throws Exception {
+        int baseline = Go.numGoroutine();
+
+        StageError e = assertThrows(StageError.class,
+                () -> Thumbnails.setupPipeline(dir.resolve("no-such-folder"), out("out")));
+
+        assertEquals("walkFiles", e.stage(), "the stage of the error: " + e.getMessage());
+        assertInstanceOf(NoSuchFileException.class, e.getCause(), "the walk's own error");
+        assertAllStagesEnded(baseline, "setupPipeline returned the walk error");
+    }
+
+    @Test
+    void givenALimitOf5_whenPiped_thenTheWalkIsCancelledAfterFiveThumbnails() throws Exception {
+        Path root = images("in", 20);
+        // repeated: in a lucky schedule no worker holds a result when done is closed
+        for (int round = 1; round <= 5; round++) {
+            Path out = out("out-" + round);
+            var calls = new AtomicInteger();
+            Thumbnailer counting = src -> {
+                calls.incrementAndGet();
+                return Images.thumbnail(src);
+            };
+            int baseline = Go.numGoroutine();
+
+            StageError e = assertThrows(StageError.class, () -> Thumbnails.setupPipeline(root, out, 5, counting),
+                    "with limit 5 and 20 images, setupPipeline must report the cancelled walk");
+
+            assertEquals("stage = walkFiles: error = walk cancelled", e.getMessage());
+            assertEquals(5, names(out).size(), "thumbnails saved with limit 5 (round " + round + "): stop "
+                    + "ranging over the results once you close done");
+            assertAllStagesEnded(baseline, "the pipeline was cancelled");
+            int limit = 5 + Thumbnails.NUM_THUMBNAILERS + 2;
+            assertTrue(calls.get() <= limit, calls.get() + " thumbnails were made for 5 saved: after done is "
+                    + "closed, the walker must stop sending paths (at most " + limit + ")");
+        }
+    }
+}

@@ -1,0 +1,104 @@
+package withcancel;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.gokata.runtime.CancelableContext;
+import dev.gokata.runtime.Context;
+import dev.gokata.runtime.ContextError;
+import dev.gokata.runtime.Go;
+import dev.gokata.runtime.Received;
+import dev.gokata.runtime.RecvChan;
+import dev.gokata.testkit.Goroutines;
+import dev.gokata.testkit.Recv;
+import dev.gokata.testkit.Stdout;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * Hidden tests of the withcancel kata (catalog §12.1): consecutive values from 1; after cancel the generator's
+ * goroutine ends and its channel is closed; cancel is idempotent; main prints 1 to 5 and leaks nothing.
+ *
+ * <p>Checked against these wrong solutions (solutions/fixtures/withcancel/):
+ * <ul>
+ *   <li>the untouched starter: the generator never looks at the context and stays blocked on its send;</li>
+ *   <li>{@code ignores-ctx}: main cancels, but gen sends without a select: the goroutine leaks;</li>
+ *   <li>{@code checks-err-only}: gen checks {@code ctx.err()} before each send, then blocks in a plain send that
+ *       no one will receive: the goroutine leaks;</li>
+ *   <li>{@code no-close}: gen returns on cancel without closing its channel: a range over it never ends.</li>
+ * </ul>
+ */
+@Timeout(value = 10, unit = TimeUnit.SECONDS)
+class GeneratorTest {
+    private static final Duration SETTLE = Duration.ofMillis(500);
+
+    private static void assertGeneratorEnded(int baseline) {
+        int alive = Goroutines.settle(baseline, SETTLE);
+        assertEquals(baseline, alive, "the generator's goroutine was still alive " + SETTLE.toMillis()
+                + " ms after cancel: select between the send and ctx.done(), and return when done is closed");
+    }
+
+    @Test
+    void givenAGenerator_whenRead_thenValuesStartAt1AndAreConsecutive() {
+        CancelableContext ctx = Context.withCancel(Context.background());
+        int baseline = Go.numGoroutine();
+        RecvChan<Integer> ch = Generator.gen(ctx);
+
+        for (int expected = 1; expected <= 100; expected++) {
+            assertEquals(expected, ch.recv(), "value number " + expected + " of the generator");
+        }
+        ctx.cancel();
+
+        assertGeneratorEnded(baseline);
+        Optional<Received<Integer>> last = Recv.within(ch, Duration.ofSeconds(1));
+        assertTrue(last.isPresent() && !last.get().ok(), "after cancel the generator must close its channel "
+                + "(in a finally), so that a range over it ends; got " + last);
+    }
+
+    @Test
+    void givenAGenerator_whenCancelledAfter5_thenItEndsAndCancelIsIdempotent() {
+        CancelableContext ctx = Context.withCancel(Context.background());
+        int baseline = Go.numGoroutine();
+        RecvChan<Integer> ch = Generator.gen(ctx);
+        for (int i = 0; i < 5; i++) {
+            ch.recv();
+        }
+
+        ctx.cancel();
+        ctx.cancel();
+
+        assertEquals(Optional.of(ContextError.CANCELED), ctx.err(), "ctx.err() after cancel");
+        assertEquals("context canceled", ctx.err().orElseThrow().getMessage());
+        assertGeneratorEnded(baseline);
+        assertFalse(Recv.within(ch, Duration.ofSeconds(1)).map(Received::ok).orElse(true),
+                "the channel must be closed once the generator has stopped");
+    }
+
+    @Test
+    void givenACancelledParent_whenGenStarts_thenItEndsWithoutSending() {
+        CancelableContext parent = Context.withCancel(Context.background());
+        CancelableContext child = Context.withCancel(parent);
+        int baseline = Go.numGoroutine();
+
+        Generator.gen(child);
+        parent.cancel();
+
+        assertGeneratorEnded(baseline);
+        assertEquals(Optional.of(ContextError.CANCELED), child.err(), "cancelling a parent cancels its children");
+    }
+
+    @Test
+    void whenMainRuns_thenItPrints1To5AndLeavesNoGoroutine() {
+        int baseline = Go.numGoroutine();
+
+        List<String> lines = Stdout.capture(() -> Generator.main(new String[0]));
+
+        assertEquals(List.of("1", "2", "3", "4", "5"), lines, "what main printed");
+        assertGeneratorEnded(baseline);
+    }
+}

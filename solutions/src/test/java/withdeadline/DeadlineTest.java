@@ -1,0 +1,110 @@
+package withdeadline;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.gokata.runtime.CancelableContext;
+import dev.gokata.runtime.Context;
+import dev.gokata.runtime.ContextError;
+import dev.gokata.runtime.Received;
+import dev.gokata.runtime.RecvChan;
+import dev.gokata.testkit.Recv;
+import dev.gokata.testkit.Stdout;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * Hidden tests of the withdeadline kata (catalog §12.2): a deadline too close gives up at once; a far one lets the
+ * result through; a deadline passing during the work abandons it; {@code context deadline exceeded}.
+ *
+ * <p>Checked against these wrong solutions (solutions/fixtures/withdeadline/):
+ * <ul>
+ *   <li>the untouched starter: no deadline, no checks: the result always arrives, after the whole work;</li>
+ *   <li>{@code no-precheck}: starts work it cannot finish in time and gives up only at the deadline;</li>
+ *   <li>{@code sleep-ignores-ctx}: the work does not watch ctx.done(), so it runs to its end after the deadline.</li>
+ * </ul>
+ */
+@Timeout(value = 10, unit = TimeUnit.SECONDS)
+class DeadlineTest {
+
+    private record Run(Optional<Received<Data>> received, long millis, List<String> lines) {
+    }
+
+    private static Run run(Context ctx, Duration estimate, Duration work) {
+        long start = System.nanoTime();
+        var captured = Stdout.captureResult(() -> {
+            RecvChan<Data> ch = Deadline.compute(ctx, estimate, work);
+            return Recv.within(ch, Duration.ofSeconds(2));
+        });
+        return new Run(captured.value(), (System.nanoTime() - start) / 1_000_000, captured.lines());
+    }
+
+    @Test
+    void givenADeadline5msAway_whenWorkNeeds500ms_thenItGivesUpAtOnce() {
+        CancelableContext ctx = Context.withDeadline(Context.background(), Instant.now().plusMillis(5));
+        try {
+            Run r = run(ctx, Duration.ofMillis(500), Duration.ofMillis(500));
+
+            assertTrue(r.received().isPresent(), "compute's channel was neither sent on nor closed within 2 s");
+            assertFalse(r.received().get().ok(), "no result is expected when the deadline is too close, but got "
+                    + r.received().get().value());
+            assertTrue(r.millis() < 250, "compute gave up after " + r.millis() + " ms: compare ctx.deadline() with "
+                    + "now + estimate before starting, and give up at once");
+            assertEquals(List.of("not sufficient time given, terminating"), r.lines(), "what compute printed");
+        } finally {
+            ctx.cancel();
+        }
+    }
+
+    @Test
+    void givenADeadline200msAway_whenWorkNeeds50ms_thenTheResultArrives() {
+        CancelableContext ctx = Context.withTimeout(Context.background(), Duration.ofMillis(300));
+        try {
+            Run r = run(ctx, Duration.ofMillis(50), Duration.ofMillis(50));
+
+            assertEquals(Optional.of(new Received<>(new Data("123"), true)), r.received(), "the result");
+            assertTrue(r.millis() >= 45, "the result came after " + r.millis() + " ms, before the 50 ms of work");
+            assertEquals(List.of(), r.lines(), "nothing is printed when the work completes");
+        } finally {
+            ctx.cancel();
+        }
+    }
+
+    @Test
+    void givenNoDeadline_whenWorkIsDone_thenTheResultArrives() {
+        Run r = run(Context.background(), Duration.ofMillis(20), Duration.ofMillis(20));
+
+        assertEquals(Optional.of(new Received<>(new Data("123"), true)), r.received(), "the result without deadline");
+    }
+
+    @Test
+    void givenADeadlinePassingDuringTheWork_whenComputing_thenTheWorkIsAbandoned() {
+        CancelableContext ctx = Context.withTimeout(Context.background(), Duration.ofMillis(200));
+        try {
+            Run r = run(ctx, Duration.ofMillis(10), Duration.ofMillis(1500));
+
+            assertTrue(r.received().isPresent() && !r.received().get().ok(),
+                    "no result is expected when the deadline passes during the work, but got " + r.received());
+            assertTrue(r.millis() < 900, "the work was abandoned only after " + r.millis() + " ms, the deadline "
+                    + "was 200 ms: wait for the work in a select with ctx.done()");
+            assertEquals(List.of("work cancelled"), r.lines(), "what compute printed");
+            assertEquals(Optional.of(ContextError.DEADLINE_EXCEEDED), ctx.err(), "ctx.err() after the deadline");
+            assertEquals("context deadline exceeded", ctx.err().orElseThrow().getMessage());
+        } finally {
+            ctx.cancel();
+        }
+    }
+
+    @Test
+    void whenMainRuns_thenItGivesUpAtOnce() {
+        List<String> lines = Stdout.capture(() -> Deadline.main(new String[0]));
+
+        assertEquals(List.of("not sufficient time given, terminating"), lines, "what main printed");
+    }
+}

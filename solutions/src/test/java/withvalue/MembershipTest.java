@@ -1,0 +1,77 @@
+package withvalue;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.gokata.runtime.CancelableContext;
+import dev.gokata.runtime.Context;
+import dev.gokata.testkit.Stdout;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * Hidden tests of the withvalue kata (catalog §12.4): jane is a member, others are not; the id travels in the
+ * context under a private key; derived contexts see it, the parent does not.
+ *
+ * <p>Checked against these wrong solutions (solutions/fixtures/withvalue/):
+ * <ul>
+ *   <li>the untouched starter: the id never reaches the goroutine: jane is not a member;</li>
+ *   <li>{@code string-key}: the id is stored under the String "userIDKey", which any package can read or
+ *       overwrite: fails key hygiene.</li>
+ * </ul>
+ */
+@Timeout(value = 10, unit = TimeUnit.SECONDS)
+class MembershipTest {
+
+    @Test
+    void givenJane_whenTheRequestIsProcessed_thenSheIsAMember() {
+        assertTrue(Membership.processRequest(Context.background(), "jane"),
+                "jane is in the database: pass her id to the goroutine through the context (Context.withValue)");
+    }
+
+    @Test
+    void givenAnUnknownUser_whenTheRequestIsProcessed_thenHeIsNotAMember() {
+        assertFalse(Membership.processRequest(Context.background(), "bob"), "bob is not in the database");
+    }
+
+    @Test
+    void givenAContextWithoutTheId_whenReadingIt_thenThereIsNone() {
+        assertNull(Membership.userId(Context.background()), "userId of a context that carries none");
+    }
+
+    @Test
+    void givenTheCommonStringKeys_whenLookedUp_thenTheIdIsNotVisible() {
+        Context plain = Context.withValue(Context.background(), "userIDKey", "mallory");
+        plain = Context.withValue(plain, "userId", "mallory");
+        plain = Context.withValue(plain, "userID", "mallory");
+
+        assertNull(Membership.userId(plain), "a String key stored by other code must not be taken for the user id: "
+                + "use a private key type (a private record), as Go uses an unexported type");
+        assertFalse(Membership.processRequest(plain, "bob"), "bob must stay bob, whatever other code stored");
+    }
+
+    @Test
+    void givenAValueContext_whenDerived_thenTheChildSeesItAndTheParentIsUnchanged() {
+        CancelableContext parent = Context.withCancel(Context.background());
+        try {
+            assertTrue(Membership.processRequest(Context.withCancel(parent), "jane"), "jane through a child context");
+            assertNull(Membership.userId(parent), "processRequest must not change the context it was given: "
+                    + "Context.withValue returns a new, derived context");
+            assertEquals(Optional.empty(), parent.value("userIDKey"));
+        } finally {
+            parent.cancel();
+        }
+    }
+
+    @Test
+    void whenMainRuns_thenItPrintsJanesStatus() {
+        List<String> lines = Stdout.capture(() -> Membership.main(new String[0]));
+
+        assertEquals(List.of("membership status of userid : jane : true"), lines, "what main printed");
+    }
+}
