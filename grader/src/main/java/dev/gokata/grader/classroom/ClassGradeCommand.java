@@ -1,6 +1,9 @@
 package dev.gokata.grader.classroom;
 
 import dev.gokata.grader.catalogue.GoDuration;
+import dev.gokata.grader.sandbox.Sandbox;
+import dev.gokata.grader.sandbox.SandboxPolicy;
+import dev.gokata.grader.sandbox.SandboxUnavailableException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -61,6 +64,9 @@ final class ClassGradeCommand implements Callable<Integer> {
     @Option(names = "--memory", defaultValue = "256", paramLabel = "MiB", description = "Heap of each worker JVM (default: ${DEFAULT-VALUE}).")
     int memory;
 
+    @Option(names = "--no-sandbox", description = "Run student code without the bubblewrap sandbox (only for submissions you trust).")
+    boolean noSandbox;
+
     @Override
     public Integer call() throws IOException, InterruptedException {
         var err = spec.commandLine().getErr();
@@ -86,7 +92,14 @@ final class ClassGradeCommand implements Callable<Integer> {
         var mine = slice.select(all);
         err.printf(Locale.ROOT, "gokata: grading %d of %d submissions (shard %s) in %s: %d at a time, %s each at most%n",
                 mine.size(), all.size(), slice, submissions, options.jobs(), Progress.duration(limit));
-        var batch = new BatchGrader(new GokataSubmissionGrader(root, hidden, katas, memory), course, options, out);
+        var sandbox = noSandbox ? Sandbox.Mode.OFF : Sandbox.Mode.REQUIRED;
+        try {
+            err.println("gokata: " + Sandbox.choose(sandbox, SandboxPolicy.defaults()).describe());
+        } catch (SandboxUnavailableException e) {
+            err.println("gokata: " + e.getMessage());
+            return 1;
+        }
+        var batch = new BatchGrader(new GokataSubmissionGrader(root, hidden, katas, memory, sandbox), course, options, out);
         var console = System.console();
         var summary = batch.run(mine, err, console != null && console.isTerminal());
         var published = ClassOutputs.publish(course, out);

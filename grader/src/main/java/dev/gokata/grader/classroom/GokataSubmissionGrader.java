@@ -1,6 +1,7 @@
 package dev.gokata.grader.classroom;
 
 import dev.gokata.grader.run.Toolchain;
+import dev.gokata.grader.sandbox.Sandbox;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,9 +17,11 @@ import java.util.stream.Collectors;
  * @param course the instructor's course folder
  * @param hidden the hidden tests (with the private set, if any)
  * @param katas  the katas to grade; empty: every ready kata
- * @param memory heap of each worker JVM, MiB
+ * @param memory  heap of each worker JVM, MiB
+ * @param sandbox where the worker JVMs run student code ({@code required} unless the instructor turned it off)
  */
-record GokataSubmissionGrader(Path course, HiddenTests hidden, List<String> katas, int memory) implements SubmissionGrader {
+record GokataSubmissionGrader(Path course, HiddenTests hidden, List<String> katas, int memory, Sandbox.Mode sandbox)
+        implements SubmissionGrader {
 
     static final int MAX_FILE_MIB = 256;
 
@@ -30,7 +33,8 @@ record GokataSubmissionGrader(Path course, HiddenTests hidden, List<String> kata
             command.addAll(List.of("/bin/bash", "-c", "ulimit -f " + MAX_FILE_MIB * 1024 + " && exec \"$@\"", "gokata-submission"));
         }
         command.addAll(List.of(toolchain.java().toString(), "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto",
-                "-Xmx256m", "-Dgokata.java.home=" + System.getProperty("gokata.java.home", System.getProperty("java.home")),
+                "-Xmx256m", "-D" + Sandbox.PROPERTY + "=" + sandbox.name().toLowerCase(java.util.Locale.ROOT),
+                "-Dgokata.java.home=" + System.getProperty("gokata.java.home", System.getProperty("java.home")),
                 "-cp", toolchain.classpath().stream().map(Path::toString).collect(Collectors.joining(File.pathSeparator)),
                 GradeSubmission.class.getName(),
                 "--course", course.toAbsolutePath().toString(),

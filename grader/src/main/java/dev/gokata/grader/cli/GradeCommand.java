@@ -7,6 +7,8 @@ import dev.gokata.grader.report.KataResult;
 import dev.gokata.grader.report.Points;
 import dev.gokata.grader.report.ResultsJson;
 import dev.gokata.grader.report.TextReport;
+import dev.gokata.grader.sandbox.Sandbox;
+import dev.gokata.grader.sandbox.SandboxPolicy;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -43,6 +45,9 @@ public final class GradeCommand implements Callable<Integer> {
     @Option(names = "--json", paramLabel = "FILE", description = "Also write the results as JSON to FILE.")
     Path json;
 
+    @Option(names = "--no-sandbox", description = "Run the hidden tests without the bubblewrap sandbox.")
+    boolean noSandbox;
+
     @Override
     public Integer call() {
         var out = spec.commandLine().getOut();
@@ -67,7 +72,11 @@ public final class GradeCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("kata " + k.id() + " is not ready yet (ready: false in the catalogue)");
             }
         }
-        var grader = new Grader(course.course().root(), GradeOptions.defaults());
+        var sandbox = noSandbox ? Sandbox.choose(Sandbox.Mode.OFF, SandboxPolicy.defaults()) : Sandbox.fromProperty();
+        if (!sandbox.isolated()) {
+            spec.commandLine().getErr().println("gokata: " + sandbox.describe());
+        }
+        var grader = new Grader(course.course().root(), GradeOptions.defaults().withSandbox(sandbox));
         if (selected.size() > 1) {
             out.println("Grading " + selected.size() + " katas in one test JVM...");
             out.println();

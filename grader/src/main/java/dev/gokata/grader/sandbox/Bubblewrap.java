@@ -58,7 +58,7 @@ public record Bubblewrap(Path bwrap, boolean root, String version, SandboxPolicy
                 cmd.addAll(List.of("--ro-bind", p.toString(), p.toString()));
             }
         }
-        int uid = root ? FIRST_UID + (int) (ProcessHandle.current().pid() % 1000) * 1000 + RUNS.getAndIncrement() % 1000 : -1;
+        int uid = root ? FIRST_UID + (int) (ProcessHandle.current().pid() % 100_000) * 100 + RUNS.getAndIncrement() % 100 : -1;
         for (Path p : writable) {
             if (root) {
                 own(p, uid);
