@@ -150,7 +150,9 @@ class GradingFixturesTest {
         var r = grader.gradeSources(adder, FakeCourse.resource("submissions/racy"), "racy");
         var t = test(r, "AdderTest.sumsFourNumbers");
         assertEquals(Verdict.FAIL, t.verdict(), t.message());
-        assertTrue(t.message().startsWith("race detected during execution of test"), t.message());
+        // The lost update may also show (the sum is then wrong, and that assertion leads the message): the race
+        // report must be there either way, as under `go test -race`.
+        assertTrue(t.message().contains("race detected during execution of test"), t.message());
         assertTrue(t.races().getFirst().contains("WARNING: DATA RACE"), t.races().toString());
         assertTrue(t.races().getFirst().contains("Adder.java:"), t.races().toString());
     }
