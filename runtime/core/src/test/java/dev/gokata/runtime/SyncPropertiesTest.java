@@ -19,7 +19,7 @@ import net.jqwik.api.constraints.Size;
  * JUnit's {@code @Timeout}: the first property is bounded by assertTimeoutPreemptively, the second by its program's
  * time limit.)
  */
-class SyncProperties {
+class SyncPropertiesTest {
 
     @Property(tries = 200)
     void aWaitGroupPanicsExactlyWhenItsCounterWouldGoNegative(
