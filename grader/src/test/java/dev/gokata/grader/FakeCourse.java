@@ -19,7 +19,7 @@ import java.util.stream.Stream;
  * the way Maven makes the real one: the reference solution compiled into solutions/target/classes, the hidden tests
  * against it into solutions/target/test-classes. The course repository is also a git repository (for reset).
  */
-final class FakeCourse {
+public final class FakeCourse {
     final Path root;
     final KataCatalogue catalogue;
 
@@ -48,7 +48,7 @@ final class FakeCourse {
     }
 
     /** A folder of src/test/resources. */
-    static Path resource(String name) {
+    public static Path resource(String name) {
         try {
             return Path.of(FakeCourse.class.getClassLoader().getResource(name).toURI());
         } catch (URISyntaxException e) {
@@ -56,7 +56,8 @@ final class FakeCourse {
         }
     }
 
-    static void copyTree(Path from, Path to) {
+    /** Copies a folder tree, replacing what is there. */
+    public static void copyTree(Path from, Path to) {
         try (Stream<Path> s = Files.walk(from)) {
             for (Path p : s.toList()) {
                 Path target = to.resolve(from.relativize(p).toString());

@@ -1,5 +1,7 @@
 package dev.gokata.grader.classroom;
 
+import static dev.gokata.grader.FakeCourse.copyTree;
+import static dev.gokata.grader.FakeCourse.resource;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,7 +13,6 @@ import dev.gokata.grader.run.Toolchain;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -299,24 +300,5 @@ class ClassEndToEndTest {
         assertTrue(result instanceof CompileResult.Compiled, "the generated course compiles: " + result);
     }
 
-    private static Path resource(String name) {
-        try {
-            return Path.of(ClassEndToEndTest.class.getClassLoader().getResource(name).toURI());
-        } catch (URISyntaxException e) {
-            throw new AssertionError(e);
-        }
-    }
 
-    private static void copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> walk = Files.walk(from)) {
-            for (var path : walk.toList()) {
-                var target = to.resolve(from.relativize(path).toString());
-                if (Files.isDirectory(path)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(path, target, StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
-        }
-    }
 }

@@ -1,5 +1,7 @@
 package dev.gokata.grader.classroom;
 
+import static dev.gokata.grader.FakeCourse.copyTree;
+import static dev.gokata.grader.FakeCourse.resource;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -15,10 +17,8 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -178,24 +178,5 @@ class HostileClassTest {
         assertTrue(result instanceof CompileResult.Compiled, "the course compiles: " + result);
     }
 
-    private static Path resource(String name) {
-        try {
-            return Path.of(HostileClassTest.class.getClassLoader().getResource(name).toURI());
-        } catch (URISyntaxException e) {
-            throw new AssertionError(e);
-        }
-    }
 
-    private static void copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> walk = Files.walk(from)) {
-            for (var path : walk.toList()) {
-                var target = to.resolve(from.relativize(path).toString());
-                if (Files.isDirectory(path)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(path, target, StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
-        }
-    }
 }
