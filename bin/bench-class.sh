@@ -30,8 +30,8 @@ if [ "$mode" = course ]; then
       case $(( (i - 1 + k) % 4 )) in
         0|3) cp "$root/solutions/src/main/java/$kata/"*.java "$student/exercises/$kata/" ;;   # right
         1) cp "$root/exercises/$kata/"*.java "$student/exercises/$kata/" ;;                   # untouched starter
-        2) if [ -n "$fixture" ]; then cp "$fixture"*.java "$student/exercises/$kata/"; \
-           else cp "$root/exercises/$kata/"*.java "$student/exercises/$kata/"; fi ;;          # a typical mistake
+        2) cp "$root/exercises/$kata/"*.java "$student/exercises/$kata/"                       # a typical mistake:
+           if [ -n "$fixture" ]; then cp "$fixture"*.java "$student/exercises/$kata/"; fi ;;  # the fixture over the starter
       esac
       k=$((k + 1))
     done

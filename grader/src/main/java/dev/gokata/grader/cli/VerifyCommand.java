@@ -2,19 +2,25 @@ package dev.gokata.grader.cli;
 
 import dev.gokata.grader.GradeOptions;
 import dev.gokata.grader.Grader;
+import dev.gokata.grader.catalogue.Course;
 import dev.gokata.grader.catalogue.Kata;
 import dev.gokata.grader.catalogue.LayoutCheck;
 import dev.gokata.grader.report.TextReport;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -159,6 +165,34 @@ public final class VerifyCommand implements Callable<Integer> {
         });
     }
 
+    /**
+     * The submission a fixture stands for: the kata's starter files with the fixture's files over them, so a fixture
+     * holds only the files a student would have changed (the starter's given files come from the starter).
+     */
+    private static Path overStarter(Course c, Kata kata, Path fixture) {
+        Path into = c.gokataDir().resolve("fixtures").resolve(kata.id()).resolve(fixture.getFileName().toString());
+        try {
+            if (Files.exists(into)) {
+                try (Stream<Path> old = Files.walk(into)) {
+                    for (Path p : old.sorted(Comparator.reverseOrder()).toList()) {
+                        Files.delete(p);
+                    }
+                }
+            }
+            Files.createDirectories(into);
+            for (Path from : List.of(c.exercise(kata.id()), fixture)) {
+                try (Stream<Path> files = Files.list(from)) {
+                    for (Path f : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                        Files.copy(f, into.resolve(f.getFileName().toString()), StandardCopyOption.REPLACE_EXISTING);
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot assemble the wrong solution " + c.show(fixture) + ": " + e.getMessage(), e);
+        }
+        return into;
+    }
+
     /** Every wrong-solution fixture compiles and fails; the n-th fixtures of all katas share a test JVM. */
     private void verifyFixtures(Grader grader, List<Kata> ready, Map<Kata, List<String>> found, PrintWriter out) {
         var c = course.course();
@@ -170,8 +204,9 @@ public final class VerifyCommand implements Callable<Integer> {
             var byKata = new HashMap<String, Path>();
             for (var e : fixtures.entrySet()) {
                 if (i < e.getValue().size()) {
-                    sources.put(e.getKey(), e.getValue().get(i));
-                    byKata.put(e.getKey().id(), e.getValue().get(i));
+                    Path fixture = e.getValue().get(i);
+                    sources.put(e.getKey(), overStarter(c, e.getKey(), fixture));
+                    byKata.put(e.getKey().id(), fixture);
                 }
             }
             out.println("... wrong solutions, round " + (i + 1) + " of " + rounds);
