@@ -5,6 +5,7 @@ import dev.gokata.grader.Grader;
 import dev.gokata.grader.catalogue.Course;
 import dev.gokata.grader.catalogue.Kata;
 import dev.gokata.grader.catalogue.LayoutCheck;
+import dev.gokata.grader.compile.KataCompiler;
 import dev.gokata.grader.report.TextReport;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -13,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -171,15 +171,8 @@ public final class VerifyCommand implements Callable<Integer> {
      */
     private static Path overStarter(Course c, Kata kata, Path fixture) {
         Path into = c.gokataDir().resolve("fixtures").resolve(kata.id()).resolve(fixture.getFileName().toString());
+        KataCompiler.clean(into);
         try {
-            if (Files.exists(into)) {
-                try (Stream<Path> old = Files.walk(into)) {
-                    for (Path p : old.sorted(Comparator.reverseOrder()).toList()) {
-                        Files.delete(p);
-                    }
-                }
-            }
-            Files.createDirectories(into);
             for (Path from : List.of(c.exercise(kata.id()), fixture)) {
                 try (Stream<Path> files = Files.list(from)) {
                     for (Path f : files.filter(f -> f.toString().endsWith(".java")).toList()) {
