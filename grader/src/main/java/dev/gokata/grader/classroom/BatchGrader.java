@@ -1,8 +1,10 @@
 package dev.gokata.grader.classroom;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.gokata.grader.report.CourseResult;
+import dev.gokata.grader.report.CourseResult.Run;
+import dev.gokata.grader.report.KataResult;
+import dev.gokata.grader.report.Points;
+import dev.gokata.grader.report.ResultsJson;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -14,7 +16,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -29,7 +30,7 @@ import java.util.stream.Stream;
  * Grades a class: each submission in its own process (a {@link SubmissionGrader} command), {@code jobs} at a time,
  * each cut off at its time limit by killing its whole process tree. Nothing a submission does reaches the batch:
  * its output is drained into a bounded tail, its files land in a scratch folder deleted afterwards, its failures
- * become its verdict ({@link StudentResult.Run}).
+ * become its verdict ({@link Run}).
  *
  * <p>Resume: a student's results file is written whole once the student is done ({@link ResultsStore}); a batch
  * started again on the same output folder skips every student who has one, so a crashed or interrupted batch goes
@@ -55,7 +56,7 @@ public final class BatchGrader {
     }
 
     /** What one batch run did. */
-    public record Summary(int graded, int skipped, List<StudentResult> results, Duration elapsed) {
+    public record Summary(int graded, int skipped, List<CourseResult> results, Duration elapsed) {
         /** Submissions graded per minute in this run. */
         public double perMinute() {
             return elapsed.toMillis() == 0 ? 0 : graded * 60_000.0 / elapsed.toMillis();
@@ -105,14 +106,13 @@ public final class BatchGrader {
         var hook = new Thread(this::killAll, "gokata-class-kill");
         Runtime.getRuntime().addShutdownHook(hook);
         var pool = Executors.newFixedThreadPool(options.jobs(), Thread.ofPlatform().name("gokata-class-", 1).factory());
-        var results = new ArrayList<StudentResult>();
+        var results = new ArrayList<CourseResult>();
         try {
-            var futures = new ArrayList<Future<StudentResult>>();
+            var futures = new ArrayList<Future<CourseResult>>();
             for (var submission : todo) {
                 futures.add(pool.submit(() -> {
-                    var tree = gradeOne(submission);
-                    store.write(submission.id(), tree);
-                    var result = ResultsStore.JSON.convertValue(tree, StudentResult.class);
+                    var result = gradeOne(submission);
+                    store.write(result);
                     journal(result);
                     progress.finished(result);
                     return result;
@@ -137,7 +137,7 @@ public final class BatchGrader {
     }
 
     /** Grades one submission in its own process tree; never throws for anything the submission does. */
-    ObjectNode gradeOne(Submission submission) throws IOException, InterruptedException {
+    CourseResult gradeOne(Submission submission) throws IOException, InterruptedException {
         var work = out.resolve("work").resolve(submission.id());
         deleteTree(work);
         Files.createDirectories(work);
@@ -173,14 +173,14 @@ public final class BatchGrader {
         }
     }
 
-    private ObjectNode runGrading(Submission submission, ProcessBuilder command, Path partial, long started)
+    private CourseResult runGrading(Submission submission, ProcessBuilder command, Path partial, long started)
             throws InterruptedException {
         var tail = new OutputTail(options.outputTail());
         Process process;
         try {
             process = command.start();
         } catch (IOException e) {
-            return finish(submission, StudentResult.Run.CRASHED, "the grading run could not start: " + e.getMessage(),
+            return finish(submission, Run.CRASHED, "the grading run could not start: " + e.getMessage(),
                     Optional.empty(), started);
         }
         running.add(process);
@@ -191,16 +191,16 @@ public final class BatchGrader {
                 kill(process);
             }
             drain.join(Duration.ofSeconds(10));
-            var katas = ResultsStore.readTree(partial);
+            var katas = ResultsJson.readIfPresent(partial);
             if (!ended) {
-                return finish(submission, StudentResult.Run.TIMED_OUT, "killed after the time limit of "
+                return finish(submission, Run.TIMED_OUT, "killed after the time limit of "
                         + Progress.duration(options.timeLimit()) + last(tail), katas, started);
             }
             if (process.exitValue() != 0 || !Files.exists(partial)) {
-                return finish(submission, StudentResult.Run.CRASHED, "the grading run exited with status "
+                return finish(submission, Run.CRASHED, "the grading run exited with status "
                         + process.exitValue() + last(tail), katas, started);
             }
-            return finish(submission, StudentResult.Run.GRADED, "", katas, started);
+            return finish(submission, Run.GRADED, "", katas, started);
         } finally {
             if (process.isAlive()) {
                 kill(process);
@@ -214,24 +214,18 @@ public final class BatchGrader {
         return text.isEmpty() ? "" : "; its last output:\n" + text;
     }
 
-    private ObjectNode unreadable(Submission submission, String why, long started) {
-        return finish(submission, StudentResult.Run.UNREADABLE, why, Optional.empty(), started);
+    private CourseResult unreadable(Submission submission, String why, long started) {
+        return finish(submission, Run.UNREADABLE, why, Optional.empty(), started);
     }
 
     /**
-     * The student's results file: what the grading run wrote (the grade command's JSON, every field kept), with the
-     * batch's fields added ({@code student}, {@code run}, {@code note}, {@code seconds}), every kata of the course it
-     * has no result for added as not graded, and the totals recomputed.
+     * The student's results: what the grading run wrote (the grade command's results), every kata of the course it
+     * has no result for added as not graded, the totals summed again, and the batch's fields ({@code student},
+     * {@code run}, {@code note}, {@code seconds}).
      */
-    private ObjectNode finish(Submission submission, StudentResult.Run run, String note, Optional<ObjectNode> written,
+    private CourseResult finish(Submission submission, Run run, String note, Optional<CourseResult> written,
             long started) {
-        var tree = written.orElseGet(ResultsStore.JSON::createObjectNode);
-        var graded = new ArrayList<JsonNode>();
-        if (tree.get("katas") instanceof ArrayNode katas) {
-            katas.forEach(graded::add);
-        }
-        var have = new HashSet<String>();
-        graded.forEach(k -> have.add(k.path("id").asText(k.path("kata").asText())));
+        var graded = new ArrayList<KataResult>(written.map(CourseResult::katas).orElse(List.of()));
         var why = switch (run) {
             case GRADED -> "not graded: the grader wrote no result for this kata";
             case TIMED_OUT -> "not graded: the submission's time limit of " + Progress.duration(options.timeLimit()) + " ran out";
@@ -239,26 +233,18 @@ public final class BatchGrader {
             case UNREADABLE -> "not graded: " + note;
         };
         for (var kata : course.katas()) {
-            if (!have.contains(kata.id())) {
-                graded.add(ResultsStore.JSON.valueToTree(KataResult.error(kata.id(), kata.title(), kata.points(), why)));
+            if (graded.stream().noneMatch(k -> k.id().equals(kata.id()))) {
+                graded.add(KataResult.error(kata.id(), kata.title(), kata.points(), why));
             }
         }
         var order = course.katas().stream().map(Course.Kata::id).toList();
         graded.sort(Comparator.comparingInt(k -> {
-            int i = order.indexOf(k.path("id").asText(k.path("kata").asText()));
+            int i = order.indexOf(k.id());
             return i < 0 ? Integer.MAX_VALUE : i;
         }));
-        tree.put("student", submission.id());
-        tree.put("run", run.name());
-        tree.put("note", note);
-        tree.put("seconds", Math.round((System.nanoTime() - started) / 1e7) / 100.0);
-        tree.set("katas", ResultsStore.JSON.createArrayNode().addAll(graded));
-        var result = ResultsStore.JSON.convertValue(tree, StudentResult.class);
-        tree.put("version", 3);
-        tree.put("status", result.status());
-        tree.put("score", result.score());
-        tree.put("max_score", result.maxScore());
-        return tree;
+        long elapsed = (System.nanoTime() - started) / 1_000_000;
+        long millis = written.map(w -> Math.round(w.executionTime() * 1000)).orElse(elapsed);
+        return CourseResult.of(graded, millis).ofStudent(submission.id(), run, note, Math.round(elapsed / 10.0) / 100.0);
     }
 
     /** The folder of a checkout: the folder itself, or its only sub-folder holding exercises/ (a zip's top folder). */
@@ -275,9 +261,9 @@ public final class BatchGrader {
         }
     }
 
-    private synchronized void journal(StudentResult result) {
+    private synchronized void journal(CourseResult result) {
         var line = Instant.now() + " " + result.run().name().toLowerCase(java.util.Locale.ROOT) + " " + result.student()
-                + " " + Charts.points(result.score()) + "/" + Charts.points(result.maxScore()) + " " + result.seconds() + "s\n";
+                + " " + Points.format(result.score()) + "/" + Points.format(result.maxScore()) + " " + result.seconds() + "s\n";
         try {
             Files.writeString(out.resolve("journal.log"), line, StandardCharsets.UTF_8,
                     StandardOpenOption.CREATE, StandardOpenOption.APPEND);

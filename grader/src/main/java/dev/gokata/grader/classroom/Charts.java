@@ -1,5 +1,7 @@
 package dev.gokata.grader.classroom;
 
+import dev.gokata.grader.report.CourseResult;
+import dev.gokata.grader.report.Points;
 import java.util.List;
 import java.util.Locale;
 
@@ -122,7 +124,7 @@ final class Charts {
     }
 
     /** A bar per kata of one student: points earned out of the kata's points. */
-    static String studentScores(StudentResult student) {
+    static String studentScores(CourseResult student) {
         int label = 130;
         int bar = 300;
         int row = 22;
@@ -134,23 +136,19 @@ final class Charts {
             var k = katas.get(i);
             int y = 5 + i * row;
             int w = k.maxScore() == 0 ? 0 : (int) Math.round(k.score() / k.maxScore() * bar);
-            svg.append(text(label - 6, y + 14, "end", k.kata()));
+            svg.append(text(label - 6, y + 14, "end", k.id()));
             svg.append(String.format(Locale.ROOT,
                     "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"16\" fill=\"#eeeeee\"/>", label, y, bar));
             svg.append(String.format(Locale.ROOT,
                     "<rect class=\"bar\" x=\"%d\" y=\"%d\" width=\"%d\" height=\"16\" fill=\"%s\"/>",
                     label, y, w, k.passed() ? "#59a14f" : "#e15759"));
-            svg.append(text(label + bar + 6, y + 14, "start", points(k.score()) + " / " + points(k.maxScore())));
+            svg.append(text(label + bar + 6, y + 14, "start", Points.format(k.score()) + " / " + Points.format(k.maxScore())));
         }
         return svg.append("</svg>").toString();
     }
 
     static String percent(double fraction) {
         return String.format(Locale.ROOT, "%.0f%%", fraction * 100);
-    }
-
-    static String points(double points) {
-        return points == Math.rint(points) ? Long.toString((long) points) : String.format(Locale.ROOT, "%.2f", points);
     }
 
     static String escape(String text) {

@@ -30,16 +30,13 @@ public final class ClassMerge {
             if (Files.isSameFile(results, target.dir())) {
                 continue;
             }
-            try (var files = Files.list(results)) {
-                for (var file : files.filter(f -> f.getFileName().toString().endsWith(".json"))
-                        .filter(f -> !f.getFileName().toString().startsWith(".")).sorted().toList()) {
-                    var into = target.dir().resolve(file.getFileName());
-                    if (Files.exists(into) && !Arrays.equals(Files.readAllBytes(into), Files.readAllBytes(file))) {
-                        throw new IOException(file.getFileName() + " is in two shards with different results (" + file
-                                + " and " + into + "): were both graded with the same --shard count over the same folder?");
-                    }
-                    Files.copy(file, into, StandardCopyOption.REPLACE_EXISTING);
+            for (var file : new ResultsStore(results).files()) {
+                var into = target.dir().resolve(file.getFileName());
+                if (Files.exists(into) && !Arrays.equals(Files.readAllBytes(into), Files.readAllBytes(file))) {
+                    throw new IOException(file.getFileName() + " is in two shards with different results (" + file
+                            + " and " + into + "): were both graded with the same --shard count over the same folder?");
                 }
+                Files.copy(file, into, StandardCopyOption.REPLACE_EXISTING);
             }
             var journal = shard.resolve("journal.log");
             if (Files.exists(journal) && !Files.isSameFile(shard, out)) {
@@ -47,9 +44,6 @@ public final class ClassMerge {
                         java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
             }
         }
-        try (var files = Files.list(target.dir())) {
-            return (int) files.filter(f -> f.getFileName().toString().endsWith(".json"))
-                    .filter(f -> !f.getFileName().toString().startsWith(".")).count();
-        }
+        return target.files().size();
     }
 }

@@ -1,5 +1,7 @@
 package dev.gokata.grader.classroom;
 
+import dev.gokata.grader.report.CourseResult;
+import dev.gokata.grader.report.TestResult;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -22,7 +24,7 @@ import java.util.TreeMap;
  */
 public record ClassStats(
         int submissions,
-        Map<StudentResult.Run, Integer> runs,
+        Map<CourseResult.Run, Integer> runs,
         double maxScore,
         double meanScore,
         double medianScore,
@@ -33,11 +35,11 @@ public record ClassStats(
     private static final int TOP = 5;
 
     /** The statistics of {@code students}; {@code course} gives the katas' order and titles. */
-    public static ClassStats of(Course course, List<StudentResult> students) {
-        var runs = new EnumMap<StudentResult.Run, Integer>(StudentResult.Run.class);
+    public static ClassStats of(Course course, List<CourseResult> students) {
+        var runs = new EnumMap<CourseResult.Run, Integer>(CourseResult.Run.class);
         students.forEach(s -> runs.merge(s.run(), 1, Integer::sum));
-        var scores = students.stream().mapToDouble(StudentResult::score).sorted().toArray();
-        var maxScore = students.stream().mapToDouble(StudentResult::maxScore).max().orElse(0);
+        var scores = students.stream().mapToDouble(CourseResult::score).sorted().toArray();
+        var maxScore = students.stream().mapToDouble(CourseResult::maxScore).max().orElse(0);
         var mean = scores.length == 0 ? 0 : java.util.Arrays.stream(scores).sum() / scores.length;
         var median = scores.length == 0 ? 0
                 : scores.length % 2 == 1 ? scores[scores.length / 2]
@@ -56,7 +58,7 @@ public record ClassStats(
         return Math.clamp((int) Math.floor(fraction * BUCKETS + 1e-9), 0, BUCKETS - 1);
     }
 
-    private static KataStats kata(Course.Kata kata, List<StudentResult> students) {
+    private static KataStats kata(Course.Kata kata, List<CourseResult> students) {
         int graded = 0;
         int passed = 0;
         double points = 0;

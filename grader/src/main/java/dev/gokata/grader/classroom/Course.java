@@ -1,5 +1,6 @@
 package dev.gokata.grader.classroom;
 
+import dev.gokata.grader.report.CourseResult;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,10 +25,10 @@ public record Course(String name, List<Kata> katas) {
     }
 
     /** The catalogue's katas that any student has a result for, then those only the results know. */
-    List<Kata> katas(List<StudentResult> students) {
+    List<Kata> katas(List<CourseResult> students) {
         var seen = new LinkedHashMap<String, Kata>();
         var graded = new LinkedHashMap<String, Boolean>();
-        students.forEach(s -> s.katas().forEach(k -> graded.put(k.kata(), true)));
+        students.forEach(s -> s.katas().forEach(k -> graded.put(k.id(), true)));
         katas.stream().filter(k -> graded.containsKey(k.id())).forEach(k -> seen.put(k.id(), k));
         graded.keySet().forEach(id -> seen.putIfAbsent(id, new Kata(id, id, 0)));
         return new ArrayList<>(seen.values());

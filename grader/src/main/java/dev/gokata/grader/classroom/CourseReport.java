@@ -1,5 +1,6 @@
 package dev.gokata.grader.classroom;
 
+import dev.gokata.grader.report.CourseResult;
 import freemarker.template.Configuration;
 import freemarker.template.Template;
 import freemarker.template.TemplateException;
@@ -43,7 +44,7 @@ public final class CourseReport {
     }
 
     /** A student in the index: the results and the file name of their pages. */
-    public record StudentRow(String file, StudentResult result) {
+    public record StudentRow(String file, CourseResult result) {
     }
 
     /** A line of the overview: how many grading runs ended some way. */
@@ -51,8 +52,8 @@ public final class CourseReport {
     }
 
     /** Writes every page of the report for {@code students} under {@code out}; returns the index page. */
-    public Path write(Course course, List<StudentResult> students, Path out) throws IOException {
-        var sorted = students.stream().sorted(Comparator.comparing(StudentResult::student)).toList();
+    public Path write(Course course, List<CourseResult> students, Path out) throws IOException {
+        var sorted = students.stream().sorted(Comparator.comparing(CourseResult::student)).toList();
         var stats = ClassStats.of(course, sorted);
         var titles = new HashMap<String, String>();
         stats.katas().forEach(k -> titles.put(k.kata(), k.title()));

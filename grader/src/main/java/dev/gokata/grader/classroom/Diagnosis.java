@@ -1,5 +1,6 @@
 package dev.gokata.grader.classroom;
 
+import dev.gokata.grader.report.KataResult;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Set;
@@ -25,22 +26,27 @@ final class Diagnosis {
         if (kata.passed()) {
             return found;
         }
-        if (!kata.compileOutput().isEmpty() || (KataResult.ERROR.equals(kata.status()) && kata.tests().isEmpty())) {
-            found.put(FailureKind.ofKataError(kata), lines(kata, kata.compileOutput() + "\n" + kata.message()));
+        if (kata.compileError() || (KataResult.ERROR.equals(kata.status()) && kata.tests().isEmpty())) {
+            found.put(FailureKind.ofKataError(kata), lines(kata, text(kata.compileOutput()) + "\n" + text(kata.message())));
             return found;
         }
         for (var test : kata.tests()) {
             if (!test.passed()) {
-                var text = String.join("\n", test.message(), test.deadlock(), String.join("\n", test.races()),
-                        String.join("\n", test.leaks()));
+                var text = String.join("\n", text(test.message()), text(test.deadlock()),
+                        String.join("\n", test.races()), String.join("\n", test.leaks()));
                 found.computeIfAbsent(FailureKind.ofTest(test), k -> new TreeSet<>()).addAll(lines(kata, text));
             }
         }
         if (found.isEmpty()) {
             found.put(KataResult.ERROR.equals(kata.status()) ? FailureKind.ofKataError(kata) : FailureKind.WRONG_RESULT,
-                    lines(kata, kata.message()));
+                    lines(kata, text(kata.message())));
         }
         return found;
+    }
+
+    /** A report text of the results JSON, empty when it is absent. */
+    static String text(String field) {
+        return field == null ? "" : field;
     }
 
     /** The student's lines named in {@code text}: files of the kata when it lists them, else any non-test file. */

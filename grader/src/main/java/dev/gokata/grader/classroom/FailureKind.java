@@ -1,5 +1,8 @@
 package dev.gokata.grader.classroom;
 
+import dev.gokata.grader.report.KataResult;
+import dev.gokata.grader.report.TestResult;
+import dev.gokata.grader.worker.Verdict;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -53,14 +56,14 @@ public enum FailureKind {
 
     /** The kind of a failed (or errored) test, from its verdict, its Go reports and its message. */
     public static FailureKind ofTest(TestResult test) {
-        var text = test.message();
-        if ("timeout".equals(test.verdict())) {
+        var text = Diagnosis.text(test.message());
+        if (test.verdict() == Verdict.TIMEOUT) {
             return TIMEOUT;
         }
         if (!test.races().isEmpty() || RACE.matcher(text).find()) {
             return DATA_RACE;
         }
-        if (!test.deadlock().isEmpty() || DEADLOCK_TEXT.matcher(text).find()) {
+        if (!Diagnosis.text(test.deadlock()).isEmpty() || DEADLOCK_TEXT.matcher(text).find()) {
             return DEADLOCK;
         }
         if (!test.leaks().isEmpty() || LEAK_TEXT.matcher(text).find()) {
@@ -75,10 +78,10 @@ public enum FailureKind {
         if (CRASH_TEXT.matcher(text).find()) {
             return CUT_SHORT;
         }
-        if ("error".equals(test.verdict()) || ("error".equals(test.status()) && test.verdict().isEmpty())) {
+        if (test.verdict() == Verdict.ERROR || (test.verdict() == null && "error".equals(test.status()))) {
             return CUT_SHORT;
         }
-        if (PANIC_TEXT.matcher(test.message()).find()) {
+        if (PANIC_TEXT.matcher(text).find()) {
             return PANIC;
         }
         return WRONG_RESULT;
@@ -86,10 +89,10 @@ public enum FailureKind {
 
     /** The kind of a kata whose tests could not run at all ({@code status: error}), from its message. */
     public static FailureKind ofKataError(KataResult kata) {
-        if (!kata.compileOutput().isEmpty()) {
+        if (kata.compileError()) {
             return COMPILE_ERROR;
         }
-        var text = kata.message();
+        var text = Diagnosis.text(kata.message());
         if (MISSING_TEXT.matcher(text).find() && !COMPILE_TEXT.matcher(text).find()) {
             return MISSING;
         }

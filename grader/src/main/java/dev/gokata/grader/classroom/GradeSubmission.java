@@ -1,11 +1,12 @@
 package dev.gokata.grader.classroom;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gokata.grader.GradeOptions;
 import dev.gokata.grader.Grader;
 import dev.gokata.grader.catalogue.Kata;
 import dev.gokata.grader.catalogue.KataCatalogue;
 import dev.gokata.grader.report.CourseResult;
+import dev.gokata.grader.report.KataResult;
+import dev.gokata.grader.report.ResultsJson;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -71,42 +72,29 @@ public final class GradeSubmission implements Callable<Integer> {
                 .withBuildRoot(build.toAbsolutePath()).withMemory(memory);
         var grader = new Grader(submission, options);
         long start = System.nanoTime();
-        var done = new ArrayList<ObjectNode>();
-        var graded = new ArrayList<dev.gokata.grader.report.KataResult>();
+        var done = new ArrayList<KataResult>();
         for (var kata : list) {
             var refused = refuse(kata);
             if (refused.isPresent()) {
-                done.add(ResultsStore.JSON.valueToTree(refused.get()));
+                done.add(refused.get());
             } else {
-                dev.gokata.grader.report.KataResult result;
                 try {
-                    result = grader.gradeKata(kata);
+                    done.add(grader.gradeKata(kata).withFiles(sourceFiles(kata)));
                 } catch (RuntimeException e) {
                     // a fault of the grading core on this kata: the kata is not graded, the others still are
-                    done.add(ResultsStore.JSON.valueToTree(KataResult.error(kata.id(), kata.title(), kata.points(),
-                            "not graded: the grader failed on this kata: " + e)));
-                    write(graded, done, start);
-                    continue;
+                    done.add(KataResult.error(kata.id(), kata.title(), kata.points(),
+                            "not graded: the grader failed on this kata: " + e));
                 }
-                graded.add(result);
-                ObjectNode node = ResultsStore.JSON.valueToTree(result);
-                var files = ResultsStore.JSON.createArrayNode();
-                sourceFiles(kata).forEach(files::add);
-                node.set("files", files);
-                done.add(node);
             }
-            write(graded, done, start);
+            write(done, start);
         }
-        write(graded, done, start);
+        write(done, start);
         return 0;
     }
 
     /** The results so far, in the grade command's format, with the katas refused before grading too. */
-    private void write(List<dev.gokata.grader.report.KataResult> graded, List<ObjectNode> katas, long start)
-            throws IOException {
-        ObjectNode tree = ResultsStore.JSON.valueToTree(CourseResult.of(graded, (System.nanoTime() - start) / 1_000_000));
-        tree.set("katas", ResultsStore.JSON.createArrayNode().addAll(katas));
-        ResultsStore.writeAtomically(out, tree);
+    private void write(List<KataResult> done, long start) {
+        ResultsJson.write(CourseResult.of(done, (System.nanoTime() - start) / 1_000_000), out);
     }
 
     /** Why a kata is not handed to the compiler: missing from the submission, or a source file too large. */

@@ -1,5 +1,7 @@
 package dev.gokata.grader.classroom;
 
+import dev.gokata.grader.report.CourseResult;
+import dev.gokata.grader.report.Points;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import java.io.IOException;
@@ -26,19 +28,19 @@ public final class Gradebook {
     }
 
     /** Writes the gradebook of {@code students} to {@code file}. */
-    public static void write(Course course, List<StudentResult> students, Path file) throws IOException {
+    public static void write(Course course, List<CourseResult> students, Path file) throws IOException {
         var katas = course.katas(students);
         var schema = CsvSchema.builder().addColumn(STUDENT).addColumn(RUN);
         katas.forEach(k -> schema.addColumn(k.id()));
         schema.addColumn(TOTAL).addColumn(MAX);
         var rows = new ArrayList<LinkedHashMap<String, String>>();
-        for (var student : students.stream().sorted(Comparator.comparing(StudentResult::student)).toList()) {
+        for (var student : students.stream().sorted(Comparator.comparing(CourseResult::student)).toList()) {
             var row = new LinkedHashMap<String, String>();
             row.put(STUDENT, defuse(student.student()));
             row.put(RUN, student.run().name().toLowerCase(java.util.Locale.ROOT));
-            katas.forEach(k -> row.put(k.id(), student.kata(k.id()).map(r -> Charts.points(r.score())).orElse("")));
-            row.put(TOTAL, Charts.points(student.score()));
-            row.put(MAX, Charts.points(student.maxScore()));
+            katas.forEach(k -> row.put(k.id(), student.kata(k.id()).map(r -> Points.format(r.score())).orElse("")));
+            row.put(TOTAL, Points.format(student.score()));
+            row.put(MAX, Points.format(student.maxScore()));
             rows.add(row);
         }
         Files.createDirectories(file.toAbsolutePath().getParent());

@@ -1,5 +1,7 @@
 package dev.gokata.grader.classroom;
 
+import dev.gokata.grader.report.CourseResult;
+import dev.gokata.grader.report.Points;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.Locale;
@@ -29,7 +31,7 @@ final class Progress {
     }
 
     /** Records one finished submission and redraws. */
-    synchronized void finished(StudentResult result) {
+    synchronized void finished(CourseResult result) {
         done++;
         var elapsed = Duration.ofNanos(System.nanoTime() - startNanos);
         var line = render(done, total, elapsed) + "  " + result.student() + ": " + verdict(result);
@@ -64,8 +66,8 @@ final class Progress {
         return s >= 60 ? String.format(Locale.ROOT, "%dm%02ds", s / 60, s % 60) : s + "s";
     }
 
-    private static String verdict(StudentResult r) {
-        var points = Charts.points(r.score()) + "/" + Charts.points(r.maxScore());
-        return r.run() == StudentResult.Run.GRADED ? points : r.run().name().toLowerCase(Locale.ROOT).replace('_', ' ') + " " + points;
+    private static String verdict(CourseResult r) {
+        var points = Points.format(r.score()) + "/" + Points.format(r.maxScore());
+        return r.run() == CourseResult.Run.GRADED ? points : r.run().name().toLowerCase(Locale.ROOT).replace('_', ' ') + " " + points;
     }
 }

@@ -9,7 +9,8 @@ import java.util.List;
  * The result of one hidden test, carrying Exercism's test-runner v3 fields ({@code name}, {@code status},
  * {@code message}, {@code output}, {@code test_code}), Gradescope's ({@code score}, {@code max_score},
  * {@code visibility}, {@code tags}; Gradescope derives passed/failed from the score, as Exercism's {@code status}
- * already takes the key) and gokata's own: the verdict, the Go reports, the time.
+ * already takes the key) and gokata's own: the verdict, the Go reports, the time. The grade command writes it and
+ * the classroom reads it back; a field absent from the JSON reads as null, a list as empty.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record TestResult(
@@ -32,13 +33,13 @@ public record TestResult(
         long millis) {
 
     public TestResult {
-        tags = List.copyOf(tags);
-        races = List.copyOf(races);
-        leaks = List.copyOf(leaks);
+        tags = tags == null ? List.of() : List.copyOf(tags);
+        races = races == null ? List.of() : List.copyOf(races);
+        leaks = leaks == null ? List.of() : List.copyOf(leaks);
     }
 
-    /** True for a passing test. */
+    /** True for a passing test (by Exercism's status when the verdict is unknown). */
     public boolean passed() {
-        return verdict == Verdict.PASS;
+        return verdict == null ? "pass".equals(status) : verdict == Verdict.PASS;
     }
 }

@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.gokata.grader.classroom.StudentResult.Run;
+import dev.gokata.grader.report.CourseResult;
+import dev.gokata.grader.report.CourseResult.Run;
+import dev.gokata.grader.report.KataResult;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -35,8 +37,8 @@ class BatchGraderTest {
                 new BatchGrader.Options(jobs, LIMIT, 4096), out);
     }
 
-    private Map<String, StudentResult> byStudent(List<StudentResult> results) {
-        var map = new HashMap<String, StudentResult>();
+    private Map<String, CourseResult> byStudent(List<CourseResult> results) {
+        var map = new HashMap<String, CourseResult>();
         results.forEach(r -> map.put(r.student(), r));
         return map;
     }
@@ -108,7 +110,7 @@ class BatchGraderTest {
         assertEquals(11, Files.readAllLines(out.resolve("journal.log")).size());
         assertTrue(log.toString().contains("11/11 100%"), log.toString());
 
-        var bob = ResultsStore.JSON.readTree(out.resolve("results/bob.json").toFile());
+        var bob = FakeClass.json(out.resolve("results/bob.json"));
         assertEquals("GRADED", bob.get("run").asText());
         assertEquals(12.0, bob.get("score").asDouble());
         assertEquals("fail", bob.get("status").asText());
@@ -189,7 +191,7 @@ class BatchGraderTest {
         var one = new ResultsStore(tmp.resolve("one/results"));
         var two = new ResultsStore(tmp.resolve("two/results"));
         one.write(SampleClass.students().get(0));
-        two.write(new StudentResult("alice", Run.CRASHED, "", 1, List.of()));
+        two.write(SampleClass.student("alice", Run.CRASHED, "", 1, List.of()));
 
         var e = assertThrows(IOException.class,
                 () -> ClassMerge.merge(List.of(tmp.resolve("one"), tmp.resolve("two")), tmp.resolve("merged")));

@@ -4,10 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.gokata.grader.report.CourseResult;
+import dev.gokata.grader.report.KataResult;
+import dev.gokata.grader.report.ResultsJson;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,8 +31,8 @@ class CourseReportTest {
         assertEquals((15 + 12 + 10 + 0 + 7) / 5.0, stats.meanScore(), 1e-9);
         assertEquals(10, stats.medianScore());
         assertEquals(List.of(1, 0, 0, 0, 1, 0, 1, 0, 1, 1), stats.distribution());
-        assertEquals(4, stats.runs().get(StudentResult.Run.GRADED));
-        assertEquals(1, stats.runs().get(StudentResult.Run.TIMED_OUT));
+        assertEquals(4, stats.runs().get(CourseResult.Run.GRADED));
+        assertEquals(1, stats.runs().get(CourseResult.Run.TIMED_OUT));
 
         var counter = stats.katas().get(0);
         assertEquals("counter", counter.kata());
@@ -68,7 +73,7 @@ class CourseReportTest {
     @Test
     void givenAStudentNamedLikeAFormula_whenTheGradebookIsWritten_thenTheCellIsDefusedAndQuoted() throws Exception {
         var csv = out.resolve("gradebook.csv");
-        var student = new StudentResult("=HYPERLINK(\"x\",\"y\")", StudentResult.Run.GRADED, "", 1,
+        var student = SampleClass.student("=HYPERLINK(\"x\",\"y\")", CourseResult.Run.GRADED, "", 1,
                 List.of(SampleClass.counterPassed()));
         Gradebook.write(SampleClass.COURSE, List.of(student), csv);
 
@@ -84,9 +89,9 @@ class CourseReportTest {
         var bad = new ArrayList<Path>();
         var read = store.readAll(bad);
 
-        assertEquals(SampleClass.students().stream().sorted(java.util.Comparator.comparing(StudentResult::student)).toList(), read);
+        assertEquals(SampleClass.students().stream().sorted(java.util.Comparator.comparing(CourseResult::student)).toList(), read);
         assertTrue(bad.isEmpty());
-        var bob = ResultsStore.JSON.readTree(store.file("bob").toFile());
+        var bob = FakeClass.json(store.file("bob"));
         assertEquals(12.0, bob.get("score").asDouble());
         assertEquals(15.0, bob.get("max_score").asDouble());
         var counter = bob.get("katas").get(0);
@@ -99,6 +104,49 @@ class CourseReportTest {
         assertTrue(counter.get("tests").get(1).get("races").get(0).asText().contains("WARNING: DATA RACE"));
         assertTrue(Files.exists(store.file("erin<b>")));
         assertEquals("erin_b_.json", store.file("erin<b>").getFileName().toString());
+    }
+
+    @Test
+    void givenAResultsFileOfAnOlderBatch_whenRead_thenEveryFieldReadsAndTheMissingOnesTakeTheirDefaults()
+            throws Exception {
+        var file = out.resolve("results/old.json");
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, """
+                {"student": "old", "note": "", "seconds": 2.5, "score": 3.0, "max_score": 5.0, "status": "fail",
+                 "someday": "a field of a newer gokata",
+                 "katas": [{"kata": "counter", "status": "fail", "score": 3.0, "max_score": 5.0,
+                            "files": ["Counter.java"],
+                            "tests": [{"name": "sequentialIncrements", "status": "pass", "score": 3.0, "max_score": 3.0},
+                                      {"name": "concurrentIncrements", "status": "fail", "score": 0.0, "max_score": 2.0,
+                                       "message": "race detected during execution of test", "races": ["Counter.java:14"]}]},
+                           {"id": "pipeline", "message": "missing: the submission has no exercises/pipeline/*.java"}]}
+                """);
+
+        var read = ResultsStore.read(file).orElseThrow();
+
+        assertEquals(CourseResult.Run.CRASHED, read.run(), "a file that does not say how its run ended");
+        assertEquals(3.0, read.score());
+        var counter = read.kata("counter").orElseThrow();
+        assertEquals("counter", counter.title());
+        assertEquals(List.of("Counter.java"), counter.files());
+        assertTrue(counter.tests().getFirst().passed());
+        assertFalse(counter.tests().get(1).passed());
+        assertEquals(List.of(), counter.tests().getFirst().tags());
+        var pipeline = read.kata("pipeline").orElseThrow();
+        assertEquals(KataResult.ERROR, pipeline.status());
+        assertEquals(List.of(), pipeline.tests());
+        assertEquals(Map.of(FailureKind.DATA_RACE, Set.of(new CodeLine("Counter.java", 14))), Diagnosis.of(counter));
+        assertEquals(FailureKind.MISSING, Diagnosis.of(pipeline).keySet().iterator().next());
+    }
+
+    @Test
+    void givenTheGradeCommandsResults_whenWritten_thenTheyCarryNoneOfTheBatchsFields() {
+        var json = ResultsJson.toJson(CourseResult.of(List.of(SampleClass.counterRacy().withFiles(List.of())), 1200));
+
+        for (var field : List.of("student", "run", "note", "seconds", "files")) {
+            assertFalse(json.contains("\"" + field + "\""), field + " in " + json);
+        }
+        assertTrue(json.contains("\"output\" : \"counter: 2 of 5 points\""), json);
     }
 
     @Test
@@ -133,7 +181,7 @@ class CourseReportTest {
         org.junit.jupiter.api.Assumptions.assumeTrue(browser.isPresent(),
                 "chromium not found on the PATH and could not be installed (apt-get install -y chromium as root): "
                         + "the report's browser check is skipped");
-        var racy = new StudentResult("frank", StudentResult.Run.GRADED, "", 3,
+        var racy = SampleClass.student("frank", CourseResult.Run.GRADED, "", 3,
                 List.of(SampleClass.counterRacy(), SampleClass.pipelineDeadlocked()));
         new CourseReport().write(SampleClass.COURSE, List.of(racy), out);
         var screenshot = Path.of("target", "class-student.png").toAbsolutePath();

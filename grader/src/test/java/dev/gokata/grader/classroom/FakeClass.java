@@ -1,5 +1,10 @@
 package dev.gokata.grader.classroom;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.gokata.grader.report.CourseResult;
+import dev.gokata.grader.report.KataResult;
+import dev.gokata.grader.report.ResultsJson;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,8 +48,7 @@ final class FakeClass {
         Files.createDirectories(dir.resolve("exercises/counter"));
         Files.writeString(dir.resolve("exercises/counter/Counter.java"), "package counter;\nclass Counter {}\n");
         Files.writeString(dir.resolve("behaviour"), behaviour);
-        var partial = new StudentResult(name, StudentResult.Run.GRADED, "", 0, katas);
-        ResultsStore.JSON.writeValue(dir.resolve("fake-results.json").toFile(), partial);
+        ResultsJson.write(SampleClass.student(name, CourseResult.Run.GRADED, "", 0, katas), dir.resolve("fake-results.json"));
         return dir;
     }
 
@@ -66,6 +70,11 @@ final class FakeClass {
             out.write(new byte[size]);
             out.closeEntry();
         }
+    }
+
+    /** A results file as a JSON tree, to check its fields by name. */
+    static JsonNode json(Path file) throws IOException {
+        return new ObjectMapper().readTree(file.toFile());
     }
 
     private FakeClass() {

@@ -1,5 +1,9 @@
 package dev.gokata.grader.classroom;
 
+import dev.gokata.grader.report.CourseResult;
+import dev.gokata.grader.report.KataResult;
+import dev.gokata.grader.report.TestResult;
+import dev.gokata.grader.worker.Verdict;
 import java.util.List;
 
 /** Hand-made results of a small class: one of each outcome a course report must show. */
@@ -36,28 +40,37 @@ final class SampleClass {
     }
 
     static TestResult pass(String name, double points) {
-        return new TestResult(name, "pass", "", "", points, points, "pass", List.of(), "", List.of());
+        return test(name, Verdict.PASS, null, points, List.of(), null);
     }
 
     static TestResult fail(String name, double points, String message) {
-        return new TestResult(name, "fail", message, "", 0, points, "fail", List.of(), "", List.of());
+        return test(name, Verdict.FAIL, message, points, List.of(), null);
     }
 
     static TestResult raced(String name, double points) {
-        return new TestResult(name, "fail", "race detected during execution of test", "", 0, points, "fail",
-                List.of(RACE), "", List.of());
+        return test(name, Verdict.FAIL, "race detected during execution of test", points, List.of(RACE), null);
     }
 
     static TestResult deadlocked(String name, double points) {
-        return new TestResult(name, "fail", "all goroutines are asleep - deadlock!", "", 0, points, "fail",
-                List.of(), DEADLOCK, List.of());
+        return test(name, Verdict.FAIL, "all goroutines are asleep - deadlock!", points, List.of(), DEADLOCK);
+    }
+
+    private static TestResult test(String name, Verdict verdict, String message, double points, List<String> races,
+            String deadlock) {
+        return new TestResult(name, verdict.exercism(), message, "", null, verdict == Verdict.PASS ? points : 0,
+                points, "visible", List.of(), null, null, null, verdict, races, deadlock, List.of(), 1);
     }
 
     static KataResult kata(String id, List<TestResult> tests, String... files) {
         var score = tests.stream().mapToDouble(TestResult::score).sum();
         var max = tests.stream().mapToDouble(TestResult::maxScore).sum();
         var status = tests.stream().allMatch(TestResult::passed) ? "pass" : "fail";
-        return new KataResult(id, "", status, "", score, max, "", tests, List.of(files));
+        return new KataResult(id, "", status, null, score, max, null, tests, null, 10, List.of(files));
+    }
+
+    /** {@code katas} as {@code name}'s results in a batch. */
+    static CourseResult student(String name, CourseResult.Run run, String note, double seconds, List<KataResult> katas) {
+        return CourseResult.of(katas, Math.round(seconds * 1000)).ofStudent(name, run, note, seconds);
     }
 
     static KataResult counterPassed() {
@@ -83,19 +96,20 @@ final class SampleClass {
 
     static KataResult counterDoesNotCompile() {
         return new KataResult("counter", "", "error", "the kata does not compile", 0, 5,
-                "Counter.java:9: error: cannot find symbol\n    count.incrementAndGet();", List.of(), List.of("Counter.java"));
+                "Counter.java:9: error: cannot find symbol\n    count.incrementAndGet();", List.of(), null, 10,
+                List.of("Counter.java"));
     }
 
     /** alice 15/15, bob 12/15 (race), carol 10/15 (deadlock), dave 0/15 (compile error, timed out), erin 5/15. */
-    static List<StudentResult> students() {
+    static List<CourseResult> students() {
         return List.of(
-                new StudentResult("alice", StudentResult.Run.GRADED, "", 3.0, List.of(counterPassed(), pipelinePassed())),
-                new StudentResult("bob", StudentResult.Run.GRADED, "", 4.0, List.of(counterRacy(), pipelinePassed())),
-                new StudentResult("carol", StudentResult.Run.GRADED, "", 5.0, List.of(counterPassed(), pipelineDeadlocked())),
-                new StudentResult("dave", StudentResult.Run.TIMED_OUT, "killed after 2m", 120.0,
+                student("alice", CourseResult.Run.GRADED, "", 3.0, List.of(counterPassed(), pipelinePassed())),
+                student("bob", CourseResult.Run.GRADED, "", 4.0, List.of(counterRacy(), pipelinePassed())),
+                student("carol", CourseResult.Run.GRADED, "", 5.0, List.of(counterPassed(), pipelineDeadlocked())),
+                student("dave", CourseResult.Run.TIMED_OUT, "killed after 2m", 120.0,
                         List.of(counterDoesNotCompile(),
                                 KataResult.error("pipeline", "", 10, "not graded: the submission's time limit (2m) ran out"))),
-                new StudentResult("erin<b>", StudentResult.Run.GRADED, "", 2.0,
+                student("erin<b>", CourseResult.Run.GRADED, "", 2.0,
                         List.of(counterRacy(), pipelineWrong())));
     }
 }
