@@ -191,16 +191,16 @@ public final class BatchGrader {
                 kill(process);
             }
             drain.join(Duration.ofSeconds(10));
-            var katas = ResultsJson.readIfPresent(partial);
+            var written = ResultsJson.readIfPresent(partial);
             if (!ended) {
                 return finish(submission, Run.TIMED_OUT, "killed after the time limit of "
-                        + Progress.duration(options.timeLimit()) + last(tail), katas, started);
+                        + Progress.duration(options.timeLimit()) + last(tail), written, started);
             }
             if (process.exitValue() != 0 || !Files.exists(partial)) {
                 return finish(submission, Run.CRASHED, "the grading run exited with status "
-                        + process.exitValue() + last(tail), katas, started);
+                        + process.exitValue() + last(tail), written, started);
             }
-            return finish(submission, Run.GRADED, "", katas, started);
+            return finish(submission, Run.GRADED, "", written, started);
         } finally {
             if (process.isAlive()) {
                 kill(process);
