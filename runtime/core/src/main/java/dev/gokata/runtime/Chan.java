@@ -5,7 +5,6 @@ import java.util.Iterator;
 import java.util.NoSuchElementException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * A Go channel: unbuffered, buffered or nil, with Go's semantics and panics.
@@ -95,7 +94,7 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
     /** The buffer's capacity; -1 for the nil channel. */
     final int dataqsiz;
     /** Guards every field below and the sudogs queued in {@code sendq}/{@code recvq}. */
-    final ReentrantLock lock;
+    final ChanLock lock;
     private final Object[] buf;
     int qcount;
     private int sendx;
@@ -111,7 +110,7 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
     private Chan(int capacity) {
         this.id = IDS.incrementAndGet();
         this.dataqsiz = capacity;
-        this.lock = capacity < 0 ? null : new ReentrantLock();
+        this.lock = capacity < 0 ? null : new ChanLock();
         this.buf = capacity > 0 ? new Object[capacity] : null;
         this.valueClocks = Race.ENABLED && capacity > 0 ? new Object[capacity] : null;
         this.slotClocks = Race.ENABLED && capacity > 0 ? new Object[capacity] : null;
@@ -184,7 +183,7 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
         boolean first = sendq.isEmpty();
         sendq.enqueue(sg);
         lock.unlock();
-        sg.await(YIELD_POLICY.yieldsWhen(first));
+        sg.await(g, YIELD_POLICY.yieldsWhen(first));
         if (!sg.success) {
             throw new GoPanic("send on closed channel");
         }
@@ -272,7 +271,7 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
         boolean first = recvq.isEmpty();
         recvq.enqueue(sg);
         lock.unlock();
-        sg.await(YIELD_POLICY.yieldsWhen(first));
+        sg.await(g, YIELD_POLICY.yieldsWhen(first));
         return afterWokenReceive(sg);
     }
 
@@ -475,7 +474,9 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
 
     /** Parks the calling goroutine for good: a nil channel, or a select with no cases ({@code gopark(nil, ...)}). */
     static void blockForever(WaitReason reason) {
-        Goroutine.current().beginWait(reason);
+        Goroutine g = Goroutine.current();
+        g.beginWait(reason);
+        g.parking();
         while (true) {
             LockSupport.park();
             Thread.interrupted(); // not interruptible, as in Go

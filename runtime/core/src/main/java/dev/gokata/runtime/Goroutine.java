@@ -14,27 +14,38 @@ import java.util.Optional;
  * <ul>
  *   <li>{@code id} is unique within its {@link Program}; the program's main goroutine is 1.</li>
  *   <li>{@code waitReason} is null exactly while the goroutine is runnable or running.</li>
- *   <li>{@code countedBlocked} is true exactly while this goroutine is counted in its program's blocked count.</li>
+ *   <li>{@code waitState} is {@code COUNTED} exactly while this goroutine is counted in its program's blocked
+ *       count.</li>
  * </ul>
  *
  * <h2>The blocking protocol (for the runtime's primitives)</h2>
  * A primitive that parks the calling goroutine calls {@link #beginWait(WaitReason)} <em>while holding the
- * primitive's own lock, before its waiter becomes visible to any waker</em>. The waker calls {@link #endWait()} on
- * the waiting goroutine <em>before</em> unparking it (under the primitive's lock, or after winning the select's
- * CAS). A goroutine that stops waiting by itself (a timeout) calls {@link #endWait()} on itself; the call is
- * idempotent. Because the waker, not the wakee, marks the goroutine runnable, the program's blocked count never
- * shows a goroutine as blocked after someone has decided to wake it, and so a deadlock is never reported falsely.
+ * primitive's own lock, before its waiter becomes visible to any waker</em>, and {@link #parking()} just before each
+ * {@code LockSupport.park} (a waiter may first spin for a moment: a hand-off that completes during the spin never
+ * touches the program's shared counts). The waker calls {@link #endWait()} on the waiting goroutine <em>before</em>
+ * unparking it (under the primitive's lock, or after winning the select's CAS). A goroutine that stops waiting by
+ * itself (a timeout) calls {@link #endWait()} on itself; the call is idempotent.
+ *
+ * <p>{@code waitState} goes {@code RUNNING → WAITING} ({@code beginWait}), {@code WAITING → COUNTED}
+ * ({@code parking}, by CAS: only if no waker came first) and back to {@code RUNNING} ({@code endWait}, by
+ * getAndSet, uncounting if it was counted). So a goroutine is counted blocked only while it is about to park or
+ * parked <em>and</em> nobody has decided to wake it yet; a waker that has dequeued it is itself running until it has
+ * called {@code endWait}. Hence the blocked count never includes a goroutine someone is about to wake, and a
+ * deadlock is never reported falsely; the last goroutine to park sees the deadlock, so none is missed.
  */
 public final class Goroutine {
     private static final ThreadLocal<Goroutine> CURRENT = new ThreadLocal<>();
     /** The program a thread was created in, so that threads the student starts by other means are known to it. */
     static final InheritableThreadLocal<Program> PROGRAM = new InheritableThreadLocal<>();
 
-    private static final VarHandle COUNTED_BLOCKED;
+    private static final VarHandle WAIT_STATE;
+    private static final int RUNNING = 0;
+    private static final int WAITING = 1;
+    private static final int COUNTED = 2;
 
     static {
         try {
-            COUNTED_BLOCKED = MethodHandles.lookup().findVarHandle(Goroutine.class, "countedBlocked", boolean.class);
+            WAIT_STATE = MethodHandles.lookup().findVarHandle(Goroutine.class, "waitState", int.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -47,9 +58,13 @@ public final class Goroutine {
     private final boolean adopted;
     private volatile Thread thread;
     private volatile WaitReason waitReason;
-    @SuppressWarnings("unused") // accessed through COUNTED_BLOCKED
-    private volatile boolean countedBlocked;
+    @SuppressWarnings("unused") // accessed through WAIT_STATE
+    private volatile int waitState;
     private volatile boolean finished;
+    // the spin policy of Waiter; touched only by this goroutine's own thread
+    private int spinLimit = Spinning.MAX_SPINS;
+    private int waitsUntilProbe;
+    private int probeGap = 1;
 
     Goroutine(Program program, long id, long parentId, CreationSite createdAt, boolean adopted) {
         this.program = program;
@@ -63,6 +78,11 @@ public final class Goroutine {
     public static Goroutine current() {
         Goroutine g = CURRENT.get();
         return g != null ? g : adopt();
+    }
+
+    /** The goroutine running the calling thread, or null if it has none yet (no adoption). */
+    static Goroutine currentOrNull() {
+        return CURRENT.get();
     }
 
     private static Goroutine adopt() {
@@ -128,21 +148,55 @@ public final class Goroutine {
 
     // ---- the blocking protocol; see the class comment ----
 
-    /** Marks the calling goroutine as waiting; may report a deadlock. Call under the primitive's lock. */
+    /** Marks the calling goroutine as waiting for {@code reason}. Call under the primitive's lock. */
     void beginWait(WaitReason reason) {
         waitReason = reason;
         if (reason.canDeadlock()) {
-            COUNTED_BLOCKED.setVolatile(this, true);
+            WAIT_STATE.setOpaque(this, WAITING); // published to wakers by the primitive's unlock
+        }
+    }
+
+    /**
+     * Counts the calling goroutine as blocked, unless a waker has already ended its wait; may report a deadlock.
+     * Call before each park of a wait begun with {@link #beginWait}; later calls of the same wait do nothing.
+     */
+    void parking() {
+        if ((int) WAIT_STATE.getOpaque(this) == WAITING && WAIT_STATE.compareAndSet(this, WAITING, COUNTED)) {
             program.blocked(this);
         }
     }
 
     /** Marks this goroutine runnable again; called by its waker before unparking it, or by itself. Idempotent. */
     void endWait() {
-        if (COUNTED_BLOCKED.compareAndSet(this, true, false)) {
+        if ((int) WAIT_STATE.getAndSet(this, RUNNING) == COUNTED) {
             program.unblocked();
         }
         waitReason = null;
+    }
+
+    // ---- how long to spin before parking; see Spinning ----
+
+    /** How many spin-waits the calling goroutine should try before parking; 0: park at once. */
+    int spinsBeforePark() {
+        if (spinLimit > 0) {
+            return spinLimit;
+        }
+        if (--waitsUntilProbe > 0) {
+            return 0;
+        }
+        return Spinning.MAX_SPINS;
+    }
+
+    /** Records whether the last spin ended with the goroutine woken (it paid) or not. */
+    void spinPaid(boolean paid) {
+        if (paid) {
+            spinLimit = Spinning.MAX_SPINS;
+            probeGap = 1;
+        } else {
+            spinLimit = 0;
+            probeGap = Math.min(2 * probeGap, Spinning.MAX_PROBE_GAP);
+            waitsUntilProbe = probeGap;
+        }
     }
 
     // ---- life cycle, driven by Go.go and Program.run ----

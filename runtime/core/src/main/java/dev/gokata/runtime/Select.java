@@ -271,12 +271,12 @@ public final class Select {
         boolean yieldFirst = Chan.YIELD_POLICY.yieldsWhen(firstInQueues);
         Sudog winner;
         if (afterBody != null) {
-            winner = gate.awaitUntil(deadline, yieldFirst);
+            winner = gate.awaitUntil(g, deadline, yieldFirst);
             if (winner == SelectGate.TIMEOUT) {
                 g.endWait();
             }
         } else {
-            gate.await(yieldFirst);
+            gate.await(g, yieldFirst);
             winner = gate.winner();
         }
 

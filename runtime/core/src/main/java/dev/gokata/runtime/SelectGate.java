@@ -2,7 +2,6 @@ package dev.gokata.runtime;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
-import java.util.concurrent.locks.LockSupport;
 
 /**
  * The CAS-once cell shared by every {@link Sudog} of one blocked select, Go's {@code g.selectDone}: the first waker
@@ -12,7 +11,7 @@ import java.util.concurrent.locks.LockSupport;
  * <p>Guards: {@code winner} changes once, by CAS, from null; {@code done} is written once, by the winner's waker,
  * after it has finished the transfer into the winning sudog (and called {@code endWait}).
  */
-final class SelectGate {
+final class SelectGate extends Waiter {
     /** The winner when the select's own deadline passed first. */
     static final Sudog TIMEOUT = new Sudog(null, null, null, null, -1);
 
@@ -28,7 +27,6 @@ final class SelectGate {
 
     @SuppressWarnings("unused") // through WINNER
     private volatile Sudog winner;
-    volatile boolean done;
 
     /** True if {@code sg} won the select; false if another case (or the timeout) already had. */
     boolean claim(Sudog sg) {
@@ -39,48 +37,13 @@ final class SelectGate {
         return winner;
     }
 
-    /** Parks until a waker has finished with the winning sudog. */
-    void await(boolean yieldFirst) {
-        if (yieldFirst && !done) {
-            Thread.yield();
-        }
-        boolean interrupted = false;
-        while (!done) {
-            LockSupport.park(this);
-            interrupted |= Thread.interrupted();
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
     /**
      * Parks until a waker is done or {@code deadline} (System.nanoTime) passes; at the deadline tries to claim the
      * select for its timeout. Returns the winner (possibly {@link #TIMEOUT}), with any waker finished.
      */
-    Sudog awaitUntil(long deadline, boolean yieldFirst) {
-        if (yieldFirst && !done) {
-            Thread.yield();
-        }
-        boolean interrupted = false;
-        while (!done) {
-            long left = deadline - System.nanoTime();
-            if (left <= 0) {
-                if (claim(TIMEOUT)) {
-                    break;
-                }
-                // a waker won the race against the deadline: it will set done soon
-                while (!done) {
-                    LockSupport.park(this);
-                    interrupted |= Thread.interrupted();
-                }
-                break;
-            }
-            LockSupport.parkNanos(this, left);
-            interrupted |= Thread.interrupted();
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
+    Sudog awaitUntil(Goroutine g, long deadline, boolean yieldFirst) {
+        if (!awaitOrDeadline(g, deadline, yieldFirst) && !claim(TIMEOUT)) {
+            awaitAfterDeadline(g); // a waker won the race against the deadline: it sets done soon
         }
         return winner;
     }

@@ -1,7 +1,5 @@
 package dev.gokata.runtime;
 
-import java.util.concurrent.locks.LockSupport;
-
 /**
  * One goroutine waiting on one channel, Go's {@code sudog}: it sits in a channel's {@code sendq} or {@code recvq}
  * and carries the value being handed over, so the waker can copy it directly into or out of the waiter.
@@ -11,7 +9,7 @@ import java.util.concurrent.locks.LockSupport;
  * {@link SelectGate#claim}), the waker alone owns it until it sets {@code done}; after {@code done} the waiting
  * goroutine owns it again (the volatile write/read of {@code done} publishes the waker's writes).
  */
-final class Sudog {
+final class Sudog extends Waiter {
     final Goroutine g;
     final Thread thread;
     /** The channel this sudog waits on (for select: one sudog per case). */
@@ -32,8 +30,6 @@ final class Sudog {
     Sudog prev;
     /** True while linked into a wait queue. */
     boolean queued;
-    /** Set last by the waker (non-select waits); the parked goroutine waits for it. */
-    volatile boolean done;
 
     Sudog(Goroutine g, Chan<?> c, Object elem, SelectGate gate, int caseIndex) {
         this.g = g;
@@ -44,29 +40,12 @@ final class Sudog {
         this.caseIndex = caseIndex;
     }
 
-    /** Wakes the goroutine waiting on this sudog: Go's {@code goready}. The caller owns the sudog (see guards). */
+    /**
+     * Wakes the goroutine waiting on this sudog: Go's {@code goready}. The caller owns the sudog (see guards); for a
+     * select, the select's gate is what its goroutine waits on.
+     */
     void ready() {
         g.endWait();
-        if (gate != null) {
-            gate.done = true;
-        } else {
-            done = true;
-        }
-        LockSupport.unpark(thread);
-    }
-
-    /** Parks the calling goroutine until {@link #ready} has run; not interruptible, as in Go. */
-    void await(boolean yieldFirst) {
-        if (yieldFirst && !done) {
-            Thread.yield();
-        }
-        boolean interrupted = false;
-        while (!done) {
-            LockSupport.park(this);
-            interrupted |= Thread.interrupted();
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
+        (gate != null ? gate : this).wake(thread);
     }
 }

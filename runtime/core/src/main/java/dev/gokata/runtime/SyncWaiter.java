@@ -27,6 +27,7 @@ final class SyncWaiter {
     void park() {
         boolean interrupted = false;
         while (!done) {
+            g.parking();
             LockSupport.park(this);
             if (Thread.interrupted()) {
                 interrupted = true;

@@ -1,0 +1,100 @@
+package dev.gokata.runtime;
+
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * What a goroutine blocked on a channel or a select waits for: a flag its waker sets once. The goroutine first spins
+ * for a moment while {@link Goroutine#spinsBeforePark()} says spinning pays (see {@link Spinning}), or else yields its
+ * carrier once, and parks only if the flag is still down; the waker unparks it only if it did park.
+ *
+ * <p>Implementation note. {@code done} and {@code parked} form a Dekker pair: the waker writes {@code done} then
+ * reads {@code parked}; the waiter writes {@code parked} then reads {@code done}. Both are volatile, so at least one
+ * side sees the other's write: either the waiter sees {@code done} and never parks, or the waker sees
+ * {@code parked} and unparks it. A hand-off that completes while the waiter spins so costs neither a park nor an
+ * unpark (an unpark of a virtual thread submits it to the scheduler and may wake a sleeping carrier: microseconds).
+ * Spurious returns from {@code park} and interrupts are absorbed: Go's waits are not interruptible; the interrupt
+ * status is restored on return.
+ */
+abstract class Waiter {
+    private volatile boolean done;
+    private volatile boolean parked;
+
+    /** Releases the waiting goroutine, which runs on {@code thread}; call once, after the hand-off is complete. */
+    final void wake(Thread thread) {
+        done = true;
+        if (parked) {
+            LockSupport.unpark(thread);
+        }
+    }
+
+    /**
+     * Blocks until {@link #wake}: spins while that pays for {@code g}; otherwise yields the carrier once if
+     * {@code yieldFirst} (a partner already runnable on this carrier can then answer without a park); then parks.
+     */
+    final void await(Goroutine g, boolean yieldFirst) {
+        if (spinOrYield(g, yieldFirst)) {
+            return;
+        }
+        parked = true;
+        boolean interrupted = false;
+        while (!done) {
+            g.parking();
+            LockSupport.park(this);
+            interrupted |= Thread.interrupted();
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * As {@link #await}, but gives up at {@code deadline} (System.nanoTime) and returns false if not woken by then
+     * (the caller then races its wakers for the outcome and may have to {@link #awaitAfterDeadline}).
+     */
+    final boolean awaitOrDeadline(Goroutine g, long deadline, boolean yieldFirst) {
+        if (spinOrYield(g, yieldFirst)) {
+            return true;
+        }
+        parked = true;
+        boolean interrupted = false;
+        long left;
+        while (!done && (left = deadline - System.nanoTime()) > 0) {
+            g.parking();
+            LockSupport.parkNanos(this, left);
+            interrupted |= Thread.interrupted();
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        return done;
+    }
+
+    /** After a lost race against a waker at the deadline: the waker is finishing and will wake us soon. */
+    final void awaitAfterDeadline(Goroutine g) {
+        await(g, false);
+    }
+
+    /**
+     * Before parking: spins while spinning pays for {@code g}; when it does not, yields the carrier once instead
+     * if {@code yieldFirst}. True if woken meanwhile.
+     */
+    private boolean spinOrYield(Goroutine g, boolean yieldFirst) {
+        int spins = g.spinsBeforePark();
+        if (spins == 0) {
+            if (yieldFirst && !done) {
+                Thread.yield();
+            }
+            return done;
+        }
+        for (int i = 0; i < spins; i++) {
+            if (done) {
+                g.spinPaid(true);
+                return true;
+            }
+            Thread.onSpinWait();
+        }
+        boolean woken = done;
+        g.spinPaid(woken);
+        return woken;
+    }
+}
