@@ -26,10 +26,10 @@ import java.util.concurrent.locks.LockSupport;
  *       senders wake to panic {@code send on closed channel}); unlock, then wake them all.</li>
  * </ul>
  * Waking is Go's {@code goready}: the waker dequeues the sudog under the lock (which makes it the sudog's only
- * owner), does the transfer, releases the lock, then {@link Sudog#ready()} calls {@code g.endWait()}, sets the
- * volatile {@code done} flag and unparks. The waiter parks with {@code LockSupport.park} until {@code done}; no
- * {@code Condition}, no re-acquiring of the lock after waking, no spinning (optionally one {@code Thread.yield()}
- * before parking: {@link #YIELD_POLICY}).
+ * owner), does the transfer, releases the lock, then {@link Sudog#ready()} sets the waiter's volatile {@code done}
+ * flag and unparks it if it parked ({@link Waiter}). The waiter spins for a moment while spinning pays
+ * ({@link Spinning}), else yields its carrier once ({@link #YIELD_POLICY}), then parks with
+ * {@code LockSupport.park} until {@code done}; no {@code Condition}, no re-acquiring of the lock after waking.
  *
  * <p>Invariants (under {@code lock}):
  * <ul>

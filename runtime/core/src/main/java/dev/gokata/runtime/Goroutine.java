@@ -22,16 +22,18 @@ import java.util.Optional;
  * A primitive that parks the calling goroutine calls {@link #beginWait(WaitReason)} <em>while holding the
  * primitive's own lock, before its waiter becomes visible to any waker</em>, and {@link #parking()} just before each
  * {@code LockSupport.park} (a waiter may first spin for a moment: a hand-off that completes during the spin never
- * touches the program's shared counts). The waker calls {@link #endWait()} on the waiting goroutine <em>before</em>
- * unparking it (under the primitive's lock, or after winning the select's CAS). A goroutine that stops waiting by
- * itself (a timeout) calls {@link #endWait()} on itself; the call is idempotent.
+ * touches the program's shared counts). The wait ends with {@link #endWait()}, which is idempotent and is called
+ * either by the waker <em>before</em> it releases the waiter (the sync primitives' {@link SyncWaiter}), or, for
+ * channels and select ({@link Waiter}), by the waker after releasing a waiter that may have parked, and always by the
+ * waiter itself once it runs again. A goroutine that stops waiting by itself (a timeout) ends its own wait.
  *
  * <p>{@code waitState} goes {@code RUNNING → WAITING} ({@code beginWait}), {@code WAITING → COUNTED}
- * ({@code parking}, by CAS: only if no waker came first) and back to {@code RUNNING} ({@code endWait}, by
- * getAndSet, uncounting if it was counted). So a goroutine is counted blocked only while it is about to park or
- * parked <em>and</em> nobody has decided to wake it yet; a waker that has dequeued it is itself running until it has
- * called {@code endWait}. Hence the blocked count never includes a goroutine someone is about to wake, and a
- * deadlock is never reported falsely; the last goroutine to park sees the deadlock, so none is missed.
+ * ({@code parking}, by CAS: only if its wait has not been ended yet) and back to {@code RUNNING} ({@code endWait},
+ * by getAndSet, uncounting if it was counted). So a goroutine is counted blocked only while it is about to park or
+ * parked, and whenever it is counted, whoever releases it is still running until it has uncounted it (a goroutine of
+ * the program, the timer thread with its timer still counted as pending, or a foreign thread, which turns detection
+ * off). Hence the program never looks deadlocked while a wake-up is on its way, and the last goroutine to park sees
+ * a real deadlock, so none is missed.
  */
 public final class Goroutine {
     private static final ThreadLocal<Goroutine> CURRENT = new ThreadLocal<>();

@@ -23,7 +23,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * <ul>
  *   <li>{@code counts} packs the number of live goroutines (high 32 bits) and of those counted as blocked (low 32
  *       bits) into one atomic word, so the deadlock test {@code live == blocked} never reads a torn pair.</li>
- *   <li>A goroutine is counted blocked only between its {@code beginWait} and the {@code endWait} of its waker.</li>
+ *   <li>A goroutine is counted blocked only from just before it parks until its wait is ended (by its waker or by
+ *       itself); see {@link Goroutine}'s blocking protocol.</li>
  *   <li>{@code timers} counts timers that may still fire into this program; a timer is uncounted only after its
  *       action (a send, or starting an afterFunc goroutine) has been done.</li>
  *   <li>Once a thread that is not a goroutine joins the program ({@code foreignMembers}), deadlocks are no longer

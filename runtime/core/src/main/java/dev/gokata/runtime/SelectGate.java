@@ -8,8 +8,8 @@ import java.lang.invoke.VarHandle;
  * (or the select's own timeout) to {@link #claim} it decides which case the select takes; all other wakers skip the
  * select's remaining sudogs.
  *
- * <p>Guards: {@code winner} changes once, by CAS, from null; {@code done} is written once, by the winner's waker,
- * after it has finished the transfer into the winning sudog (and called {@code endWait}).
+ * <p>Guards: {@code winner} changes once, by CAS, from null; the gate is woken ({@link Waiter#wake}) once, by the
+ * winner's waker, after it has finished the transfer into the winning sudog.
  */
 final class SelectGate extends Waiter {
     /** The winner when the select's own deadline passed first. */

@@ -45,7 +45,6 @@ final class Sudog extends Waiter {
      * select, the select's gate is what its goroutine waits on.
      */
     void ready() {
-        g.endWait();
-        (gate != null ? gate : this).wake(thread);
+        (gate != null ? gate : this).wake(thread, g);
     }
 }

@@ -10,7 +10,10 @@ import java.util.concurrent.locks.LockSupport;
  * <p>Implementation note. {@code done} and {@code parked} form a Dekker pair: the waker writes {@code done} then
  * reads {@code parked}; the waiter writes {@code parked} then reads {@code done}. Both are volatile, so at least one
  * side sees the other's write: either the waiter sees {@code done} and never parks, or the waker sees
- * {@code parked} and unparks it. A hand-off that completes while the waiter spins so costs neither a park nor an
+ * {@code parked} and unparks it. The same pair decides who ends the wait ({@link Goroutine#endWait()}): a waiter
+ * counts itself blocked ({@link Goroutine#parking()}) only after writing {@code parked} and reading {@code done}
+ * false, so whenever it may be counted the waker sees {@code parked} and uncounts it; until then the waker is itself
+ * running, so the program cannot look deadlocked. A hand-off that completes while the waiter spins so costs neither a park nor an
  * unpark (an unpark of a virtual thread submits it to the scheduler and may wake a sleeping carrier: microseconds).
  * Spurious returns from {@code park} and interrupts are absorbed: Go's waits are not interruptible; the interrupt
  * status is restored on return.
@@ -19,10 +22,15 @@ abstract class Waiter {
     private volatile boolean done;
     private volatile boolean parked;
 
-    /** Releases the waiting goroutine, which runs on {@code thread}; call once, after the hand-off is complete. */
-    final void wake(Thread thread) {
+    /**
+     * Releases the waiting goroutine {@code g}, which runs on {@code thread}; call once, after the hand-off is
+     * complete. If it may have parked, ends its wait (uncounting it as blocked) before unparking it; if it is still
+     * spinning, it ends its own wait, so the waker never touches the waiter's goroutine.
+     */
+    final void wake(Thread thread, Goroutine g) {
         done = true;
         if (parked) {
+            g.endWait();
             LockSupport.unpark(thread);
         }
     }
@@ -33,6 +41,7 @@ abstract class Waiter {
      */
     final void await(Goroutine g, boolean yieldFirst) {
         if (spinOrYield(g, yieldFirst)) {
+            g.endWait();
             return;
         }
         parked = true;
@@ -45,6 +54,7 @@ abstract class Waiter {
         if (interrupted) {
             Thread.currentThread().interrupt();
         }
+        g.endWait();
     }
 
     /**
@@ -53,6 +63,7 @@ abstract class Waiter {
      */
     final boolean awaitOrDeadline(Goroutine g, long deadline, boolean yieldFirst) {
         if (spinOrYield(g, yieldFirst)) {
+            g.endWait();
             return true;
         }
         parked = true;
@@ -66,6 +77,7 @@ abstract class Waiter {
         if (interrupted) {
             Thread.currentThread().interrupt();
         }
+        g.endWait(); // timed out: not counted as blocked while it races its wakers for the outcome
         return done;
     }
 
