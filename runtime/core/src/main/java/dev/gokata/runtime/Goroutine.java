@@ -64,9 +64,9 @@ public final class Goroutine {
     private volatile int waitState;
     private volatile boolean finished;
     // the spin policy of Waiter; touched only by this goroutine's own thread
-    private int spinLimit = Spinning.MAX_SPINS;
-    private int waitsUntilProbe;
-    private int probeGap = 1;
+    private int spinLimit;
+    private int waitsUntilProbe = Spinning.FIRST_PROBE;
+    private int probeGap = Spinning.FIRST_PROBE;
 
     Goroutine(Program program, long id, long parentId, CreationSite createdAt, boolean adopted) {
         this.program = program;

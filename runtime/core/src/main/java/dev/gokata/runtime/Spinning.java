@@ -7,15 +7,18 @@ package dev.gokata.runtime;
  * sleeping carrier (a futex wake and an inter-processor interrupt: microseconds), while the partner of a hand-off
  * usually answers within a few hundred nanoseconds if it is running on the other core. Why adaptively: when the
  * partner is not running (more goroutines than cores, or the machine is busy with other processes), every spin is
- * burnt CPU that the partner may need. So each goroutine spins only while spinning has been paying: after a spin
- * that ended without a wake-up it parks at once, and tries a spin again only after 2, 4, ... up to
- * {@code MAX_PROBE_GAP} waits; a spin that pays restores the full budget. One spin-wait ({@code Thread.onSpinWait},
+ * burnt CPU that the partner may need. So each goroutine spins only while spinning has been paying: a new goroutine
+ * first tries at its {@code FIRST_PROBE}-th wait (programs with thousands of short-lived goroutines never pay for
+ * learning), after a spin that ended without a wake-up it parks at once, and tries a spin again only after
+ * twice as many waits as the last time, up to {@code MAX_PROBE_GAP}; a spin that pays restores the full budget. One spin-wait ({@code Thread.onSpinWait},
  * x86 PAUSE) costs about 27 ns on the course's machine, so {@code MAX_SPINS} = 128 is about 3.5 µs.
  */
 final class Spinning {
     /** Spin-waits before parking while spinning pays; property {@code gokata.spins}, 0 on a one-CPU machine. */
     static final int MAX_SPINS = Runtime.getRuntime().availableProcessors() > 1
             ? Integer.getInteger("gokata.spins", 128) : 0;
+    /** The wait at which a new goroutine first tries a spin. */
+    static final int FIRST_PROBE = 16;
     /** The longest run of waits that park at once before spinning is tried again. */
     static final int MAX_PROBE_GAP = 256;
 

@@ -11,6 +11,19 @@ class SpinningTest {
     // each test starts from a spin that paid: the test thread's goroutine keeps its history between tests
 
     @Test
+    void aNewGoroutineParksAtOnceUntilItsFirstProbe() throws InterruptedException {
+        var spins = new ArrayList<Integer>();
+        Thread.ofVirtual().start(() -> {
+            Goroutine g = Goroutine.current();
+            for (int wait = 1; wait <= Spinning.FIRST_PROBE; wait++) {
+                spins.add(g.spinsBeforePark());
+            }
+        }).join();
+        assertEquals(Spinning.MAX_SPINS, spins.getLast());
+        assertEquals(List.of(0), spins.subList(0, spins.size() - 1).stream().distinct().toList());
+    }
+
+    @Test
     void spinsWhileSpinningPays() {
         Goroutine g = Goroutine.current();
         g.spinPaid(true);

@@ -1,0 +1,175 @@
+// The workloads of docs/benchmarks.md in Go, for a side-by-side run with the JMH benchmarks of runtime/bench:
+//
+//	cd runtime/bench/go && go test -bench . -benchtime 1s -count 3
+//
+// One op is one value (one round trip for PingPong, one select for Select*, one batch of 100 000 goroutines for
+// Spawn100k), as in ChannelBench, SelectBench and SpawnBench.
+package bench
+
+import (
+	"fmt"
+	"sync"
+	"testing"
+)
+
+func BenchmarkPingPong(b *testing.B) {
+	ping, pong := make(chan int), make(chan int)
+	var wg sync.WaitGroup
+	wg.Add(2)
+	go func() {
+		defer wg.Done()
+		for i := 0; i < b.N; i++ {
+			ping <- 42
+			<-pong
+		}
+	}()
+	go func() {
+		defer wg.Done()
+		for i := 0; i < b.N; i++ {
+			pong <- <-ping
+		}
+	}()
+	wg.Wait()
+}
+
+// producersConsumers moves b.N values over one channel of capacity c with k producers and k consumers.
+func producersConsumers(b *testing.B, c, k int) {
+	ch := make(chan int, c)
+	each := b.N/k + 1
+	var wg sync.WaitGroup
+	wg.Add(2 * k)
+	for j := 0; j < k; j++ {
+		go func() {
+			defer wg.Done()
+			for i := 0; i < each; i++ {
+				ch <- 42
+			}
+		}()
+		go func() {
+			defer wg.Done()
+			for i := 0; i < each; i++ {
+				<-ch
+			}
+		}()
+	}
+	wg.Wait()
+}
+
+func BenchmarkSpsc(b *testing.B) {
+	for _, c := range []int{0, 16, 1024} {
+		b.Run(fmt.Sprintf("cap%d", c), func(b *testing.B) { producersConsumers(b, c, 1) })
+	}
+}
+
+func BenchmarkMpmc8x8(b *testing.B) {
+	for _, c := range []int{0, 16} {
+		b.Run(fmt.Sprintf("cap%d", c), func(b *testing.B) { producersConsumers(b, c, 8) })
+	}
+}
+
+func BenchmarkParallel10k(b *testing.B) {
+	const pairs = 10_000
+	each := b.N/pairs + 1
+	var wg sync.WaitGroup
+	wg.Add(2 * pairs)
+	for p := 0; p < pairs; p++ {
+		ch := make(chan int, 16)
+		go func() {
+			defer wg.Done()
+			for i := 0; i < each; i++ {
+				ch <- 42
+			}
+		}()
+		go func() {
+			defer wg.Done()
+			for i := 0; i < each; i++ {
+				<-ch
+			}
+		}()
+	}
+	wg.Wait()
+}
+
+func BenchmarkSelect(b *testing.B) {
+	for _, k := range []int{2, 4} {
+		for _, c := range []int{0, 16} {
+			b.Run(fmt.Sprintf("cases%d/cap%d", k, c), func(b *testing.B) { selectOver(b, k, c) })
+		}
+	}
+}
+
+// selectOver: k producers, each on its own channel of capacity c; one consumer selects over all k.
+func selectOver(b *testing.B, k, c int) {
+	chans := make([]chan int, k)
+	each := b.N/k + 1
+	for j := range chans {
+		chans[j] = make(chan int, c)
+		go func(ch chan int) {
+			for i := 0; i < each; i++ {
+				ch <- 42
+			}
+		}(chans[j])
+	}
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		values := 0
+		for i := 0; i < each*k; i++ {
+			switch k {
+			case 2:
+				select {
+				case <-chans[0]:
+				case <-chans[1]:
+				}
+			default:
+				select {
+				case <-chans[0]:
+				case <-chans[1]:
+				case <-chans[2]:
+				case <-chans[3]:
+				}
+			}
+			values++
+		}
+	}()
+	<-done
+}
+
+func BenchmarkSelectDefault2(b *testing.B) {
+	a, c := make(chan int, 16), make(chan int, 16)
+	done := make(chan int)
+	go func() {
+		defaults := 0
+		for i := 0; i < b.N; i++ {
+			select {
+			case <-a:
+			case <-c:
+			default:
+				defaults++
+			}
+		}
+		done <- defaults
+	}()
+	<-done
+}
+
+func BenchmarkSpawn100k(b *testing.B) {
+	const n = 100_000
+	for r := 0; r < b.N; r++ {
+		ch := make(chan int)
+		var wg sync.WaitGroup
+		wg.Add(n)
+		go func() {
+			for i := 0; i < n; i++ {
+				go func() {
+					ch <- 42
+					wg.Done()
+				}()
+			}
+		}()
+		for i := 0; i < n; i++ {
+			<-ch
+		}
+		wg.Wait()
+	}
+}

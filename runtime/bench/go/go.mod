@@ -1,0 +1,3 @@
+module gokata.dev/bench
+
+go 1.19
