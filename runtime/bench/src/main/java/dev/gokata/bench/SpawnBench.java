@@ -16,7 +16,9 @@ import org.openjdk.jmh.annotations.State;
  * Spawn 100 000 goroutines that each send once on a shared unbuffered channel and call done; a receiver goroutine
  * takes all values; one op = the whole batch (ms). {@code gokata} starts them with {@code Go.go} (goroutine
  * registry, creation site), {@code gokata-vt} with plain virtual threads, to separate the channel from the
- * goroutine bookkeeping.
+ * goroutine bookkeeping. {@code spawnOnly} starts 100 000 goroutines whose body only counts down a latch, so the
+ * cost of starting and ending a goroutine ({@code gokata}: {@code Go.go}) is measured alone against plain virtual
+ * threads ({@code vt}).
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
@@ -29,6 +31,29 @@ public class SpawnBench {
     public static class Spawn {
         @Param({"gokata", "gokata-vt", "jox", "sq"})
         public String impl;
+    }
+
+    @State(Scope.Benchmark)
+    public static class SpawnOnly {
+        @Param({"gokata", "vt"})
+        public String impl;
+    }
+
+    @Benchmark
+    public void spawnOnly(SpawnOnly s) throws InterruptedException {
+        boolean goroutines = s.impl.equals("gokata");
+        var done = new CountDownLatch(GOROUTINES);
+        Runnable body = done::countDown;
+        VirtualThreads.runAll(() -> {
+            for (int i = 0; i < GOROUTINES; i++) {
+                if (goroutines) {
+                    Go.go(body);
+                } else {
+                    Thread.ofVirtual().start(body);
+                }
+            }
+            done.await();
+        });
     }
 
     @Benchmark
