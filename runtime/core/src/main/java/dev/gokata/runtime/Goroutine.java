@@ -50,6 +50,10 @@ public final class Goroutine {
     @SuppressWarnings("unused") // accessed through COUNTED_BLOCKED
     private volatile boolean countedBlocked;
     private volatile boolean finished;
+    /** True from {@code Program.started} until the goroutine leaves its program's registry. */
+    private volatile boolean live;
+    /** The next (older) goroutine in the program's registry; written before publication and by the pruner. */
+    private volatile Goroutine next;
 
     Goroutine(Program program, long id, long parentId, CreationSite createdAt, boolean adopted) {
         this.program = program;
@@ -146,6 +150,26 @@ public final class Goroutine {
     }
 
     // ---- life cycle, driven by Go.go and Program.run ----
+
+    void markLive() {
+        live = true;
+    }
+
+    void markGone() {
+        live = false;
+    }
+
+    boolean live() {
+        return live;
+    }
+
+    Goroutine next() {
+        return next;
+    }
+
+    void linkTo(Goroutine older) {
+        next = older;
+    }
 
     void bind(Thread t) {
         this.thread = t;
