@@ -24,7 +24,8 @@ public final class Go {
      */
     public static Goroutine go(Runnable body) {
         Goroutine parent = Goroutine.current();
-        var site = new CreationSite();
+        // Race reports show the go statement's callers too: capture them all with the detector on.
+        var site = Race.ENABLED ? new CreationSite() : CreationSite.capture(body);
         Object clock = Race.ENABLED ? Race.release(null) : null;
         return start(parent.program(), parent.id(), site, body, clock);
     }

@@ -93,8 +93,10 @@ public final class Goroutine {
     }
 
     /**
-     * The user's frames of the {@code go} statement that started this goroutine, innermost first (at most four);
-     * empty for main and adopted goroutines. Captured cheaply at {@code go}, resolved on the first call.
+     * The user's frames of the {@code go} statement that started this goroutine, innermost first: the go statement's
+     * own frame, then up to three of its callers; empty for main and adopted goroutines. Captured cheaply at
+     * {@code go}, resolved on the first call. The callers are left out (a single frame) for a go statement whose
+     * lambda was proven to come from that statement alone, unless the race detector is on.
      */
     public List<StackTraceElement> createdAt() {
         return createdAt == null ? List.of() : createdAt.frames();
