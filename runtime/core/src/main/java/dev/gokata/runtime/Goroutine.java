@@ -26,9 +26,18 @@ import java.util.Optional;
  * shows a goroutine as blocked after someone has decided to wake it, and so a deadlock is never reported falsely.
  */
 public final class Goroutine {
-    private static final ThreadLocal<Goroutine> CURRENT = new ThreadLocal<>();
-    /** The program a thread was created in, so that threads the student starts by other means are known to it. */
-    static final InheritableThreadLocal<Program> PROGRAM = new InheritableThreadLocal<>();
+    /**
+     * A thread's goroutine, or, in a thread not started by {@code go} that has not used the runtime yet, the
+     * program it was created in: a thread the student starts by other means inherits its creator's program, and
+     * joins it when it first uses the runtime. One inheritable thread-local instead of a plain one for the
+     * goroutine and an inheritable one for the program: a goroutine then fills one thread-local map, not two.
+     */
+    private static final InheritableThreadLocal<Object> CURRENT = new InheritableThreadLocal<>() {
+        @Override
+        protected Object childValue(Object parent) {
+            return parent instanceof Goroutine g ? g.program : parent;
+        }
+    };
 
     private static final VarHandle COUNTED_BLOCKED;
 
@@ -65,13 +74,11 @@ public final class Goroutine {
 
     /** The goroutine running the calling thread; a thread not started by {@link Go#go} is adopted on first use. */
     public static Goroutine current() {
-        Goroutine g = CURRENT.get();
-        return g != null ? g : adopt();
+        return CURRENT.get() instanceof Goroutine g ? g : adopt();
     }
 
     private static Goroutine adopt() {
-        Program inherited = PROGRAM.get();
-        Program program = inherited != null ? inherited : Program.DETACHED;
+        Program program = CURRENT.get() instanceof Program inherited ? inherited : Program.DETACHED;
         Goroutine g = program.adopt(Thread.currentThread());
         CURRENT.set(g);
         return g;
@@ -179,7 +186,6 @@ public final class Goroutine {
 
     void run(Runnable body, Object raceClock, boolean isMain) {
         CURRENT.set(this);
-        PROGRAM.set(program);
         if (Race.ENABLED) {
             Race.acquire(raceClock);
         }
