@@ -59,10 +59,9 @@ public final class Goroutine {
     @SuppressWarnings("unused") // accessed through COUNTED_BLOCKED
     private volatile boolean countedBlocked;
     private volatile boolean finished;
-    /** True from {@code Program.started} until the goroutine leaves its program's registry. */
-    private volatile boolean live;
-    /** The next (older) goroutine in the program's registry; written before publication and by the pruner. */
-    private volatile Goroutine next;
+    /** Where the goroutine is in its program's {@link Registry}; written once, before its thread starts. */
+    private Registry.Block registryBlock;
+    private int registrySlot;
 
     Goroutine(Program program, long id, long parentId, CreationSite createdAt, boolean adopted) {
         this.program = program;
@@ -160,24 +159,17 @@ public final class Goroutine {
 
     // ---- life cycle, driven by Go.go and Program.run ----
 
-    void markLive() {
-        live = true;
+    void registeredAt(Registry.Block block, int slot) {
+        registryBlock = block;
+        registrySlot = slot;
     }
 
-    void markGone() {
-        live = false;
+    Registry.Block registryBlock() {
+        return registryBlock;
     }
 
-    boolean live() {
-        return live;
-    }
-
-    Goroutine next() {
-        return next;
-    }
-
-    void linkTo(Goroutine older) {
-        next = older;
+    int registrySlot() {
+        return registrySlot;
     }
 
     void bind(Thread t) {

@@ -2,9 +2,6 @@ package dev.gokata.runtime;
 
 import dev.gokata.runtime.race.Race;
 import java.time.Duration;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -23,11 +20,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * <ul>
  *   <li>{@code counts} packs the number of live goroutines (high 32 bits) and of those counted as blocked (low 32
  *       bits) into one atomic word, so the deadlock test {@code live == blocked} never reads a torn pair.</li>
- *   <li>The registry of goroutines (for dumps and leak checks) is an intrusive singly linked list, newest first:
- *       a start pushes its goroutine with one CAS on {@code registry}; an exit only clears the goroutine's own
- *       volatile {@code live} flag, so starts and exits never contend on a shared table (a
- *       {@code ConcurrentHashMap} key set cost about 0.2 µs per goroutine here). {@link #prune} unlinks the
- *       departed lazily. {@link #numGoroutine()} is the live half of {@code counts}, exact at every moment.</li>
+ *   <li>{@code registry} holds exactly the goroutines started and not yet gone (see {@link Registry}: starts and
+ *       exits never contend there); {@link #numGoroutine()} is the live half of {@code counts}, exact at every
+ *       moment.</li>
  *   <li>A goroutine is counted blocked only between its {@code beginWait} and the {@code endWait} of its waker.</li>
  *   <li>{@code timers} counts timers that may still fire into this program; a timer is uncounted only after its
  *       action (a send, or starting an afterFunc goroutine) has been done.</li>
@@ -43,31 +38,10 @@ public final class Program {
     /** The program of threads that are in no {@link #run}: no deadlock detection; a panic ends the JVM. */
     static final Program DETACHED = new Program(false);
 
-    /** At least this many starts between two prunings of the registry, so pruning costs O(1) per start. */
-    private static final int MIN_PRUNE_INTERVAL = 1024;
-    private static final VarHandle REGISTRY;
-    private static final VarHandle PRUNING;
-
-    static {
-        try {
-            var lookup = MethodHandles.lookup();
-            REGISTRY = lookup.findVarHandle(Program.class, "registry", Goroutine.class);
-            PRUNING = lookup.findVarHandle(Program.class, "pruning", boolean.class);
-        } catch (ReflectiveOperationException e) {
-            throw new ExceptionInInitializerError(e);
-        }
-    }
-
     private final boolean detectsDeadlock;
     private final AtomicLong nextId = new AtomicLong(1);
-    /** Head of the registry: every started goroutine, newest first, linked through {@code Goroutine.next}. */
-    @SuppressWarnings("unused") // accessed through REGISTRY
-    private volatile Goroutine registry;
-    /** True while one thread prunes the registry; set by CAS through PRUNING. */
-    @SuppressWarnings("unused") // accessed through PRUNING
-    private volatile boolean pruning;
-    /** The goroutine id from which the next start prunes the registry; written only by the pruning thread. */
-    private volatile long pruneAt = MIN_PRUNE_INTERVAL;
+    /** The goroutines started and not yet gone. */
+    private final Registry registry = new Registry();
     private final AtomicLong counts = new AtomicLong();
     private final AtomicInteger timers = new AtomicInteger();
     private volatile boolean foreignMembers;
@@ -169,12 +143,7 @@ public final class Program {
 
     /** The goroutines alive now, in id order. */
     public List<Goroutine> goroutines() {
-        var list = new ArrayList<Goroutine>();
-        for (Goroutine g = (Goroutine) REGISTRY.getVolatile(this); g != null; g = g.next()) {
-            if (g.live()) {
-                list.add(g);
-            }
-        }
+        var list = registry.list();
         list.sort(Comparator.comparingLong(Goroutine::id));
         return list;
     }
@@ -213,8 +182,8 @@ public final class Program {
 
     /**
      * Wakes {@link #leaks} waiters after a goroutine left the registry. Skipping the monitor when nobody watches is
-     * safe: a watcher increments {@code exitWatchers} before it reads the registry, and an exit clears its
-     * goroutine's volatile {@code live} flag before it reads {@code exitWatchers}, so at least one of the two sees
+     * safe: a watcher increments {@code exitWatchers} before it reads the registry, and an exit marks its
+     * slot gone (a volatile store) before it reads {@code exitWatchers}, so at least one of the two sees
      * the other.
      */
     private void notifyExitWatchers() {
@@ -238,56 +207,15 @@ public final class Program {
         return g;
     }
 
-    /** Registers a goroutine about to start: pushed on the registry, counted live. */
+    /** Registers a goroutine about to start: in the registry, counted live. */
     void started(Goroutine g) {
-        g.markLive();
-        Goroutine head;
-        do {
-            head = (Goroutine) REGISTRY.getVolatile(this);
-            g.linkTo(head);
-        } while (!REGISTRY.compareAndSet(this, head, g));
+        registry.add(g);
         counts.addAndGet(1L << 32);
-        if (g.id() >= pruneAt) {
-            prune(g.id());
-        }
     }
 
-    /**
-     * Unlinks the goroutines that left the program from the registry, behind its head. One pruner at a time; adders
-     * only ever change the head, so the pruner alone writes the links behind it. A link is only ever changed to skip
-     * nodes that already left (which never come back), and a removed node keeps its own link, so a concurrent
-     * reader, wherever it stands, still reaches every goroutine that is live. The next pruning comes after as many
-     * starts as goroutines survived this one (at least {@code MIN_PRUNE_INTERVAL}): amortised O(1) per start, and
-     * the registry never holds more than about twice the live goroutines plus the interval.
-     */
-    private void prune(long id) {
-        if (!PRUNING.compareAndSet(this, false, true)) {
-            return;
-        }
-        try {
-            var pred = (Goroutine) REGISTRY.getVolatile(this);
-            long survivors = 1;
-            for (Goroutine g = pred.next(); g != null; g = g.next()) {
-                if (g.live()) {
-                    if (pred.next() != g) {
-                        pred.linkTo(g);
-                    }
-                    pred = g;
-                    survivors++;
-                }
-            }
-            if (pred.next() != null) {
-                pred.linkTo(null);
-            }
-            pruneAt = id + Math.max(survivors, MIN_PRUNE_INTERVAL);
-        } finally {
-            PRUNING.setVolatile(this, false);
-        }
-    }
-
-    /** Takes a goroutine out of the program: it leaves the registry (lazily unlinked by {@link #prune}). */
+    /** Takes a goroutine out of the program's registry. */
     private static void left(Goroutine g) {
-        g.markGone();
+        Registry.remove(g);
     }
 
     void exited(Goroutine g) {
