@@ -12,6 +12,7 @@ import java.lang.classfile.Label;
 import java.lang.classfile.MethodModel;
 import java.lang.classfile.Opcode;
 import java.lang.classfile.attribute.CodeAttribute;
+import java.lang.classfile.instruction.LineNumber;
 import java.lang.classfile.instruction.InvokeDynamicInstruction;
 import java.lang.classfile.instruction.InvokeInstruction;
 import java.lang.constant.ClassDesc;
@@ -32,7 +33,7 @@ import java.util.Optional;
  * {@code PROVE_AFTER}-th capture for a class (programs that start a lambda's goroutine a few times never pay for
  * it): a {@link StackWalker} finds the direct caller of {@code Go.go} with its method and bytecode index, the
  * caller's class file is read through the {@link ClassFile} API, and the two instructions at that index are
- * checked. Anything unusual (a runtime or JDK frame calling {@code go}, a class file that cannot be read, a branch
+ * checked, with the line they are on. Anything unusual (a runtime or JDK frame calling {@code go}, a class file that cannot be read, a branch
  * target between the instructions, a lambda passed through a variable) leaves the class unproven, and its
  * goroutines keep capturing their stacks; so the report never names a wrong line. What is known about a class
  * lives in a {@link ClassValue} (it does not keep the class from being unloaded); {@code captures} is counted
@@ -114,7 +115,8 @@ final class LambdaSites {
                 if (m.methodName().equalsString(caller.getMethodName())
                         && m.methodType().equalsString(caller.getDescriptor())) {
                     Optional<CodeAttribute> code = m.findAttribute(Attributes.code());
-                    return code.isPresent() && lambdaCallsGo(code.get(), caller.getByteCodeIndex())
+                    return code.isPresent()
+                            && lambdaCallsGo(code.get(), caller.getByteCodeIndex(), caller.getLineNumber())
                             ? Optional.of(caller.toStackTraceElement())
                             : Optional.empty();
                 }
@@ -125,16 +127,23 @@ final class LambdaSites {
         }
     }
 
-    /** True if the instruction at {@code bci} calls {@code Go.go} on what the instruction before made: a lambda. */
-    static boolean lambdaCallsGo(CodeAttribute code, int bci) {
+    /**
+     * True if the instruction at {@code bci}, on {@code line}, calls {@code Go.go} on what the instruction before
+     * made: a lambda. The line is checked too, so that a class rewritten as it was loaded (a coverage agent), whose
+     * offsets differ from its class file's, is not proven by chance.
+     */
+    static boolean lambdaCallsGo(CodeAttribute code, int bci, int line) {
         int at = 0;
+        int atLine = -1;
         Instruction previous = null;
         for (CodeElement e : code) {
-            if (e instanceof Label) {
+            if (e instanceof LineNumber n) {
+                atLine = n.line();
+            } else if (e instanceof Label) {
                 previous = null; // a branch may land here, with anything on the stack
             } else if (e instanceof Instruction i) {
                 if (at == bci) {
-                    return callsGo(i) && previous instanceof InvokeDynamicInstruction indy
+                    return atLine == line && callsGo(i) && previous instanceof InvokeDynamicInstruction indy
                             && indy.bootstrapMethod().owner().equals(LAMBDA_FACTORY);
                 }
                 if (at > bci) {

@@ -101,6 +101,31 @@ class CreationSiteTest {
         });
     }
 
+    @Test
+    void givenAMultiLineLambdaInTheGoCall_whenProven_thenItsSiteIsTheOneACaptureNames() {
+        runOk(() -> {
+            var wg = new WaitGroup();
+            wg.add(MANY);
+            var started = new ArrayList<Goroutine>();
+            for (int i = 0; i < MANY; i++) {
+                int n = i;
+                started.add(go(
+                        () -> {
+                            if (n >= 0) {
+                                wg.done();
+                            }
+                        }));
+            }
+            wg.await();
+            StackTraceElement captured = started.getFirst().createdAt().getFirst();
+            StackTraceElement proven = started.getLast().createdAt().getFirst();
+            assertEquals(captured, proven);
+            if (!Race.ENABLED) {
+                assertEquals(1, started.getLast().createdAt().size(), "proven");
+            }
+        });
+    }
+
     private static void blockIf(boolean block, Chan<Integer> ch, String name) {
         if (block && !name.isEmpty()) {
             ch.recv();
