@@ -30,8 +30,8 @@ import java.util.Optional;
  * right before a call of {@code Go.go} is such an {@code invokedynamic} of {@link LambdaMetafactory}, with no branch
  * target between them (as javac compiles {@code go(() -> work(ch))} and {@code go(wg::done)}), the lambda flows
  * into that call and nowhere else: its class names the go statement, exactly. The proof runs on the
- * {@code PROVE_AFTER}-th capture for a class (programs that start a lambda's goroutine a few times never pay for
- * it): a {@link StackWalker} finds the direct caller of {@code Go.go} with its method and bytecode index, the
+ * {@code PROVE_AFTER}-th capture for a class (a program that starts a lambda's goroutine fewer times never pays
+ * for it): a {@link StackWalker} finds the direct caller of {@code Go.go} with its method and bytecode index, the
  * caller's class file is read through the {@link ClassFile} API, and the two instructions at that index are
  * checked, with the line they are on. Anything unusual (a runtime or JDK frame calling {@code go}, a class file that cannot be read, a branch
  * target between the instructions, a lambda passed through a variable) leaves the class unproven, and its
@@ -41,8 +41,12 @@ import java.util.Optional;
  * {@code site}.
  */
 final class LambdaSites {
-    /** Captures of one class's sites before its proof is tried. */
-    static final int PROVE_AFTER = 16;
+    /**
+     * Captures of one class's sites before its proof is tried. A proof costs about 5 ms (30 to 50 ms for the first
+     * in a JVM, which loads and warms the class-file parser and the stack walker), as much as a few thousand
+     * captures: a program that starts fewer goroutines from one lambda never pays for it.
+     */
+    static final int PROVE_AFTER = 4096;
     private static final String GO_OWNER = Go.class.getName().replace('.', '/');
     private static final String GO_TYPE =
             MethodType.methodType(Goroutine.class, Runnable.class).toMethodDescriptorString();

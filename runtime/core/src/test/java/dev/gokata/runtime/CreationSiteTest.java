@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Timeout;
  */
 @Timeout(30)
 class CreationSiteTest {
-    private static final int MANY = 3 * LambdaSites.PROVE_AFTER;
+    private static final int MANY = LambdaSites.PROVE_AFTER + 64;
 
     /** The line after the caller's: put it on the line before a {@code go(...)} call to learn that call's line. */
     private static int nextLine() {
