@@ -33,10 +33,10 @@ import java.util.Optional;
  * {@code PROVE_AFTER}-th capture for a class (a program that starts a lambda's goroutine fewer times never pays
  * for it): a {@link StackWalker} finds the direct caller of {@code Go.go} with its method and bytecode index, the
  * caller's class file is read through the {@link ClassFile} API, and the two instructions at that index are
- * checked, with the line they are on. Anything unusual (a runtime or JDK frame calling {@code go}, a class file that cannot be read, a branch
- * target between the instructions, a lambda passed through a variable) leaves the class unproven, and its
- * goroutines keep capturing their stacks; so the report never names a wrong line. What is known about a class
- * lives in a {@link ClassValue} (it does not keep the class from being unloaded); {@code captures} is counted
+ * checked, with the line they are on. Anything unusual (a runtime or JDK frame calling {@code go}, a class file
+ * that cannot be read, a branch target between the instructions, a lambda passed through a variable) leaves the
+ * class unproven, and its goroutines keep capturing their stacks; so the report never names a wrong line. What is
+ * known about a class lives in a {@link ClassValue}, so it goes when the class is unloaded; {@code captures} is counted
  * racily, which only moves the proof by a few captures, and the proof is published through the volatile
  * {@code site}.
  */
