@@ -16,7 +16,11 @@ import org.openjdk.jmh.annotations.State;
  * Spawn 100 000 goroutines that each send once on a shared unbuffered channel and call done; a receiver goroutine
  * takes all values; one op = the whole batch (ms). {@code gokata} starts them with {@code Go.go} (goroutine
  * registry, creation site), {@code gokata-vt} with plain virtual threads, to separate the channel from the
- * goroutine bookkeeping.
+ * goroutine bookkeeping. {@code spawnOnly} starts 100 000 goroutines whose body only counts down a latch, so the
+ * cost of starting and ending a goroutine is measured alone: {@code gokata} writes the lambda in the
+ * {@code go(...)} call as Go code does ({@code go func() { ... }()}), whose site {@code Go.go} proves once and
+ * shares; {@code gokata-var} passes a {@code Runnable} variable, whose site is captured from the stack every time;
+ * {@code vt} starts plain virtual threads.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
@@ -31,6 +35,38 @@ public class SpawnBench {
         public String impl;
     }
 
+    @State(Scope.Benchmark)
+    public static class SpawnOnly {
+        @Param({"gokata", "gokata-var", "vt"})
+        public String impl;
+    }
+
+    @Benchmark
+    public void spawnOnly(SpawnOnly s) throws InterruptedException {
+        var done = new CountDownLatch(GOROUTINES);
+        Runnable body = done::countDown;
+        VirtualThreads.runAll(() -> {
+            switch (s.impl) {
+                case "gokata" -> {
+                    for (int i = 0; i < GOROUTINES; i++) {
+                        Go.go(done::countDown);
+                    }
+                }
+                case "gokata-var" -> {
+                    for (int i = 0; i < GOROUTINES; i++) {
+                        Go.go(body);
+                    }
+                }
+                default -> {
+                    for (int i = 0; i < GOROUTINES; i++) {
+                        Thread.ofVirtual().start(done::countDown);
+                    }
+                }
+            }
+            done.await();
+        });
+    }
+
     @Benchmark
     public void spawn100k(Spawn s) throws InterruptedException {
         boolean goroutines = s.impl.equals("gokata");
@@ -38,18 +74,10 @@ public class SpawnBench {
         var done = new CountDownLatch(GOROUTINES);
         VirtualThreads.runAll(() -> {
             for (int i = 0; i < GOROUTINES; i++) {
-                Runnable body = () -> {
-                    try {
-                        p.put(VALUE);
-                    } catch (InterruptedException e) {
-                        throw new IllegalStateException(e);
-                    }
-                    done.countDown();
-                };
                 if (goroutines) {
-                    Go.go(body);
+                    Go.go(() -> sendAndDone(p, done));
                 } else {
-                    Thread.ofVirtual().start(body);
+                    Thread.ofVirtual().start(() -> sendAndDone(p, done));
                 }
             }
             done.await();
@@ -58,5 +86,14 @@ public class SpawnBench {
                 p.take();
             }
         });
+    }
+
+    private static void sendAndDone(Pipe p, CountDownLatch done) {
+        try {
+            p.put(VALUE);
+        } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+        done.countDown();
     }
 }

@@ -36,9 +36,18 @@ import java.util.Optional;
  * a real deadlock, so none is missed.
  */
 public final class Goroutine {
-    private static final ThreadLocal<Goroutine> CURRENT = new ThreadLocal<>();
-    /** The program a thread was created in, so that threads the student starts by other means are known to it. */
-    static final InheritableThreadLocal<Program> PROGRAM = new InheritableThreadLocal<>();
+    /**
+     * A thread's goroutine, or, in a thread not started by {@code go} that has not used the runtime yet, the
+     * program it was created in: a thread the student starts by other means inherits its creator's program, and
+     * joins it when it first uses the runtime. One inheritable thread-local instead of a plain one for the
+     * goroutine and an inheritable one for the program: a goroutine then fills one thread-local map, not two.
+     */
+    private static final InheritableThreadLocal<Object> CURRENT = new InheritableThreadLocal<>() {
+        @Override
+        protected Object childValue(Object parent) {
+            return parent instanceof Goroutine g ? g.program : parent;
+        }
+    };
 
     private static final VarHandle WAIT_STATE;
     private static final int RUNNING = 0;
@@ -63,6 +72,9 @@ public final class Goroutine {
     @SuppressWarnings("unused") // accessed through WAIT_STATE
     private volatile int waitState;
     private volatile boolean finished;
+    /** Where the goroutine is in its program's {@link Registry}; written once, before its thread starts. */
+    private Registry.Block registryBlock;
+    private int registrySlot;
     // the spin policy of Waiter; touched only by this goroutine's own thread
     private int spinLimit;
     private int waitsUntilProbe = Spinning.FIRST_PROBE;
@@ -78,18 +90,11 @@ public final class Goroutine {
 
     /** The goroutine running the calling thread; a thread not started by {@link Go#go} is adopted on first use. */
     public static Goroutine current() {
-        Goroutine g = CURRENT.get();
-        return g != null ? g : adopt();
-    }
-
-    /** The goroutine running the calling thread, or null if it has none yet (no adoption). */
-    static Goroutine currentOrNull() {
-        return CURRENT.get();
+        return CURRENT.get() instanceof Goroutine g ? g : adopt();
     }
 
     private static Goroutine adopt() {
-        Program inherited = PROGRAM.get();
-        Program program = inherited != null ? inherited : Program.DETACHED;
+        Program program = CURRENT.get() instanceof Program inherited ? inherited : Program.DETACHED;
         Goroutine g = program.adopt(Thread.currentThread());
         CURRENT.set(g);
         return g;
@@ -111,8 +116,10 @@ public final class Goroutine {
     }
 
     /**
-     * The user's frames of the {@code go} statement that started this goroutine, innermost first (at most four);
-     * empty for main and adopted goroutines. Captured cheaply at {@code go}, resolved on the first call.
+     * The user's frames of the {@code go} statement that started this goroutine, innermost first: the go statement's
+     * own frame, then up to three of its callers; empty for main and adopted goroutines. Captured cheaply at
+     * {@code go}, resolved on the first call. The callers are left out (a single frame) for a go statement whose
+     * lambda was proven to come from that statement alone, unless the race detector is on.
      */
     public List<StackTraceElement> createdAt() {
         return createdAt == null ? List.of() : createdAt.frames();
@@ -203,13 +210,25 @@ public final class Goroutine {
 
     // ---- life cycle, driven by Go.go and Program.run ----
 
+    void registeredAt(Registry.Block block, int slot) {
+        registryBlock = block;
+        registrySlot = slot;
+    }
+
+    Registry.Block registryBlock() {
+        return registryBlock;
+    }
+
+    int registrySlot() {
+        return registrySlot;
+    }
+
     void bind(Thread t) {
         this.thread = t;
     }
 
     void run(Runnable body, Object raceClock, boolean isMain) {
         CURRENT.set(this);
-        PROGRAM.set(program);
         if (Race.ENABLED) {
             Race.acquire(raceClock);
         }

@@ -2,12 +2,9 @@ package dev.gokata.runtime;
 
 import dev.gokata.runtime.race.Race;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -23,6 +20,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * <ul>
  *   <li>{@code counts} packs the number of live goroutines (high 32 bits) and of those counted as blocked (low 32
  *       bits) into one atomic word, so the deadlock test {@code live == blocked} never reads a torn pair.</li>
+ *   <li>{@code registry} holds exactly the goroutines started and not yet gone (see {@link Registry}: starts and
+ *       exits never contend there); {@link #numGoroutine()} is the live half of {@code counts}, exact at every
+ *       moment.</li>
  *   <li>A goroutine is counted blocked only from just before it parks until its wait is ended (by its waker or by
  *       itself); see {@link Goroutine}'s blocking protocol.</li>
  *   <li>{@code timers} counts timers that may still fire into this program; a timer is uncounted only after its
@@ -41,7 +41,8 @@ public final class Program {
 
     private final boolean detectsDeadlock;
     private final AtomicLong nextId = new AtomicLong(1);
-    private final Set<Goroutine> live = ConcurrentHashMap.newKeySet();
+    /** The goroutines started and not yet gone. */
+    private final Registry registry = new Registry();
     private final AtomicLong counts = new AtomicLong();
     private final AtomicInteger timers = new AtomicInteger();
     private volatile boolean foreignMembers;
@@ -143,7 +144,7 @@ public final class Program {
 
     /** The goroutines alive now, in id order. */
     public List<Goroutine> goroutines() {
-        var list = new ArrayList<>(live);
+        var list = registry.list();
         list.sort(Comparator.comparingLong(Goroutine::id));
         return list;
     }
@@ -162,7 +163,7 @@ public final class Program {
 
     /** How many goroutines are alive, as Go's {@code runtime.NumGoroutine()}. */
     public int numGoroutine() {
-        return live.size();
+        return (int) (counts.get() >>> 32);
     }
 
     private List<Goroutine> othersThanMain() {
@@ -181,9 +182,10 @@ public final class Program {
     }
 
     /**
-     * Wakes {@link #leaks} waiters after a goroutine left {@code live}. Skipping the monitor when nobody watches is
-     * safe: a watcher increments {@code exitWatchers} before it reads {@code live}, and an exit removes itself from
-     * {@code live} before it reads {@code exitWatchers}, so at least one of the two sees the other.
+     * Wakes {@link #leaks} waiters after a goroutine left the registry. Skipping the monitor when nobody watches is
+     * safe: a watcher increments {@code exitWatchers} before it reads the registry, and an exit marks its
+     * slot gone (a volatile store) before it reads {@code exitWatchers}, so at least one of the two sees
+     * the other.
      */
     private void notifyExitWatchers() {
         if (exitWatchers.get() > 0) {
@@ -206,27 +208,33 @@ public final class Program {
         return g;
     }
 
+    /** Registers a goroutine about to start: in the registry, counted live. */
     void started(Goroutine g) {
-        live.add(g);
+        registry.add(g);
         counts.addAndGet(1L << 32);
     }
 
+    /** Takes a goroutine out of the program's registry. */
+    private static void left(Goroutine g) {
+        Registry.remove(g);
+    }
+
     void exited(Goroutine g) {
-        live.remove(g);
+        left(g);
         long c = counts.addAndGet(-(1L << 32));
         notifyExitWatchers();
         checkDeadlock(c);
     }
 
     void mainReturned(Goroutine g) {
-        live.remove(g);
+        left(g);
         counts.addAndGet(-(1L << 32));
         notifyExitWatchers();
         finish(new Outcome.Exited());
     }
 
     /**
-     * A goroutine panicked. The outcome is recorded before the goroutine leaves {@code live}, so a main goroutine
+     * A goroutine panicked. The outcome is recorded before the goroutine leaves the registry, so a main goroutine
      * returning at the same moment cannot turn the panic into a normal exit.
      */
     void panicked(Goroutine g, Throwable t) {
@@ -237,7 +245,7 @@ public final class Program {
             Runtime.getRuntime().exit(2);
         }
         finish(new Outcome.Panicked(t, g.id(), report));
-        live.remove(g);
+        left(g);
         counts.addAndGet(-(1L << 32));
         notifyExitWatchers();
     }

@@ -1,0 +1,66 @@
+package dev.gokata.runtime;
+
+import static dev.gokata.runtime.Go.go;
+import static dev.gokata.runtime.Programs.runOk;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** What a goroutine's thread carries: its goroutine, its program for threads it starts, its creator's class loader. */
+@Timeout(30)
+class GoroutineTest {
+
+    @Test
+    void givenAThreadStartedByAGoroutine_whenItUsesTheRuntime_thenItJoinsTheGoroutinesProgram() {
+        var seen = new AtomicReference<Program>();
+        var adopted = new AtomicReference<Goroutine>();
+        var program = new Program();
+        Outcome o = program.run(() -> {
+            var wg = new WaitGroup();
+            wg.add(1);
+            go(() -> {
+                Thread t = Thread.ofPlatform().start(() -> {
+                    seen.set(Program.current());
+                    adopted.set(Goroutine.current());
+                });
+                try {
+                    t.join();
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+                wg.done();
+            });
+            wg.await();
+        }, Programs.LIMIT);
+        assertTrue(o instanceof Outcome.Exited, o.report());
+        assertSame(program, seen.get());
+        assertTrue(adopted.get().adopted());
+    }
+
+    @Test
+    void givenAGoroutine_whenItStartsAnother_thenTheChildRunsWithTheParentsContextClassLoader() {
+        var loader = new URLClassLoader(new URL[0], getClass().getClassLoader());
+        var seen = new AtomicReference<ClassLoader>();
+        var currentInChild = new AtomicReference<Goroutine>();
+        runOk(() -> {
+            Thread.currentThread().setContextClassLoader(loader);
+            var wg = new WaitGroup();
+            wg.add(1);
+            Goroutine child = go(() -> {
+                seen.set(Thread.currentThread().getContextClassLoader());
+                currentInChild.set(Goroutine.current());
+                wg.done();
+            });
+            wg.await();
+            assertSame(child, currentInChild.get());
+            assertEquals(1, child.parentId());
+        });
+        assertSame(loader, seen.get());
+    }
+}
