@@ -183,7 +183,7 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
         boolean first = sendq.isEmpty();
         sendq.enqueue(sg);
         lock.unlock();
-        sg.await(g, YIELD_POLICY.yieldsWhen(first));
+        sg.await(g, dataqsiz == 0, YIELD_POLICY.yieldsWhen(first));
         if (!sg.success) {
             throw new GoPanic("send on closed channel");
         }
@@ -271,7 +271,7 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
         boolean first = recvq.isEmpty();
         recvq.enqueue(sg);
         lock.unlock();
-        sg.await(g, YIELD_POLICY.yieldsWhen(first));
+        sg.await(g, dataqsiz == 0, YIELD_POLICY.yieldsWhen(first));
         return afterWokenReceive(sg);
     }
 

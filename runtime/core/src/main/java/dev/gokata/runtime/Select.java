@@ -255,6 +255,7 @@ public final class Select {
         }
         g.beginWait(WaitReason.SELECT);
         boolean firstInQueues = true;
+        boolean rendezvous = true;
         for (int k = 0; k < norder; k++) {
             int i = order[lock + k];
             Chan<?> c = chan(i);
@@ -263,6 +264,7 @@ public final class Select {
             sg.clock = clock;
             WaitQ q = send ? c.sendq : c.recvq;
             firstInQueues &= q.isEmpty();
+            rendezvous &= c.dataqsiz == 0;
             q.enqueue(sg);
             sudogs[k] = sg;
         }
@@ -271,12 +273,12 @@ public final class Select {
         boolean yieldFirst = Chan.YIELD_POLICY.yieldsWhen(firstInQueues);
         Sudog winner;
         if (afterBody != null) {
-            winner = gate.awaitUntil(g, deadline, yieldFirst);
+            winner = gate.awaitUntil(g, deadline, rendezvous, yieldFirst);
             if (winner == SelectGate.TIMEOUT) {
                 g.endWait();
             }
         } else {
-            gate.await(g, yieldFirst);
+            gate.await(g, rendezvous, yieldFirst);
             winner = gate.winner();
         }
 

@@ -41,8 +41,8 @@ final class SelectGate extends Waiter {
      * Parks until a waker is done or {@code deadline} (System.nanoTime) passes; at the deadline tries to claim the
      * select for its timeout. Returns the winner (possibly {@link #TIMEOUT}), with any waker finished.
      */
-    Sudog awaitUntil(Goroutine g, long deadline, boolean yieldFirst) {
-        if (!awaitOrDeadline(g, deadline, yieldFirst) && !claim(TIMEOUT)) {
+    Sudog awaitUntil(Goroutine g, long deadline, boolean rendezvous, boolean yieldFirst) {
+        if (!awaitOrDeadline(g, deadline, rendezvous, yieldFirst) && !claim(TIMEOUT)) {
             awaitAfterDeadline(g); // a waker won the race against the deadline: it sets done soon
         }
         return winner;

@@ -36,11 +36,12 @@ abstract class Waiter {
     }
 
     /**
-     * Blocks until {@link #wake}: spins while that pays for {@code g}; otherwise yields the carrier once if
-     * {@code yieldFirst} (a partner already runnable on this carrier can then answer without a park); then parks.
+     * Blocks until {@link #wake}: for a {@code rendezvous}, spins while that pays for {@code g}; otherwise yields the
+     * carrier once if {@code yieldFirst} (a partner already runnable on this carrier can then answer without a
+     * park); then parks.
      */
-    final void await(Goroutine g, boolean yieldFirst) {
-        if (spinOrYield(g, yieldFirst)) {
+    final void await(Goroutine g, boolean rendezvous, boolean yieldFirst) {
+        if (spinOrYield(g, rendezvous, yieldFirst)) {
             g.endWait();
             return;
         }
@@ -61,8 +62,8 @@ abstract class Waiter {
      * As {@link #await}, but gives up at {@code deadline} (System.nanoTime) and returns false if not woken by then
      * (the caller then races its wakers for the outcome and may have to {@link #awaitAfterDeadline}).
      */
-    final boolean awaitOrDeadline(Goroutine g, long deadline, boolean yieldFirst) {
-        if (spinOrYield(g, yieldFirst)) {
+    final boolean awaitOrDeadline(Goroutine g, long deadline, boolean rendezvous, boolean yieldFirst) {
+        if (spinOrYield(g, rendezvous, yieldFirst)) {
             g.endWait();
             return true;
         }
@@ -83,15 +84,17 @@ abstract class Waiter {
 
     /** After a lost race against a waker at the deadline: the waker is finishing and will wake us soon. */
     final void awaitAfterDeadline(Goroutine g) {
-        await(g, false);
+        await(g, false, false);
     }
 
     /**
-     * Before parking: spins while spinning pays for {@code g}; when it does not, yields the carrier once instead
-     * if {@code yieldFirst}. True if woken meanwhile.
+     * Before parking: spins if this is a {@code rendezvous} (a wait on unbuffered channels only) and spinning pays
+     * for {@code g}; otherwise yields the carrier once if {@code yieldFirst}. True if woken meanwhile. A wait on a
+     * buffered channel never spins: a sender that spins on a full buffer is woken for every value taken, where a
+     * parked one sleeps while the receiver drains a batch (jox's channels make the same choice).
      */
-    private boolean spinOrYield(Goroutine g, boolean yieldFirst) {
-        int spins = g.spinsBeforePark();
+    private boolean spinOrYield(Goroutine g, boolean rendezvous, boolean yieldFirst) {
+        int spins = rendezvous ? g.spinsBeforePark() : 0;
         if (spins == 0) {
             if (yieldFirst && !done) {
                 Thread.yield();
