@@ -27,8 +27,8 @@ import java.util.concurrent.locks.LockSupport;
  * </ul>
  * Waking is Go's {@code goready}: the waker dequeues the sudog under the lock (which makes it the sudog's only
  * owner), does the transfer, releases the lock, then {@link Sudog#ready()} sets the waiter's volatile {@code done}
- * flag and unparks it if it parked ({@link Waiter}). The waiter spins for a moment while spinning pays
- * ({@link Spinning}), else yields its carrier once ({@link #YIELD_POLICY}), then parks with
+ * flag and unparks it if it parked ({@link Waiter}). The waiter on an unbuffered channel spins for a moment while
+ * spinning pays ({@link Spinning}); otherwise it yields its carrier once ({@link #YIELD_POLICY}); then it parks with
  * {@code LockSupport.park} until {@code done}; no {@code Condition}, no re-acquiring of the lock after waking.
  *
  * <p>Invariants (under {@code lock}):

@@ -1,7 +1,8 @@
 package dev.gokata.runtime;
 
 /**
- * The constants of the adaptive spin before parking ({@link Waiter}, {@link Goroutine#spinsBeforePark()}).
+ * The constants of the adaptive spin before parking ({@link Waiter}, {@link Goroutine#spinsBeforePark()}), done
+ * only for a rendezvous: a wait on an unbuffered channel, or a select whose channels are all unbuffered.
  *
  * <p>Why spin at all: waking a parked virtual thread submits it to the scheduler and, on an idle machine, wakes a
  * sleeping carrier (a futex wake and an inter-processor interrupt: microseconds), while the partner of a hand-off
@@ -10,8 +11,9 @@ package dev.gokata.runtime;
  * burnt CPU that the partner may need. So each goroutine spins only while spinning has been paying: a new goroutine
  * first tries at its {@code FIRST_PROBE}-th wait (programs with thousands of short-lived goroutines never pay for
  * learning), after a spin that ended without a wake-up it parks at once, and tries a spin again only after
- * twice as many waits as the last time, up to {@code MAX_PROBE_GAP}; a spin that pays restores the full budget. One spin-wait ({@code Thread.onSpinWait},
- * x86 PAUSE) costs about 27 ns on the course's machine, so {@code MAX_SPINS} = 128 is about 3.5 µs.
+ * twice as many waits as the last time, up to {@code MAX_PROBE_GAP}; a spin that pays restores the full budget.
+ * One spin-wait ({@code Thread.onSpinWait}, x86 PAUSE) costs about 27 ns on the course's machine, so
+ * {@code MAX_SPINS} = 128 is about 3.5 µs.
  */
 final class Spinning {
     /** Spin-waits before parking while spinning pays; property {@code gokata.spins}, 0 on a one-CPU machine. */
