@@ -35,24 +35,28 @@ func BenchmarkPingPong(b *testing.B) {
 // producersConsumers moves b.N values over one channel of capacity c with k producers and k consumers.
 func producersConsumers(b *testing.B, c, k int) {
 	ch := make(chan int, c)
-	each := b.N/k + 1
 	var wg sync.WaitGroup
-	wg.Add(2 * k)
 	for j := 0; j < k; j++ {
-		go func() {
-			defer wg.Done()
-			for i := 0; i < each; i++ {
-				ch <- 42
-			}
-		}()
-		go func() {
-			defer wg.Done()
-			for i := 0; i < each; i++ {
-				<-ch
-			}
-		}()
+		startPair(&wg, ch, b.N/k+1)
 	}
 	wg.Wait()
+}
+
+// startPair starts a producer that sends n values on ch and a consumer that receives n, both counted in wg.
+func startPair(wg *sync.WaitGroup, ch chan int, n int) {
+	wg.Add(2)
+	go func() {
+		defer wg.Done()
+		for i := 0; i < n; i++ {
+			ch <- 42
+		}
+	}()
+	go func() {
+		defer wg.Done()
+		for i := 0; i < n; i++ {
+			<-ch
+		}
+	}()
 }
 
 func BenchmarkSpsc(b *testing.B) {
@@ -69,23 +73,9 @@ func BenchmarkMpmc8x8(b *testing.B) {
 
 func BenchmarkParallel10k(b *testing.B) {
 	const pairs = 10_000
-	each := b.N/pairs + 1
 	var wg sync.WaitGroup
-	wg.Add(2 * pairs)
 	for p := 0; p < pairs; p++ {
-		ch := make(chan int, 16)
-		go func() {
-			defer wg.Done()
-			for i := 0; i < each; i++ {
-				ch <- 42
-			}
-		}()
-		go func() {
-			defer wg.Done()
-			for i := 0; i < each; i++ {
-				<-ch
-			}
-		}()
+		startPair(&wg, make(chan int, 16), b.N/pairs+1)
 	}
 	wg.Wait()
 }
