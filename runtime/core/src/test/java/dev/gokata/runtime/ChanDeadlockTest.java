@@ -150,4 +150,51 @@ class ChanDeadlockTest {
         });
         assertContains(report, "goroutine 1 [chan receive]:");
     }
+
+    @Test
+    void givenGoroutinesThatSpinWhileHandingOff_whenBothFinallyWaitForever_thenTheDeadlockIsReportedEveryTime() {
+        // thousands of round trips teach both goroutines to spin before parking (Spinning); a hand-off that
+        // completes during a spin never counts a goroutine as blocked, yet the final wait must still be seen
+        for (int run = 0; run < 10; run++) {
+            String report = deadlockReport(() -> {
+                Chan<Integer> ping = Chan.make();
+                Chan<Integer> pong = Chan.make();
+                Go.go(() -> {
+                    for (int i = 0; i < 2_000; i++) {
+                        pong.send(ping.recv());
+                    }
+                    ping.recv();
+                });
+                for (int i = 0; i < 2_000; i++) {
+                    ping.send(i);
+                    pong.recv();
+                }
+                pong.recv();
+            });
+            assertContains(report, "goroutine 1 [chan receive]:");
+        }
+    }
+
+    @Test
+    void givenThousandsOfGoroutinesHandingOffToMain_thenTheProgramExitsWithoutAFalseDeadlock() {
+        // these tests run under the race detector, which (as Go's, limited to 8128 live goroutines) is not made
+        // for a hundred thousand goroutines at once
+        for (int run = 0; run < 5; run++) {
+            assertExits(() -> {
+                Chan<Integer> ch = Chan.make();
+                var wg = new WaitGroup();
+                wg.add(5_000);
+                for (int i = 0; i < 5_000; i++) {
+                    Go.go(() -> {
+                        ch.send(1);
+                        wg.done();
+                    });
+                }
+                for (int i = 0; i < 5_000; i++) {
+                    ch.recv();
+                }
+                wg.await();
+            });
+        }
+    }
 }
