@@ -179,7 +179,7 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
         if (Race.ENABLED) {
             sg.clock = Race.release(null);
         }
-        g.beginWait(WaitReason.CHAN_SEND);
+        sg.waitNumber = g.beginWait(WaitReason.CHAN_SEND);
         boolean first = sendq.isEmpty();
         sendq.enqueue(sg);
         lock.unlock();
@@ -267,7 +267,7 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
         if (Race.ENABLED) {
             sg.clock = Race.release(null);
         }
-        g.beginWait(WaitReason.CHAN_RECEIVE);
+        sg.waitNumber = g.beginWait(WaitReason.CHAN_RECEIVE);
         boolean first = recvq.isEmpty();
         recvq.enqueue(sg);
         lock.unlock();

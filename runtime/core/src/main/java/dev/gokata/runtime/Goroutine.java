@@ -27,9 +27,11 @@ import java.util.Optional;
  * channels and select ({@link Waiter}), by the waker after releasing a waiter that may have parked, and always by the
  * waiter itself once it runs again. A goroutine that stops waiting by itself (a timeout) ends its own wait.
  *
- * <p>{@code waitState} goes {@code RUNNING → WAITING} ({@code beginWait}), {@code WAITING → COUNTED}
- * ({@code parking}, by CAS: only if its wait has not been ended yet) and back to {@code RUNNING} ({@code endWait},
- * by getAndSet, uncounting if it was counted). So a goroutine is counted blocked only while it is about to park or
+ * <p>{@code waitState} holds the number of the current wait and its state, which goes {@code RUNNING → WAITING}
+ * ({@code beginWait}, which also numbers the wait), {@code WAITING → COUNTED} ({@code parking}, by CAS: only if
+ * the wait has not been ended yet) and back to {@code RUNNING} ({@code endWait}, by CAS, uncounting if it was
+ * counted). A waker that ends the wait after releasing the waiter names the wait's number, so that it can never end
+ * the waiter's next wait. So a goroutine is counted blocked only while it is about to park or
  * parked, and whenever it is counted, whoever releases it is still running until it has uncounted it (a goroutine of
  * the program, the timer thread with its timer still counted as pending, or a foreign thread, which turns detection
  * off). Hence the program never looks deadlocked while a wake-up is on its way, and the last goroutine to park sees
@@ -50,6 +52,9 @@ public final class Goroutine {
     };
 
     private static final VarHandle WAIT_STATE;
+    /** {@code waitState}: the number of the goroutine's current or last wait, then one of the states below. */
+    private static final int STATE_BITS = 2;
+    private static final int STATE_MASK = (1 << STATE_BITS) - 1;
     private static final int RUNNING = 0;
     private static final int WAITING = 1;
     private static final int COUNTED = 2;
@@ -157,30 +162,59 @@ public final class Goroutine {
 
     // ---- the blocking protocol; see the class comment ----
 
-    /** Marks the calling goroutine as waiting for {@code reason}. Call under the primitive's lock. */
-    void beginWait(WaitReason reason) {
+    /**
+     * Marks the calling goroutine as waiting for {@code reason}, and returns the number of this wait (for
+     * {@link #endWait(int)}). Call under the primitive's lock.
+     */
+    int beginWait(WaitReason reason) {
         waitReason = reason;
-        if (reason.canDeadlock()) {
-            WAIT_STATE.setOpaque(this, WAITING); // published to wakers by the primitive's unlock
-        }
+        // only this goroutine begins waits; the number wraps within the bits above the state
+        int number = (((int) WAIT_STATE.getOpaque(this) >>> STATE_BITS) + 1) & (Integer.MAX_VALUE >>> STATE_BITS);
+        WAIT_STATE.setVolatile(this, number << STATE_BITS | (reason.canDeadlock() ? WAITING : RUNNING));
+        return number;
     }
 
     /**
-     * Counts the calling goroutine as blocked, unless a waker has already ended its wait; may report a deadlock.
+     * Counts the calling goroutine as blocked, unless its wait has already been ended; may report a deadlock.
      * Call before each park of a wait begun with {@link #beginWait}; later calls of the same wait do nothing.
      */
     void parking() {
-        if ((int) WAIT_STATE.getOpaque(this) == WAITING && WAIT_STATE.compareAndSet(this, WAITING, COUNTED)) {
+        int s = (int) WAIT_STATE.getVolatile(this);
+        if ((s & STATE_MASK) == WAITING && WAIT_STATE.compareAndSet(this, s, s - WAITING + COUNTED)) {
             program.blocked(this);
         }
     }
 
-    /** Marks this goroutine runnable again; called by its waker before unparking it, or by itself. Idempotent. */
+    /**
+     * Ends the current wait: marks this goroutine runnable again, uncounting it if it was counted blocked, and
+     * clears its wait reason. Called by the goroutine itself, or by a waker that cannot be late (one that ends the
+     * wait before it releases the waiter, as {@link SyncWaiter} does). Idempotent.
+     */
     void endWait() {
-        if ((int) WAIT_STATE.getAndSet(this, RUNNING) == COUNTED) {
-            program.unblocked();
-        }
+        endWait(-1);
         waitReason = null;
+    }
+
+    /**
+     * Ends wait number {@code waitNumber} (as {@link #beginWait} returned it) if it is still the current one; does
+     * nothing if the goroutine has ended it itself and maybe begun another. For a waker that releases the waiter
+     * first and ends the wait after ({@link Waiter}): by then the waiter may be in its next wait, which is not
+     * the waker's to end. The wait reason is left to the goroutine to clear. {@code waitNumber} -1: the current one.
+     */
+    void endWait(int waitNumber) {
+        while (true) {
+            int s = (int) WAIT_STATE.getVolatile(this);
+            int state = s & STATE_MASK;
+            if (state == RUNNING || (waitNumber >= 0 && s >>> STATE_BITS != waitNumber)) {
+                return;
+            }
+            if (WAIT_STATE.compareAndSet(this, s, s - state + RUNNING)) {
+                if (state == COUNTED) {
+                    program.unblocked();
+                }
+                return;
+            }
+        }
     }
 
     // ---- how long to spin before parking; see Spinning ----

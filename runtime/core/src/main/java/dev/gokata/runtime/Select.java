@@ -253,7 +253,7 @@ public final class Select {
         if (afterBody != null) {
             g.program().timerStarted();
         }
-        g.beginWait(WaitReason.SELECT);
+        gate.waitNumber = g.beginWait(WaitReason.SELECT);
         boolean firstInQueues = true;
         boolean rendezvous = true;
         for (int k = 0; k < norder; k++) {

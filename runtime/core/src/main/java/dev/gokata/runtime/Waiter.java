@@ -21,6 +21,8 @@ import java.util.concurrent.locks.LockSupport;
 abstract class Waiter {
     private volatile boolean done;
     private volatile boolean parked;
+    /** The number of the goroutine's wait this waiter stands for ({@link Goroutine#beginWait}); set before queueing. */
+    int waitNumber = -1;
 
     /**
      * Releases the waiting goroutine {@code g}, which runs on {@code thread}; call once, after the hand-off is
@@ -30,7 +32,7 @@ abstract class Waiter {
     final void wake(Thread thread, Goroutine g) {
         done = true;
         if (parked) {
-            g.endWait();
+            g.endWait(waitNumber);
             LockSupport.unpark(thread);
         }
     }
