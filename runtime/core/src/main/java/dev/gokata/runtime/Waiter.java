@@ -3,20 +3,22 @@ package dev.gokata.runtime;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * What a goroutine blocked on a channel or a select waits for: a flag its waker sets once. The goroutine first spins
- * for a moment while {@link Goroutine#spinsBeforePark()} says spinning pays (see {@link Spinning}), or else yields its
- * carrier once, and parks only if the flag is still down; the waker unparks it only if it did park.
+ * What a goroutine blocked on a channel or a select waits for: a flag its waker sets once. For a rendezvous the
+ * goroutine first spins for a moment while {@link Goroutine#spinsBeforePark()} says spinning pays (see
+ * {@link Spinning}), or else yields its carrier once, and parks only if the flag is still down; the waker unparks it
+ * only if it did park.
  *
  * <p>Implementation note. {@code done} and {@code parked} form a Dekker pair: the waker writes {@code done} then
  * reads {@code parked}; the waiter writes {@code parked} then reads {@code done}. Both are volatile, so at least one
  * side sees the other's write: either the waiter sees {@code done} and never parks, or the waker sees
- * {@code parked} and unparks it. The same pair decides who ends the wait ({@link Goroutine#endWait()}): a waiter
- * counts itself blocked ({@link Goroutine#parking()}) only after writing {@code parked} and reading {@code done}
- * false, so whenever it may be counted the waker sees {@code parked} and uncounts it; until then the waker is itself
- * running, so the program cannot look deadlocked. A hand-off that completes while the waiter spins so costs neither a park nor an
- * unpark (an unpark of a virtual thread submits it to the scheduler and may wake a sleeping carrier: microseconds).
- * Spurious returns from {@code park} and interrupts are absorbed: Go's waits are not interruptible; the interrupt
- * status is restored on return.
+ * {@code parked} and unparks it. The same pair decides who ends the wait: a waiter counts itself blocked
+ * ({@link Goroutine#parking()}) only after writing {@code parked} and reading {@code done} false, so whenever it may
+ * be counted the waker sees {@code parked} and uncounts it ({@link Goroutine#endWait(int)}, by the wait's number
+ * {@code waitNumber}: the waiter may be in its next wait by then); until then the waker is itself running, so the
+ * program cannot look deadlocked. The waiter always ends its own wait when it runs again. A hand-off that completes
+ * while the waiter spins so costs neither a park nor an unpark (an unpark of a virtual thread submits it to the
+ * scheduler and may wake a sleeping carrier: microseconds). Spurious returns from {@code park} (a late waker's
+ * unpark) and interrupts are absorbed: Go's waits are not interruptible; the interrupt status is restored on return.
  */
 abstract class Waiter {
     private volatile boolean done;
@@ -26,8 +28,8 @@ abstract class Waiter {
 
     /**
      * Releases the waiting goroutine {@code g}, which runs on {@code thread}; call once, after the hand-off is
-     * complete. If it may have parked, ends its wait (uncounting it as blocked) before unparking it; if it is still
-     * spinning, it ends its own wait, so the waker never touches the waiter's goroutine.
+     * complete. If it may have parked, ends its wait (uncounting it as blocked) before unparking it; if it was still
+     * spinning, it ends its own wait, and the waker never touches the waiter's goroutine.
      */
     final void wake(Thread thread, Goroutine g) {
         done = true;
