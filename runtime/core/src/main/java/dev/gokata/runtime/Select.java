@@ -273,10 +273,7 @@ public final class Select {
         boolean yieldFirst = Chan.YIELD_POLICY.yieldsWhen(firstInQueues);
         Sudog winner;
         if (afterBody != null) {
-            winner = gate.awaitUntil(g, deadline, rendezvous, yieldFirst);
-            if (winner == SelectGate.TIMEOUT) {
-                g.endWait();
-            }
+            winner = gate.awaitUntil(g, deadline, rendezvous, yieldFirst); // the wait is ended either way
         } else {
             gate.await(g, rendezvous, yieldFirst);
             winner = gate.winner();
