@@ -25,6 +25,12 @@ import java.util.function.Consumer;
  *       (inside-out Fisher–Yates; Go uses the same shuffle), which makes the choice among ready cases uniform.
  *       {@code lockorder}: the same cases sorted by channel {@code id} (Go sorts by address), so every select
  *       takes the locks of several channels in one global order and two selects can never deadlock each other.</li>
+ *   <li><b>Pass 0 — one channel at a time</b> (not in Go): in poll order, a case whose channel looks ready at a
+ *       glance, read without its lock ({@code qcount}, the head of the partner's queue, {@code closed}), is tried
+ *       under that channel's lock alone, exactly as a non-blocking send or receive would be. A select that finds a
+ *       ready case so takes one lock instead of all of them, and no longer contends with the producers of the
+ *       other channels (two producers feeding one selecting consumer: docs/benchmarks.md). A stale glance costs
+ *       nothing: a case that looks ready but is not is passed over, and pass 1 decides with every lock held.</li>
  *   <li><b>Pass 1 — look for something ready</b>, with all channels locked ({@code sellock}), in poll order: a recv
  *       case is ready if a sender waits, the buffer holds a value or the channel is closed; a send case if the
  *       channel is closed (→ panic {@code send on closed channel}), a receiver waits or the buffer has room. The
@@ -41,8 +47,9 @@ import java.util.function.Consumer;
  *   <li><b>Pass 3 — dequeue</b> the losing sudogs: relock all channels and unlink every sudog but the winner's.</li>
  * </ol>
  * Guards: the builder's fields belong to the one goroutine that builds and runs the select (a {@code Select} is
- * not shareable, and runs once); channel state is guarded by each channel's lock, held only between
- * {@code sellock} and {@code selunlock}; the gate's {@code winner} is CAS-once, its {@code done} flag is set once by
+ * not shareable, and runs once); channel state is guarded by each channel's lock, held in pass 0 for
+ * one case and otherwise between {@code sellock} and {@code selunlock} (pass 0's glance without the lock is a hint
+ * that decides nothing); the gate's {@code winner} is CAS-once, its {@code done} flag is set once by
  * the winning waker.
  *
  * <p>A select with an {@code after} case is a <em>timed wait</em>: while parked it counts as a pending timer
@@ -52,8 +59,9 @@ import java.util.function.Consumer;
  *
  * <p>Differences from Go: the cases live in three flat arrays of the builder (channel, value, body stride; kinds
  * and both orders in one {@code int[]}) instead of {@code selectgo}'s stack frame; those arrays are the only
- * allocation of a select that does not block. Go also skips pass 1's locks for a single case plus default
- * ({@code selectnbrecv}); here that case takes one uncontended lock.
+ * allocation of a select that does not block. Go skips the locks only for a single case plus default
+ * ({@code selectnbrecv}, a racy glance at an empty channel); pass 0 instead takes the one lock of a case that looks
+ * ready, and the select with default still decides "nothing is ready" with every lock held.
  */
 public final class Select {
     private static final int RECV = 0;
@@ -184,51 +192,25 @@ public final class Select {
             order[lock + m] = i;
         }
 
-        sellock(norder);
-
-        // pass 1 — look for something ready, in poll order
+        // pass 0 — a case whose channel looks ready is tried under that channel's lock alone, in poll order
         for (int k = 0; k < norder; k++) {
             int i = order[poll + k];
             Chan<?> c = chan(i);
-            if (order[i] == SEND) {
-                if (c.closed) {
-                    selunlock(norder);
-                    throw new GoPanic("send on closed channel");
-                }
-                Sudog receiver = c.recvq.dequeue();
-                if (receiver != null) {
-                    c.sendTo(receiver, cases[i * STRIDE + 1]);
-                    selunlock(norder);
-                    receiver.ready();
-                    ((Runnable) cases[i * STRIDE + 2]).run();
+            if (looksReady(c, order[i])) {
+                c.lock.lock();
+                if (proceed(i, norder, true)) {
                     return;
                 }
-                if (c.qcount < c.dataqsiz) {
-                    c.bufSend(cases[i * STRIDE + 1]);
-                    selunlock(norder);
-                    ((Runnable) cases[i * STRIDE + 2]).run();
-                    return;
-                }
-            } else {
-                Sudog sender = c.sendq.dequeue();
-                if (sender != null) {
-                    Object v = c.recvFrom(sender);
-                    selunlock(norder);
-                    sender.ready();
-                    received(i, v);
-                    return;
-                }
-                if (c.qcount > 0) {
-                    Object v = c.bufRecv();
-                    selunlock(norder);
-                    received(i, v);
-                    return;
-                }
-                if (c.closed) {
-                    selunlock(norder);
-                    received(i, c.closedRecv());
-                    return;
-                }
+                c.lock.unlock();
+            }
+        }
+
+        sellock(norder);
+
+        // pass 1 — look for something ready with every channel locked, in poll order
+        for (int k = 0; k < norder; k++) {
+            if (proceed(order[poll + k], norder, false)) {
+                return;
             }
         }
 
@@ -306,6 +288,74 @@ public final class Select {
             ((Runnable) cases[i * STRIDE + 2]).run();
         } else {
             received(i, winner.c.afterWokenReceive(winner));
+        }
+    }
+
+    /**
+     * A racy look, without the lock, at whether case kind {@code kind} on {@code c} could proceed: a hint for pass 0
+     * only; {@link #proceed} decides under the lock.
+     */
+    private static boolean looksReady(Chan<?> c, int kind) {
+        return kind == SEND
+            ? c.closed || !c.recvq.isEmpty() || c.qcount < c.dataqsiz
+            : c.qcount > 0 || !c.sendq.isEmpty() || c.closed;
+    }
+
+    /**
+     * Performs case {@code i} if it can proceed now, with its channel's lock held ({@code alone}) or every
+     * channel's: then releases the locks, readies the partner, runs the body and returns true. Returns false with the
+     * locks still held if the case cannot proceed.
+     */
+    private boolean proceed(int i, int norder, boolean alone) {
+        Chan<?> c = chan(i);
+        if (ints[i] == SEND) {
+            if (c.closed) {
+                unlock(c, norder, alone);
+                throw new GoPanic("send on closed channel");
+            }
+            Sudog receiver = c.recvq.dequeue();
+            if (receiver != null) {
+                c.sendTo(receiver, cases[i * STRIDE + 1]);
+                unlock(c, norder, alone);
+                receiver.ready();
+                ((Runnable) cases[i * STRIDE + 2]).run();
+                return true;
+            }
+            if (c.qcount < c.dataqsiz) {
+                c.bufSend(cases[i * STRIDE + 1]);
+                unlock(c, norder, alone);
+                ((Runnable) cases[i * STRIDE + 2]).run();
+                return true;
+            }
+            return false;
+        }
+        Sudog sender = c.sendq.dequeue();
+        if (sender != null) {
+            Object v = c.recvFrom(sender);
+            unlock(c, norder, alone);
+            sender.ready();
+            received(i, v);
+            return true;
+        }
+        if (c.qcount > 0) {
+            Object v = c.bufRecv();
+            unlock(c, norder, alone);
+            received(i, v);
+            return true;
+        }
+        if (c.closed) {
+            unlock(c, norder, alone);
+            received(i, c.closedRecv());
+            return true;
+        }
+        return false;
+    }
+
+    private void unlock(Chan<?> c, int norder, boolean alone) {
+        if (alone) {
+            c.lock.unlock();
+        } else {
+            selunlock(norder);
         }
     }
 
