@@ -270,7 +270,9 @@ class ContextTest {
                     extra++;
                 }
             }
-            assertTrue(extra <= 3, extra + " values after cancel");
+            // Once done is closed, a select whose send can also proceed picks either case with probability 1/2,
+            // so the producer may send a few more values: more than 30 happens once in 2^30 runs.
+            assertTrue(extra <= 30, extra + " values after cancel");
             assertNull(dst.recv());
         }, Programs.LIMIT);
         assertTrue(outcome instanceof Outcome.Exited, outcome::report);
