@@ -31,7 +31,7 @@ import java.util.concurrent.locks.LockSupport;
  * spinning pays ({@link Spinning}); otherwise it yields its carrier once ({@link #YIELD_POLICY}); then it parks with
  * {@code LockSupport.park} until {@code done}; no {@code Condition}, no re-acquiring of the lock after waking.
  *
- * <p>Invariants (under {@code lock}):
+ * <p>Invariants (under the channel's lock, {@link ChanLock}, which {@code Chan} extends):
  * <ul>
  *   <li>{@code 0 <= qcount <= dataqsiz}; the values are {@code buf[recvx], buf[recvx+1], ...} (mod dataqsiz) and
  *       {@code sendx == (recvx + qcount) % dataqsiz}; freed slots hold null (no leak of the value).</li>
@@ -57,7 +57,7 @@ import java.util.concurrent.locks.LockSupport;
  * clock (Go's {@code racenotify} acts on behalf of the receiver, which this API cannot); the extra edge can only
  * hide a race, never report a false one.
  */
-public final class Chan<T> implements SendChan<T>, RecvChan<T> {
+public final class Chan<T> extends ChanLock implements SendChan<T>, RecvChan<T> {
 
     /**
      * Whether a goroutine about to park calls {@code Thread.yield()} once first, so that a partner that is already
@@ -94,8 +94,7 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
     final long id;
     /** The buffer's capacity; -1 for the nil channel. */
     final int dataqsiz;
-    /** Guards every field below and the sudogs queued in {@code sendq}/{@code recvq}. */
-    final ChanLock lock;
+    // guarded by this channel's lock (lock() and unlock(), from ChanLock), as are the sudogs queued in sendq/recvq
     private final Object[] buf;
     int qcount;
     private int sendx;
@@ -111,7 +110,6 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
     private Chan(int capacity) {
         this.id = IDS.incrementAndGet();
         this.dataqsiz = capacity;
-        this.lock = capacity < 0 ? null : new ChanLock();
         this.buf = capacity > 0 ? new Object[capacity] : null;
         this.valueClocks = Race.ENABLED && capacity > 0 ? new Object[capacity] : null;
         this.slotClocks = Race.ENABLED && capacity > 0 ? new Object[capacity] : null;
@@ -157,21 +155,21 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
         if (isNil()) {
             blockForever(WaitReason.CHAN_SEND_NIL);
         }
-        lock.lock();
+        lock();
         if (closed) {
-            lock.unlock();
+            unlock();
             throw new GoPanic("send on closed channel");
         }
         Sudog receiver = recvq.dequeue();
         if (receiver != null) {
             sendTo(receiver, value);
-            lock.unlock();
+            unlock();
             receiver.ready();
             return;
         }
         if (qcount < dataqsiz) {
             bufSend(value);
-            lock.unlock();
+            unlock();
             return;
         }
         // block: nobody to take the value now
@@ -183,7 +181,7 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
         sg.waitNumber = g.beginWait(WaitReason.CHAN_SEND);
         boolean first = sendq.isEmpty();
         sendq.enqueue(sg);
-        lock.unlock();
+        unlock();
         sg.await(g, dataqsiz == 0, YIELD_POLICY.yieldsWhen(first));
         if (!sg.success) {
             throw new GoPanic("send on closed channel");
@@ -245,21 +243,21 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
         if (isNil()) {
             blockForever(WaitReason.CHAN_RECEIVE_NIL);
         }
-        lock.lock();
+        lock();
         if (closed && qcount == 0) {
-            lock.unlock();
+            unlock();
             return closedRecv();
         }
         Sudog sender = sendq.dequeue();
         if (sender != null) {
             Object v = recvFrom(sender);
-            lock.unlock();
+            unlock();
             sender.ready();
             return v;
         }
         if (qcount > 0) {
             Object v = bufRecv();
-            lock.unlock();
+            unlock();
             return v;
         }
         // block: nothing to take now
@@ -271,7 +269,7 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
         sg.waitNumber = g.beginWait(WaitReason.CHAN_RECEIVE);
         boolean first = recvq.isEmpty();
         recvq.enqueue(sg);
-        lock.unlock();
+        unlock();
         sg.await(g, dataqsiz == 0, YIELD_POLICY.yieldsWhen(first));
         return afterWokenReceive(sg);
     }
@@ -353,9 +351,9 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
         if (isNil()) {
             throw new GoPanic("close of nil channel");
         }
-        lock.lock();
+        lock();
         if (closed) {
-            lock.unlock();
+            unlock();
             throw new GoPanic("close of closed channel");
         }
         closed = true;
@@ -376,7 +374,7 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
             sg.next = woken;
             woken = sg;
         }
-        lock.unlock();
+        unlock();
         while (woken != null) {
             Sudog next = woken.next;
             woken.next = null;
@@ -393,9 +391,9 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
      * {@code timerClock} (the timer's start) instead of the caller's clock.
      */
     void offerFromTimer(Object v, Object timerClock) {
-        lock.lock();
+        lock();
         if (closed) {
-            lock.unlock();
+            unlock();
             return;
         }
         Sudog receiver = recvq.dequeue();
@@ -403,7 +401,7 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
             receiver.elem = v;
             receiver.success = true;
             receiver.clock = timerClock;
-            lock.unlock();
+            unlock();
             receiver.ready();
             return;
         }
@@ -415,7 +413,7 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
             sendx = inc(sendx);
             qcount++;
         }
-        lock.unlock();
+        unlock();
     }
 
     // ---- len, cap, range ----
@@ -425,11 +423,11 @@ public final class Chan<T> implements SendChan<T>, RecvChan<T> {
         if (isNil()) {
             return 0;
         }
-        lock.lock();
+        lock();
         try {
             return qcount;
         } finally {
-            lock.unlock();
+            unlock();
         }
     }
 

@@ -6,9 +6,11 @@ import java.lang.invoke.VarHandle;
 /**
  * The lock of one channel, Go's runtime {@code mutex}: held only for a few dozen nanoseconds, never while parking,
  * so a waiter spins briefly and then yields its carrier instead of parking (a parked virtual thread costs
- * microseconds to wake, far more than the critical section it waits for).
+ * microseconds to wake, far more than the critical section it waits for). {@link Chan} extends it, so that the
+ * lock word sits in the channel's own object, next to the state it guards, as the lock inside Go's {@code hchan}:
+ * one cache line fewer to move between cores per operation.
  */
-final class ChanLock {
+abstract class ChanLock {
     private static final VarHandle STATE;
     private static final int SPINS = 64;
 

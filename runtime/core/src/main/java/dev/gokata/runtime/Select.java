@@ -197,11 +197,11 @@ public final class Select {
             int i = order[poll + k];
             Chan<?> c = chan(i);
             if (looksReady(c, order[i])) {
-                c.lock.lock();
+                c.lock();
                 if (proceed(i, norder, true)) {
                     return;
                 }
-                c.lock.unlock();
+                c.unlock();
             }
         }
 
@@ -353,7 +353,7 @@ public final class Select {
 
     private void unlock(Chan<?> c, int norder, boolean alone) {
         if (alone) {
-            c.lock.unlock();
+            c.unlock();
         } else {
             selunlock(norder);
         }
@@ -376,7 +376,7 @@ public final class Select {
         for (int k = 0; k < norder; k++) {
             Chan<?> c = chan(ints[lock + k]);
             if (c != previous) {
-                c.lock.lock();
+                c.lock();
                 previous = c;
             }
         }
@@ -389,7 +389,7 @@ public final class Select {
         for (int k = norder - 1; k >= 0; k--) {
             Chan<?> c = chan(ints[lock + k]);
             if (c != previous) {
-                c.lock.unlock();
+                c.unlock();
                 previous = c;
             }
         }
