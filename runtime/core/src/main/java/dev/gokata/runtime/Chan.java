@@ -28,7 +28,7 @@ import java.util.concurrent.locks.LockSupport;
  * Waking is Go's {@code goready}: the waker dequeues the sudog under the lock (which makes it the sudog's only
  * owner), does the transfer, releases the lock, then {@link Sudog#ready()} sets the waiter's volatile {@code done}
  * flag and unparks it if it parked ({@link Waiter}). The waiter on an unbuffered channel spins for a moment while
- * spinning pays ({@link Spinning}); otherwise it yields its carrier once ({@link #YIELD_POLICY}); then it parks with
+ * spinning pays ({@link Spinning}); otherwise it may yield its carrier once ({@link #YIELD_POLICY}); then it parks with
  * {@code LockSupport.park} until {@code done}; no {@code Condition}, no re-acquiring of the lock after waking.
  *
  * <p>Invariants (under the channel's lock, {@link ChanLock}, which {@code Chan} extends):
@@ -61,26 +61,45 @@ public final class Chan<T> extends ChanLock implements SendChan<T>, RecvChan<T> 
 
     /**
      * Whether a goroutine about to park calls {@code Thread.yield()} once first, so that a partner that is already
-     * runnable on this carrier can complete the hand-off without a park/unpark: {@code never}, {@code first} (only
-     * when it is the first waiter in its queue) or {@code always} (default: with 8 producers and 8 consumers on a
-     * buffered channel it turns about 120 000 parks per million values into a few hundred, docs/benchmarks.md);
-     * property {@code gokata.chan.yield}.
+     * runnable on this carrier can complete the hand-off without a park/unpark. Property {@code gokata.chan.yield};
+     * measured in docs/benchmarks.md.
      */
     static final YieldPolicy YIELD_POLICY = YieldPolicy.fromProperty();
 
     enum YieldPolicy {
-        NEVER, FIRST, ALWAYS;
+        NEVER,
+        /** Only the first waiter of its queue yields: its partner is probably about to come. */
+        FIRST,
+        /**
+         * The first waiter yields, and so does a goroutine that has waited more than {@link #SETTLED_WAITS} times
+         * (a worker of a pool or a pipeline stage, whose partners share its carrier: with 8 producers and 8
+         * consumers on a buffered channel this turns ~120 000 parks per million values into a few hundred). A
+         * goroutine in its first waits, one of thousands of new ones piling onto a channel, parks at once: a yield
+         * would only run it twice. The default.
+         */
+        SETTLED,
+        ALWAYS;
+
+        /** The waits after which a goroutine counts as settled. */
+        static final int SETTLED_WAITS = 16;
 
         static YieldPolicy fromProperty() {
-            return switch (System.getProperty("gokata.chan.yield", "always")) {
+            return switch (System.getProperty("gokata.chan.yield", "settled")) {
                 case "never" -> NEVER;
                 case "first" -> FIRST;
-                default -> ALWAYS;
+                case "always" -> ALWAYS;
+                default -> SETTLED;
             };
         }
 
-        boolean yieldsWhen(boolean firstInQueue) {
-            return this == ALWAYS || (this == FIRST && firstInQueue);
+        /** For a goroutine in its wait number {@code waitNumber}, the {@code first} waiter of its queue or not. */
+        boolean yieldsWhen(boolean first, int waitNumber) {
+            return switch (this) {
+                case NEVER -> false;
+                case FIRST -> first;
+                case SETTLED -> first || waitNumber > SETTLED_WAITS;
+                case ALWAYS -> true;
+            };
         }
     }
 
@@ -182,7 +201,7 @@ public final class Chan<T> extends ChanLock implements SendChan<T>, RecvChan<T> 
         boolean first = sendq.isEmpty();
         sendq.enqueue(sg);
         unlock();
-        sg.await(g, dataqsiz == 0, YIELD_POLICY.yieldsWhen(first));
+        sg.await(g, dataqsiz == 0, YIELD_POLICY.yieldsWhen(first, sg.waitNumber));
         if (!sg.success) {
             throw new GoPanic("send on closed channel");
         }
@@ -270,7 +289,7 @@ public final class Chan<T> extends ChanLock implements SendChan<T>, RecvChan<T> 
         boolean first = recvq.isEmpty();
         recvq.enqueue(sg);
         unlock();
-        sg.await(g, dataqsiz == 0, YIELD_POLICY.yieldsWhen(first));
+        sg.await(g, dataqsiz == 0, YIELD_POLICY.yieldsWhen(first, sg.waitNumber));
         return afterWokenReceive(sg);
     }
 

@@ -252,7 +252,7 @@ public final class Select {
         }
         selunlock(norder);
 
-        boolean yieldFirst = Chan.YIELD_POLICY.yieldsWhen(firstInQueues);
+        boolean yieldFirst = Chan.YIELD_POLICY.yieldsWhen(firstInQueues, gate.waitNumber);
         Sudog winner;
         if (afterBody != null) {
             winner = gate.awaitUntil(g, deadline, rendezvous, yieldFirst); // the wait is ended either way
