@@ -11,7 +11,7 @@ rounds=${2:-15}
 shift $(( $# < 2 ? $# : 2 ))
 . "$root/bin/jdk25.sh"
 gokata_find_jdk25
-"$root/mvnw" -q -Pbench -pl runtime/bench -am package -DskipTests
+"$root/mvnw" -q -Pbench -pl runtime/bench -am package -DskipTests >&2
 paired=("$JAVA_HOME/bin/java" ${JMH_JAVA_OPTS:-} -Xms1g -Xmx2g -cp "$root/runtime/bench/target/benchmarks.jar"
   dev.gokata.bench.Paired)
 workloads=("$@")
@@ -19,7 +19,9 @@ workloads=("$@")
 
 for w in "${workloads[@]}"; do
   for f in $(seq 1 "$forks"); do
-    "${paired[@]}" "$w" "$rounds" | tee /dev/stderr
+    line=$("${paired[@]}" "$w" "$rounds")
+    echo "$line" >&2
+    echo "$line"
   done
 done | awk '
   function median(a, n,   i, j, t) {

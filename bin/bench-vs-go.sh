@@ -19,7 +19,7 @@ else
   command -v go >/dev/null || { echo "bench-vs-go: needs Go on the PATH (e.g. apt-get install golang-go)" >&2; exit 1; }
   . "$root/bin/jdk25.sh"
   gokata_find_jdk25
-  "$root/mvnw" -q -Pbench -pl runtime/bench -am package -DskipTests
+  "$root/mvnw" -q -Pbench -pl runtime/bench -am package -DskipTests >&2
   out=$(mktemp -d)
 fi
 

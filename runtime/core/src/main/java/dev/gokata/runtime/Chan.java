@@ -73,7 +73,7 @@ public final class Chan<T> extends ChanLock implements SendChan<T>, RecvChan<T> 
         /**
          * The first waiter yields, and so does a goroutine that has waited more than {@link #SETTLED_WAITS} times
          * (a worker of a pool or a pipeline stage, whose partners share its carrier: with 8 producers and 8
-         * consumers on a buffered channel this turns ~120 000 parks per million values into a few hundred). A
+         * consumers on a buffered channel this turns ~110 000 parks per million values into about 1 000). A
          * goroutine in its first waits, one of thousands of new ones piling onto a channel, parks at once: a yield
          * would only run it twice. The default.
          */
