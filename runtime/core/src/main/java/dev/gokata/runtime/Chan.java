@@ -191,7 +191,11 @@ public final class Chan<T> extends ChanLock implements SendChan<T>, RecvChan<T> 
             unlock();
             return;
         }
-        // block: nobody to take the value now
+        sendBlocking(value);
+    }
+
+    /** The end of a send that found nobody to take the value: queue our sudog, unlock, wait. Lock held. */
+    private void sendBlocking(T value) {
         Goroutine g = Goroutine.current();
         var sg = new Sudog(g, this, value, null, 0);
         if (Race.ENABLED) {
@@ -279,7 +283,11 @@ public final class Chan<T> extends ChanLock implements SendChan<T>, RecvChan<T> 
             unlock();
             return v;
         }
-        // block: nothing to take now
+        return receiveBlocking();
+    }
+
+    /** The end of a receive that found nothing to take: queue our sudog, unlock, wait. Lock held. */
+    private Object receiveBlocking() {
         Goroutine g = Goroutine.current();
         var sg = new Sudog(g, this, null, null, 0);
         if (Race.ENABLED) {
