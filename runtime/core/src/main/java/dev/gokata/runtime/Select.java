@@ -337,28 +337,34 @@ public final class Select {
      * locks still held if the case cannot proceed.
      */
     private boolean proceed(int i, int norder, boolean alone) {
+        return ints[i] == SEND ? proceedSend(i, norder, alone) : proceedRecv(i, norder, alone);
+    }
+
+    private boolean proceedSend(int i, int norder, boolean alone) {
         Chan<?> c = chan(i);
-        if (ints[i] == SEND) {
-            if (c.closed) {
-                unlock(c, norder, alone);
-                throw new GoPanic("send on closed channel");
-            }
-            Sudog receiver = c.recvq.dequeue();
-            if (receiver != null) {
-                c.sendTo(receiver, cases[i * STRIDE + 1]);
-                unlock(c, norder, alone);
-                receiver.ready();
-                ((Runnable) cases[i * STRIDE + 2]).run();
-                return true;
-            }
-            if (c.qcount < c.dataqsiz) {
-                c.bufSend(cases[i * STRIDE + 1]);
-                unlock(c, norder, alone);
-                ((Runnable) cases[i * STRIDE + 2]).run();
-                return true;
-            }
-            return false;
+        if (c.closed) {
+            unlock(c, norder, alone);
+            throw new GoPanic("send on closed channel");
         }
+        Sudog receiver = c.recvq.dequeue();
+        if (receiver != null) {
+            c.sendTo(receiver, cases[i * STRIDE + 1]);
+            unlock(c, norder, alone);
+            receiver.ready();
+            ((Runnable) cases[i * STRIDE + 2]).run();
+            return true;
+        }
+        if (c.qcount < c.dataqsiz) {
+            c.bufSend(cases[i * STRIDE + 1]);
+            unlock(c, norder, alone);
+            ((Runnable) cases[i * STRIDE + 2]).run();
+            return true;
+        }
+        return false;
+    }
+
+    private boolean proceedRecv(int i, int norder, boolean alone) {
+        Chan<?> c = chan(i);
         Sudog sender = c.sendq.dequeue();
         if (sender != null) {
             Object v = c.recvFrom(sender);
