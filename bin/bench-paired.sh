@@ -23,23 +23,4 @@ for w in "${workloads[@]}"; do
     echo "$line" >&2
     echo "$line"
   done
-done | awk '
-  function median(a, n,   i, j, t) {
-    for (i = 2; i <= n; i++) { t = a[i]; for (j = i - 1; j >= 1 && a[j] > t; j--) a[j + 1] = a[j]; a[j + 1] = t }
-    return n % 2 ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2
-  }
-  # a line: WORKLOAD gokata G jox J ratio R
-  {
-    w = $1; if (!(w in n)) order[++nw] = w
-    k = ++n[w]; g[w, k] = $3; j[w, k] = $5; r[w, k] = $7
-  }
-  END {
-    print "| workload (ns/op, spawn ms) | gokata | jox | gokata / jox | ratio range | JVMs |"
-    print "|---|---|---|---|---|---|"
-    for (i = 1; i <= nw; i++) {
-      w = order[i]; m = n[w]
-      for (k = 1; k <= m; k++) { a[k] = g[w, k]; b[k] = j[w, k]; c[k] = r[w, k] }
-      mg = median(a, m); mj = median(b, m); mr = median(c, m)
-      printf "| %s | %.1f | %.1f | %.2fx | %.2f-%.2f | %d |\n", w, mg, mj, mr, c[1], c[m], m
-    }
-  }'
+done | awk -f "$root/bin/paired-table.awk"

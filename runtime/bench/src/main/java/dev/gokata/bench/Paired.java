@@ -37,23 +37,39 @@ public final class Paired {
             System.exit(2);
         }
         String workload = args[0];
-        int rounds = Integer.parseInt(args[1]);
+        var sides = IMPLS.stream().<Side>map(impl -> () -> run(workload, impl)).toList();
+        double[] m = medians(workload, Integer.parseInt(args[1]), sides);
+        System.out.printf(Locale.ROOT, "%s gokata %.1f jox %.1f ratio %.3f%n", workload, m[0], m[1], m[0] / m[1]);
+    }
+
+    /** One side of a paired measurement: runs the workload once and returns its number of operations. */
+    interface Side {
+        int run() throws Exception;
+    }
+
+    /**
+     * Runs the {@code sides} of {@code workload} alternately, {@code rounds} rounds of at least {@link #ROUND_NANOS}
+     * each, and returns each side's median score (ns per operation, ms per batch for spawn) after the first third.
+     */
+    static double[] medians(String workload, int rounds, List<Side> sides) throws Exception {
         double unit = workload.equals("spawn100k") ? 1e6 : 1; // ms per batch for spawn, as in SpawnBench
-        var scores = new double[IMPLS.size()][rounds];
+        var scores = new double[sides.size()][rounds];
         for (int r = 0; r < rounds; r++) {
-            for (int i = 0; i < IMPLS.size(); i++) {
+            for (int i = 0; i < sides.size(); i++) {
                 long start = System.nanoTime();
                 long elapsed;
                 long ops = 0;
                 do { // as a JMH iteration: invocations until ROUND_NANOS have passed
-                    ops += run(workload, IMPLS.get(i));
+                    ops += sides.get(i).run();
                 } while ((elapsed = System.nanoTime() - start) < ROUND_NANOS);
                 scores[i][r] = elapsed / unit / ops;
             }
         }
-        double gokata = median(scores[0], rounds / 3);
-        double jox = median(scores[1], rounds / 3);
-        System.out.printf(Locale.ROOT, "%s gokata %.1f jox %.1f ratio %.3f%n", workload, gokata, jox, gokata / jox);
+        var m = new double[sides.size()];
+        for (int i = 0; i < m.length; i++) {
+            m[i] = median(scores[i], rounds / 3);
+        }
+        return m;
     }
 
     /** Runs {@code workload} once for {@code impl}; returns its number of operations (time per op is the score). */

@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# Paired runs of two builds of the runtime against each other (dev.gokata.bench.PairedBuilds, docs/benchmarks.md):
+# builds the benchmarks jar of revisions OLD and NEW, then for each workload runs FORKS JVMs that each alternate the
+# two builds' gokata for ROUNDS rounds; prints one markdown table with the median ratio new / old per workload.
+#   bin/bench-ab.sh OLD NEW [FORKS] [ROUNDS] [WORKLOAD...]   e.g. bin/bench-ab.sh HEAD~1 HEAD 4 9 select-2-16
+# OLD and NEW are git revisions, or "." for the working tree as it is. Without workloads: all of them. Raw lines go
+# to standard error.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+if [ $# -lt 2 ]; then
+  echo "usage: bin/bench-ab.sh OLD NEW [FORKS] [ROUNDS] [WORKLOAD...]  (OLD, NEW: git revisions, or . for the working tree)" >&2
+  exit 2
+fi
+old=$1
+new=$2
+forks=${3:-4}
+rounds=${4:-9}
+shift $(( $# < 4 ? $# : 4 ))
+. "$root/bin/jdk25.sh"
+gokata_find_jdk25
+work=$(mktemp -d)
+trap 'rm -rf "$work"; git -C "$root" worktree prune' EXIT
+
+# build REV NAME: the benchmarks jar of revision REV as $work/NAME.jar
+build() {
+  local dir=$root
+  if [ "$1" != . ]; then
+    dir=$work/src-$2
+    git -C "$root" worktree add -q --detach "$dir" "$1"
+  fi
+  (cd "$dir" && ./mvnw -q -Pbench -pl runtime/bench -am package -DskipTests) >&2
+  cp "$dir/runtime/bench/target/benchmarks.jar" "$work/$2.jar"
+}
+build "$old" old
+build "$new" new
+ab=("$JAVA_HOME/bin/java" ${JMH_JAVA_OPTS:-} -Xms1g -Xmx2g -cp "$work/new.jar" dev.gokata.bench.PairedBuilds)
+workloads=("$@")
+[ ${#workloads[@]} -gt 0 ] || mapfile -t workloads < <("$JAVA_HOME/bin/java" -cp "$work/new.jar" dev.gokata.bench.Paired list)
+
+for w in "${workloads[@]}"; do
+  for f in $(seq 1 "$forks"); do
+    line=$("${ab[@]}" "$w" "$rounds" "$work/old.jar" "$work/new.jar")
+    echo "$line" >&2
+    echo "$line"
+  done
+done | awk -f "$root/bin/paired-table.awk"
