@@ -25,7 +25,7 @@ import java.util.function.Consumer;
  *       (inside-out Fisher–Yates; Go uses the same shuffle), which makes the choice among ready cases uniform.
  *       {@code lockorder}: the same cases sorted by channel {@code id} (Go sorts by address), so every select
  *       takes the locks of several channels in one global order and two selects can never deadlock each other;
- *       built only when pass 0 found nothing, the only pass that does not need it. Pass 0 and the passes after it
+ *       built only when pass 0, which does not need it, found nothing. Pass 0 and the passes after it
  *       are separate methods, so that the common path (a case ready at once) compiles small: a send plus a
  *       select over 2 buffered channels went from ~100 to ~60 ns on one goroutine (Go: ~80).</li>
  *   <li><b>Pass 0 — one channel at a time</b> (not in Go): in poll order, a case whose channel looks ready at a
