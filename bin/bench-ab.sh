@@ -37,10 +37,6 @@ ab=("$JAVA_HOME/bin/java" ${JMH_JAVA_OPTS:-} -Xms1g -Xmx2g -cp "$work/new.jar" d
 workloads=("$@")
 [ ${#workloads[@]} -gt 0 ] || mapfile -t workloads < <("$JAVA_HOME/bin/java" -cp "$work/new.jar" dev.gokata.bench.Paired list)
 
-for w in "${workloads[@]}"; do
-  for f in $(seq 1 "$forks"); do
-    line=$("${ab[@]}" "$w" "$rounds" "$work/old.jar" "$work/new.jar")
-    echo "$line" >&2
-    echo "$line"
-  done
-done | awk -f "$root/bin/paired-table.awk"
+run_one() { "${ab[@]}" "$1" "$rounds" "$work/old.jar" "$work/new.jar"; }
+. "$root/bin/paired-runs.sh"
+paired_runs "$forks" run_one "${workloads[@]}"

@@ -17,10 +17,6 @@ paired=("$JAVA_HOME/bin/java" ${JMH_JAVA_OPTS:-} -Xms1g -Xmx2g -cp "$root/runtim
 workloads=("$@")
 [ ${#workloads[@]} -gt 0 ] || mapfile -t workloads < <("${paired[@]}" list)
 
-for w in "${workloads[@]}"; do
-  for f in $(seq 1 "$forks"); do
-    line=$("${paired[@]}" "$w" "$rounds")
-    echo "$line" >&2
-    echo "$line"
-  done
-done | awk -f "$root/bin/paired-table.awk"
+run_one() { "${paired[@]}" "$1" "$rounds"; }
+. "$root/bin/paired-runs.sh"
+paired_runs "$forks" run_one "${workloads[@]}"
