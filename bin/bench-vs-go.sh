@@ -42,6 +42,7 @@ done
       else if (name == "Parallel10k") w = "10 000 pairs cap 16"
       else if (name ~ /^Select\/cases/) { split(name, p, "/"); sub(/cases/, "", p[2]); sub(/cap/, "", p[3]); w = "select " p[2] " chans cap " p[3] }
       else if (name == "SelectDefault2") w = "select + default"
+      else if (name == "SelectReady2") w = "send + ready select, 1 goroutine"
       else if (name == "Spawn100k") { w = "spawn 100k (ms)"; ns = ns / 1e6 }
       else next
       printf "%s\tgo\t%s\n", w, ns
@@ -63,6 +64,7 @@ done
       else if (b ~ /parallel10k$/) w = "10 000 pairs cap " cap
       else if (b ~ /select$/) w = "select " $(col["Param: cases"]) " chans cap " $(col["Param: cap"])
       else if (b ~ /selectDefault2$/) w = "select + default"
+      else if (b ~ /selectReady2$/) w = "send + ready select, 1 goroutine"
       else if (b ~ /spawn100k$/) w = "spawn 100k (ms)"
       else next
       printf "%s\t%s\t%s\n", w, impl, score

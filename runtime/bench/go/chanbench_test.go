@@ -130,6 +130,24 @@ func selectOver(b *testing.B, k, c int) {
 	<-done
 }
 
+// BenchmarkSelectReady2: one goroutine fills two channels of capacity 16 and selects them empty; one op = one send
+// plus one select whose cases are ready (SelectBench.selectReady2).
+func BenchmarkSelectReady2(b *testing.B) {
+	a, c := make(chan int, 16), make(chan int, 16)
+	for r := 0; r < b.N; r += 32 {
+		for i := 0; i < 16; i++ {
+			a <- 42
+			c <- 42
+		}
+		for i := 0; i < 32; i++ {
+			select {
+			case <-a:
+			case <-c:
+			}
+		}
+	}
+}
+
 func BenchmarkSelectDefault2(b *testing.B) {
 	a, c := make(chan int, 16), make(chan int, 16)
 	done := make(chan int)

@@ -16,10 +16,13 @@ import java.util.Locale;
  * lasting at least 300 ms; the first third of the rounds is warm-up.
  */
 public final class Paired {
-    /** The workloads, each as its JMH benchmark with the parameter after the name: {@code spsc-16}, {@code select-2-0}. */
+    /**
+     * The workloads, each as its JMH benchmark with its parameters after the name: {@code spsc-16},
+     * {@code select-2-0}.
+     */
     static final List<String> WORKLOADS = List.of("pingPong", "spsc-0", "spsc-16", "spsc-1024", "mpmc8x8-0",
             "mpmc8x8-16", "parallel10k", "select-2-0", "select-2-16", "select-4-0", "select-4-16", "selectDefault2",
-            "spawn100k");
+            "selectReady2", "spawn100k");
     private static final List<String> IMPLS = List.of("gokata", "jox");
     /** The least time of one implementation's turn in a round. */
     private static final long ROUND_NANOS = 300_000_000;
@@ -114,12 +117,19 @@ public final class Paired {
                 new SelectBench().selectDefault2(s);
                 return SelectBench.DEFAULT_SELECTS;
             }
-            default -> {
+            case "selectReady2" -> {
+                var s = new SelectBench.NonBlocking();
+                s.impl = impl;
+                new SelectBench().selectReady2(s);
+                return SelectBench.READY_SELECTS;
+            }
+            case "spawn100k" -> {
                 var s = new SpawnBench.Spawn();
                 s.impl = impl;
                 new SpawnBench().spawn100k(s);
                 return 1;
             }
+            default -> throw new IllegalArgumentException("no workload " + workload + "; one of " + WORKLOADS);
         }
     }
 

@@ -23,7 +23,8 @@ public final class PairedBuilds {
 
     public static void main(String[] args) throws Exception {
         if (args.length != 4 || !Paired.WORKLOADS.contains(args[0])) {
-            System.err.println("usage: PairedBuilds WORKLOAD ROUNDS OLD_JAR NEW_JAR, WORKLOAD one of " + Paired.WORKLOADS);
+            System.err.println(
+                    "usage: PairedBuilds WORKLOAD ROUNDS OLD_JAR NEW_JAR, WORKLOAD one of " + Paired.WORKLOADS);
             System.exit(2);
         }
         String workload = args[0];

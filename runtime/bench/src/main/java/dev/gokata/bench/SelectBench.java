@@ -19,7 +19,9 @@ import org.openjdk.jmh.annotations.State;
 
 /**
  * Select workloads: a blocking select over k channels each fed by its own producer (one op = one select), and a
- * select with default over two empty channels (one op = one non-blocking select), all in virtual threads.
+ * select with default over two empty channels (one op = one non-blocking select), and one goroutine that fills two
+ * buffered channels and selects them empty (one op = one send plus one select whose cases are ready: the cost of
+ * the select's ready path without a second core), all in virtual threads.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -28,6 +30,7 @@ public class SelectBench {
     static final Integer VALUE = 42;
     static final int SELECTS = 100_000;
     static final int DEFAULT_SELECTS = 1_000_000;
+    static final int READY_SELECTS = 32 * 32_768;
 
     @State(Scope.Benchmark)
     public static class Blocking {
@@ -116,6 +119,43 @@ public class SelectBench {
             VirtualThreads.runAll(() -> {
                 for (int i = 0; i < DEFAULT_SELECTS; i++) {
                     com.softwaremill.jox.Select.select(ra, rb, none);
+                }
+            });
+        }
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(READY_SELECTS)
+    public void selectReady2(NonBlocking s) throws InterruptedException {
+        if (s.impl.equals("gokata")) {
+            Chan<Integer> a = Chan.make(16);
+            Chan<Integer> b = Chan.make(16);
+            VirtualThreads.runAll(() -> {
+                var sink = new Sink();
+                for (int r = 0; r < READY_SELECTS / 32; r++) {
+                    for (int i = 0; i < 16; i++) {
+                        a.send(VALUE);
+                        b.send(VALUE);
+                    }
+                    for (int i = 0; i < 32; i++) {
+                        Select.select().recv(a, sink).recv(b, sink).run();
+                    }
+                }
+            });
+        } else {
+            Channel<Integer> a = Channel.newBufferedChannel(16);
+            Channel<Integer> b = Channel.newBufferedChannel(16);
+            SelectClause<Integer> ra = a.receiveClause();
+            SelectClause<Integer> rb = b.receiveClause();
+            VirtualThreads.runAll(() -> {
+                for (int r = 0; r < READY_SELECTS / 32; r++) {
+                    for (int i = 0; i < 16; i++) {
+                        a.send(VALUE);
+                        b.send(VALUE);
+                    }
+                    for (int i = 0; i < 32; i++) {
+                        com.softwaremill.jox.Select.select(ra, rb);
+                    }
                 }
             });
         }
