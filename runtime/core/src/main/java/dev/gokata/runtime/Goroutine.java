@@ -77,6 +77,8 @@ public final class Goroutine {
     @SuppressWarnings("unused") // accessed through WAIT_STATE
     private volatile int waitState;
     private volatile boolean finished;
+    /** Set by the goroutine's own thread as it begins; read by others only as a hint (Registry#newestNotBegun). */
+    private boolean begun;
     /** Where the goroutine is in its program's {@link Registry}; written once, before its thread starts. */
     private Registry.Block registryBlock;
     private int registrySlot;
@@ -244,6 +246,11 @@ public final class Goroutine {
 
     // ---- life cycle, driven by Go.go and Program.run ----
 
+    /** Whether the goroutine's body has begun to run (a plain read: a hint when read by another thread). */
+    boolean hasBegun() {
+        return begun;
+    }
+
     void registeredAt(Registry.Block block, int slot) {
         registryBlock = block;
         registrySlot = slot;
@@ -262,6 +269,7 @@ public final class Goroutine {
     }
 
     void run(Runnable body, Object raceClock, boolean isMain) {
+        begun = true;
         CURRENT.set(this);
         if (Race.ENABLED) {
             Race.acquire(raceClock);

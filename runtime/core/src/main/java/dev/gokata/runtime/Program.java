@@ -208,6 +208,14 @@ public final class Program {
         return g;
     }
 
+    /**
+     * Whether a goroutine started by {@code go} waits to begin (a racy hint): new goroutines go to the back of the
+     * virtual-thread scheduler's shared submission queue, so a goroutine that yields now would wait behind them all.
+     */
+    boolean newGoroutinesQueued() {
+        return registry.newestNotBegun();
+    }
+
     /** Registers a goroutine about to start: in the registry, counted live. */
     void started(Goroutine g) {
         registry.add(g);

@@ -90,6 +90,20 @@ final class Registry {
         }
     }
 
+    /**
+     * Whether the goroutine registered last has not begun to run yet: a racy hint, read without a lock. Goroutines
+     * start in the order they register, so while this holds, new goroutines wait in the scheduler's queue.
+     */
+    boolean newestNotBegun() {
+        var b = (Block) HEAD.getAcquire(this);
+        int n = Math.min((int) TAKEN.getOpaque(b), BLOCK);
+        if (n == 0) {
+            return false;
+        }
+        var g = (Goroutine) SLOT.getOpaque(b.slots, n - 1);
+        return g == null || g != GONE && !g.hasBegun(); // null: being stored, about to start
+    }
+
     /** Takes {@code g} out; a volatile store, so a reader that comes later no longer sees it. */
     static void remove(Goroutine g) {
         SLOT.setVolatile(g.registryBlock().slots, g.registrySlot(), GONE);

@@ -3,7 +3,9 @@ package dev.gokata.runtime;
 import static dev.gokata.runtime.Go.go;
 import static dev.gokata.runtime.Programs.awaitWaiting;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -49,6 +51,25 @@ class RegistryTest {
         assertEquals(List.of(), program.leaks(Duration.ofSeconds(10)));
         // An exit leaves the registry, then the count: the count may trail the list by a moment.
         Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> program.numGoroutine() == 0);
+    }
+
+    @Test
+    void theNewestGoroutineCountsAsQueuedFromItsRegistrationUntilItBegins() {
+        var registry = new Registry();
+        assertFalse(registry.newestNotBegun(), "no goroutine yet");
+        var g = new Goroutine(null, 2, 1, null, false);
+        registry.add(g);
+        assertTrue(registry.newestNotBegun(), "registered, its thread not yet run");
+        Registry.remove(g);
+        assertFalse(registry.newestNotBegun(), "gone");
+
+        Outcome o = new Program().run(() -> {
+            Chan<Integer> ch = Chan.make(0);
+            go(() -> ch.send(1));
+            ch.recv(); // the goroutine has begun: it sent
+            assertFalse(Program.current().newGoroutinesQueued());
+        }, Programs.LIMIT);
+        assertInstanceOf(Outcome.Exited.class, o, o::report);
     }
 
     private static void churn() {
