@@ -1,6 +1,7 @@
-# The table of bin/bench-paired.sh and bin/bench-ab.sh: reads lines "WORKLOAD A a B b ratio r" (a and b the two
-# sides' scores, as dev.gokata.bench.Paired and PairedBuilds print them), one per JVM, and prints per workload the
-# median over the JVMs of each side's score and of the ratio, and the ratio's range.
+# The table of bin/bench-paired.sh, bin/bench-ab.sh and bin/bench-paired-go.sh: reads lines
+# "WORKLOAD A a B b ratio r" (a and b the two sides' scores, as dev.gokata.bench.Paired, PairedBuilds and PairedGo
+# print them), one per JVM, and prints per workload the median over the JVMs of each side's score and of the ratio,
+# and the ratio's range.
 function median(a, n,   i, j, t) {
   for (i = 2; i <= n; i++) { t = a[i]; for (j = i - 1; j >= 1 && a[j] > t; j--) a[j + 1] = a[j]; a[j + 1] = t }
   return n % 2 ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2

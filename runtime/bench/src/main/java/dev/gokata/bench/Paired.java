@@ -25,7 +25,7 @@ public final class Paired {
             "selectReady2", "spawn100k");
     private static final List<String> IMPLS = List.of("gokata", "jox");
     /** The least time of one implementation's turn in a round. */
-    private static final long ROUND_NANOS = 300_000_000;
+    static final long ROUND_NANOS = 300_000_000;
 
     private Paired() {
     }
@@ -40,35 +40,47 @@ public final class Paired {
             System.exit(2);
         }
         String workload = args[0];
-        var sides = IMPLS.stream().<Side>map(impl -> () -> run(workload, impl)).toList();
-        double[] m = medians(workload, Integer.parseInt(args[1]), sides);
+        var turns = IMPLS.stream().map(impl -> timed(workload, () -> run(workload, impl))).toList();
+        double[] m = medians(Integer.parseInt(args[1]), turns);
         System.out.printf(Locale.ROOT, "%s gokata %.1f jox %.1f ratio %.3f%n", workload, m[0], m[1], m[0] / m[1]);
     }
 
-    /** One side of a paired measurement: runs the workload once and returns its number of operations. */
+    /** One side of a paired measurement in the JVM: runs the workload once and returns its number of operations. */
     interface Side {
         int run() throws Exception;
     }
 
+    /** One side's turn in a round: runs the workload for a while and returns its score. */
+    interface Turn {
+        double score() throws Exception;
+    }
+
     /**
-     * Runs the {@code sides} of {@code workload} alternately, {@code rounds} rounds of at least {@link #ROUND_NANOS}
-     * each, and returns each side's median score (ns per operation, ms per batch for spawn) after the first third.
+     * {@code side}'s turn, as a JMH iteration: invocations until {@link #ROUND_NANOS} have passed; its score is the
+     * time per operation (ns; ms per batch for spawn, as in SpawnBench).
      */
-    static double[] medians(String workload, int rounds, List<Side> sides) throws Exception {
-        double unit = workload.equals("spawn100k") ? 1e6 : 1; // ms per batch for spawn, as in SpawnBench
-        var scores = new double[sides.size()][rounds];
+    static Turn timed(String workload, Side side) {
+        double unit = workload.equals("spawn100k") ? 1e6 : 1;
+        return () -> {
+            long start = System.nanoTime();
+            long elapsed;
+            long ops = 0;
+            do {
+                ops += side.run();
+            } while ((elapsed = System.nanoTime() - start) < ROUND_NANOS);
+            return elapsed / unit / ops;
+        };
+    }
+
+    /** Takes the {@code turns} alternately, {@code rounds} rounds, and returns each one's median after the first third. */
+    static double[] medians(int rounds, List<Turn> turns) throws Exception {
+        var scores = new double[turns.size()][rounds];
         for (int r = 0; r < rounds; r++) {
-            for (int i = 0; i < sides.size(); i++) {
-                long start = System.nanoTime();
-                long elapsed;
-                long ops = 0;
-                do { // as a JMH iteration: invocations until ROUND_NANOS have passed
-                    ops += sides.get(i).run();
-                } while ((elapsed = System.nanoTime() - start) < ROUND_NANOS);
-                scores[i][r] = elapsed / unit / ops;
+            for (int i = 0; i < turns.size(); i++) {
+                scores[i][r] = turns.get(i).score();
             }
         }
-        var m = new double[sides.size()];
+        var m = new double[turns.size()];
         for (int i = 0; i < m.length; i++) {
             m[i] = median(scores[i], rounds / 3);
         }

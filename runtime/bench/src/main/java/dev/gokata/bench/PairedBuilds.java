@@ -28,8 +28,9 @@ public final class PairedBuilds {
             System.exit(2);
         }
         String workload = args[0];
-        var sides = List.of(sideOf(Path.of(args[2]), workload), sideOf(Path.of(args[3]), workload));
-        double[] m = Paired.medians(workload, Integer.parseInt(args[1]), sides);
+        var turns = List.of(Paired.timed(workload, sideOf(Path.of(args[2]), workload)),
+                Paired.timed(workload, sideOf(Path.of(args[3]), workload)));
+        double[] m = Paired.medians(Integer.parseInt(args[1]), turns);
         System.out.printf(Locale.ROOT, "%s old %.1f new %.1f ratio %.3f%n", workload, m[0], m[1], m[1] / m[0]);
     }
 

@@ -1,0 +1,75 @@
+package dev.gokata.bench;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Runs one workload for gokata in this JVM and for Go in a child process, alternately, and prints each one's median
+ * and the ratio gokata / Go: {@link Paired}'s paired measurement, for the comparison with Go, whose runs cannot share
+ * the JVM. Go's turn is one run of the matching benchmark of runtime/bench/go (its compiled test binary) for as long
+ * as gokata's turn lasts at least; Go's own ns/op is its score (Go needs no warm-up, and the process start is not in
+ * that figure). {@code bin/bench-paired-go.sh} builds the binary and runs this in several JVMs (docs/benchmarks.md).
+ *
+ * <pre>java -cp runtime/bench/target/benchmarks.jar dev.gokata.bench.PairedGo spsc-1024 9 chanbench.test</pre>
+ */
+public final class PairedGo {
+    private PairedGo() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length != 3 || !Paired.WORKLOADS.contains(args[0])) {
+            System.err.println("usage: PairedGo WORKLOAD ROUNDS GO_TEST_BINARY, WORKLOAD one of " + Paired.WORKLOADS);
+            System.exit(2);
+        }
+        String workload = args[0];
+        Path binary = Path.of(args[2]);
+        if (!Files.isExecutable(binary)) {
+            throw new IllegalArgumentException("no Go test binary at " + binary
+                    + ": build it with `go test -c -o FILE` in runtime/bench/go (bin/bench-paired-go.sh does)");
+        }
+        var turns = List.of(Paired.timed(workload, () -> Paired.run(workload, "gokata")), goTurn(workload, binary));
+        double[] m = Paired.medians(Integer.parseInt(args[1]), turns);
+        System.out.printf(Locale.ROOT, "%s gokata %.1f go %.1f ratio %.3f%n", workload, m[0], m[1], m[0] / m[1]);
+    }
+
+    /** The {@code -test.bench} pattern of Go's benchmark of {@code workload} (chanbench_test.go). */
+    static String goBenchmark(String workload) {
+        String[] p = workload.split("-");
+        return switch (p[0]) {
+            case "pingPong" -> "^BenchmarkPingPong$";
+            case "spsc" -> "^BenchmarkSpsc$/^cap" + p[1] + "$";
+            case "mpmc8x8" -> "^BenchmarkMpmc8x8$/^cap" + p[1] + "$";
+            case "parallel10k" -> "^BenchmarkParallel10k$";
+            case "select" -> "^BenchmarkSelect$/^cases" + p[1] + "$/^cap" + p[2] + "$";
+            case "selectDefault2" -> "^BenchmarkSelectDefault2$";
+            case "selectReady2" -> "^BenchmarkSelectReady2$";
+            case "spawn100k" -> "^BenchmarkSpawn100k$";
+            default -> throw new IllegalArgumentException("no Go benchmark for " + workload);
+        };
+    }
+
+    /** Go's turn: one run of its benchmark; the score is its ns/op (ms per batch for spawn, as gokata's). */
+    private static Paired.Turn goTurn(String workload, Path binary) {
+        double unit = workload.equals("spawn100k") ? 1e6 : 1;
+        var command = List.of(binary.toString(), "-test.run=^$", "-test.bench=" + goBenchmark(workload),
+                "-test.benchtime=" + Paired.ROUND_NANOS / 1_000_000 + "ms", "-test.count=1");
+        return () -> {
+            var process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            String out = new String(process.getInputStream().readAllBytes(), UTF_8);
+            if (process.waitFor() != 0) {
+                throw new IllegalStateException("the Go benchmark failed: " + command + "\n" + out);
+            }
+            for (String line : out.split("\n")) { // a result: "BenchmarkSpsc/cap16-2   23384139   49.95 ns/op"
+                String[] f = line.trim().split("\\s+");
+                if (f.length >= 4 && f[0].startsWith("Benchmark") && f[3].equals("ns/op")) {
+                    return Double.parseDouble(f[2]) / unit;
+                }
+            }
+            throw new IllegalStateException("no result in the output of " + command + ":\n" + out);
+        };
+    }
+}
