@@ -9,7 +9,10 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 forks=${1:-4}
 rounds=${2:-9}
 shift $(( $# < 2 ? $# : 2 ))
-command -v go >/dev/null || { echo "bench-paired-go: needs Go on the PATH (e.g. apt-get install golang-go)" >&2; exit 1; }
+command -v go >/dev/null || {
+  echo "bench-paired-go: needs Go on the PATH (e.g. apt-get install golang-go)" >&2
+  exit 1
+}
 . "$root/bin/jdk25.sh"
 gokata_find_jdk25
 work=$(mktemp -d)

@@ -72,7 +72,7 @@ public final class Paired {
         };
     }
 
-    /** Takes the {@code turns} alternately, {@code rounds} rounds, and returns each one's median after the first third. */
+    /** Takes the {@code turns} alternately for {@code rounds} rounds; returns each one's median after a third. */
     static double[] medians(int rounds, List<Turn> turns) throws Exception {
         var scores = new double[turns.size()][rounds];
         for (int r = 0; r < rounds; r++) {
