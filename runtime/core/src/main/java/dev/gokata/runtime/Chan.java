@@ -62,7 +62,8 @@ public final class Chan<T> extends ChanLock implements SendChan<T>, RecvChan<T> 
     /**
      * Whether a goroutine about to park calls {@code Thread.yield()} once first, so that a partner that is already
      * runnable on this carrier can complete the hand-off without a park/unpark. Property {@code gokata.chan.yield};
-     * measured in docs/benchmarks.md.
+     * measured in docs/benchmarks.md. Under every policy, nobody yields while a goroutine just started by {@code go}
+     * waits to begin ({@link Waiter}).
      */
     static final YieldPolicy YIELD_POLICY = YieldPolicy.fromProperty();
 
