@@ -57,10 +57,10 @@ public final class Paired {
 
     /**
      * {@code side}'s turn, as a JMH iteration: invocations until {@link #ROUND_NANOS} have passed; its score is the
-     * time per operation (ns; ms per batch for spawn, as in SpawnBench).
+     * time per operation, in {@link #nanosPerUnit} (as in SpawnBench for spawn).
      */
     static Turn timed(String workload, Side side) {
-        double unit = workload.equals("spawn100k") ? 1e6 : 1;
+        double unit = nanosPerUnit(workload);
         return () -> {
             long start = System.nanoTime();
             long elapsed;
@@ -70,6 +70,11 @@ public final class Paired {
             } while ((elapsed = System.nanoTime() - start) < ROUND_NANOS);
             return elapsed / unit / ops;
         };
+    }
+
+    /** The nanoseconds in the unit of {@code workload}'s score: ns per operation, but ms per batch for spawn. */
+    static double nanosPerUnit(String workload) {
+        return workload.equals("spawn100k") ? 1e6 : 1;
     }
 
     /** Takes the {@code turns} alternately for {@code rounds} rounds; returns each one's median after a third. */

@@ -54,7 +54,7 @@ public final class PairedGo {
 
     /** Go's turn: one run of its benchmark; the score is its ns/op (ms per batch for spawn, as gokata's). */
     private static Paired.Turn goTurn(String workload, Path binary) {
-        double unit = workload.equals("spawn100k") ? 1e6 : 1;
+        double unit = Paired.nanosPerUnit(workload);
         var command = List.of(binary.toString(), "-test.run=^$", "-test.bench=" + goBenchmark(workload),
                 "-test.benchtime=" + Paired.ROUND_NANOS / 1_000_000 + "ms", "-test.count=1");
         return () -> {
