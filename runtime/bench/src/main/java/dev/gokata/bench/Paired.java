@@ -3,6 +3,7 @@ package dev.gokata.bench;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Runs one workload of the JMH benchmarks for gokata and for jox alternately in one JVM, and prints each one's
@@ -12,17 +13,10 @@ import java.util.Locale;
  *
  * <pre>java -cp runtime/bench/target/benchmarks.jar dev.gokata.bench.Paired mpmc8x8-16 15</pre>
  *
- * The workloads are the benchmark methods themselves, called directly, each implementation's turn in a round
+ * The workloads ({@link Workload}) are the benchmark methods themselves, called directly, each implementation's turn in a round
  * lasting at least 300 ms; the first third of the rounds is warm-up.
  */
 public final class Paired {
-    /**
-     * The workloads, each as its JMH benchmark with its parameters after the name: {@code spsc-16},
-     * {@code select-2-0}.
-     */
-    static final List<String> WORKLOADS = List.of("pingPong", "spsc-0", "spsc-16", "spsc-1024", "mpmc8x8-0",
-            "mpmc8x8-16", "parallel10k", "select-2-0", "select-2-16", "select-4-0", "select-4-16", "selectDefault2",
-            "selectReady2", "spawn100k");
     private static final List<String> IMPLS = List.of("gokata", "jox");
     /** The least time of one implementation's turn in a round. */
     static final long ROUND_NANOS = 300_000_000;
@@ -32,17 +26,18 @@ public final class Paired {
 
     public static void main(String[] args) throws Exception {
         if (args.length == 1 && args[0].equals("list")) {
-            WORKLOADS.forEach(System.out::println);
+            Workload.names().forEach(System.out::println);
             return;
         }
-        if (args.length != 2 || !WORKLOADS.contains(args[0])) {
-            System.err.println("usage: Paired WORKLOAD ROUNDS (or: Paired list), WORKLOAD one of " + WORKLOADS);
+        var workload = args.length == 2 ? Workload.named(args[0]) : Optional.<Workload>empty();
+        if (workload.isEmpty()) {
+            System.err.println("usage: Paired WORKLOAD ROUNDS (or: Paired list), WORKLOAD one of " + Workload.names());
             System.exit(2);
         }
-        String workload = args[0];
-        var turns = IMPLS.stream().map(impl -> timed(workload, () -> run(workload, impl))).toList();
+        var w = workload.get();
+        var turns = IMPLS.stream().map(impl -> timed(w, () -> w.run().once(impl))).toList();
         double[] m = medians(Integer.parseInt(args[1]), turns);
-        System.out.printf(Locale.ROOT, "%s gokata %.1f jox %.1f ratio %.3f%n", workload, m[0], m[1], m[0] / m[1]);
+        System.out.printf(Locale.ROOT, "%s gokata %.1f jox %.1f ratio %.3f%n", w.name(), m[0], m[1], m[0] / m[1]);
     }
 
     /** One side of a paired measurement in the JVM: runs the workload once and returns its number of operations. */
@@ -57,10 +52,10 @@ public final class Paired {
 
     /**
      * {@code side}'s turn, as a JMH iteration: invocations until {@link #ROUND_NANOS} have passed; its score is the
-     * time per operation, in {@link #nanosPerUnit} (as in SpawnBench for spawn).
+     * time per operation, in the workload's unit ({@link Workload#nanosPerUnit}, as in SpawnBench for spawn).
      */
-    static Turn timed(String workload, Side side) {
-        double unit = nanosPerUnit(workload);
+    static Turn timed(Workload workload, Side side) {
+        double unit = workload.nanosPerUnit();
         return () -> {
             long start = System.nanoTime();
             long elapsed;
@@ -70,11 +65,6 @@ public final class Paired {
             } while ((elapsed = System.nanoTime() - start) < ROUND_NANOS);
             return elapsed / unit / ops;
         };
-    }
-
-    /** The nanoseconds in the unit of {@code workload}'s score: ns per operation, but ms per batch for spawn. */
-    static double nanosPerUnit(String workload) {
-        return workload.equals("spawn100k") ? 1e6 : 1;
     }
 
     /** Takes the {@code turns} alternately for {@code rounds} rounds; returns each one's median after a third. */
@@ -92,62 +82,15 @@ public final class Paired {
         return m;
     }
 
-    /** Runs {@code workload} once for {@code impl}; returns its number of operations (time per op is the score). */
+    /**
+     * Runs {@code workload} once for {@code impl}; returns its number of operations. {@link PairedBuilds} calls it by
+     * reflection in another build's class loader, so its signature stays as it is.
+     */
     static int run(String workload, String impl) throws InterruptedException {
-        String[] p = workload.split("-");
-        switch (p[0]) {
-            case "pingPong" -> {
-                var s = new ChannelBench.PingPong();
-                s.impl = impl;
-                new ChannelBench().pingPong(s);
-                return ChannelBench.ROUND_TRIPS;
-            }
-            case "spsc" -> {
-                var s = new ChannelBench.Spsc();
-                s.pipe = impl + "-" + p[1];
-                new ChannelBench().spsc(s);
-                return ChannelBench.ELEMENTS;
-            }
-            case "mpmc8x8" -> {
-                var s = new ChannelBench.Mpmc();
-                s.pipe = impl + "-" + p[1];
-                new ChannelBench().mpmc8x8(s);
-                return ChannelBench.ELEMENTS;
-            }
-            case "parallel10k" -> {
-                var s = new ChannelBench.Parallel();
-                s.pipe = impl + "-16";
-                new ChannelBench().parallel10k(s);
-                return ChannelBench.PAIRS * ChannelBench.PER_PAIR;
-            }
-            case "select" -> {
-                var s = new SelectBench.Blocking();
-                s.impl = impl;
-                s.cases = Integer.parseInt(p[1]);
-                s.cap = Integer.parseInt(p[2]);
-                new SelectBench().select(s);
-                return SelectBench.SELECTS;
-            }
-            case "selectDefault2" -> {
-                var s = new SelectBench.NonBlocking();
-                s.impl = impl;
-                new SelectBench().selectDefault2(s);
-                return SelectBench.DEFAULT_SELECTS;
-            }
-            case "selectReady2" -> {
-                var s = new SelectBench.NonBlocking();
-                s.impl = impl;
-                new SelectBench().selectReady2(s);
-                return SelectBench.READY_SELECTS;
-            }
-            case "spawn100k" -> {
-                var s = new SpawnBench.Spawn();
-                s.impl = impl;
-                new SpawnBench().spawn100k(s);
-                return 1;
-            }
-            default -> throw new IllegalArgumentException("no workload " + workload + "; one of " + WORKLOADS);
-        }
+        return Workload.named(workload)
+                .orElseThrow(() -> new IllegalArgumentException("no workload " + workload + "; one of "
+                        + Workload.names()))
+                .run().once(impl);
     }
 
     /** The median of {@code scores} after dropping the first {@code warmup}. */

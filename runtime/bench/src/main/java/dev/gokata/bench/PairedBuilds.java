@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Runs one workload of gokata from two builds of the runtime alternately in one JVM, each build's benchmarks jar in a
@@ -22,16 +23,17 @@ public final class PairedBuilds {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length != 4 || !Paired.WORKLOADS.contains(args[0])) {
+        var workload = args.length == 4 ? Workload.named(args[0]) : Optional.<Workload>empty();
+        if (workload.isEmpty()) {
             System.err.println(
-                    "usage: PairedBuilds WORKLOAD ROUNDS OLD_JAR NEW_JAR, WORKLOAD one of " + Paired.WORKLOADS);
+                    "usage: PairedBuilds WORKLOAD ROUNDS OLD_JAR NEW_JAR, WORKLOAD one of " + Workload.names());
             System.exit(2);
         }
-        String workload = args[0];
-        var turns = List.of(Paired.timed(workload, sideOf(Path.of(args[2]), workload)),
-                Paired.timed(workload, sideOf(Path.of(args[3]), workload)));
+        var w = workload.get();
+        var turns = List.of(Paired.timed(w, sideOf(Path.of(args[2]), w.name())),
+                Paired.timed(w, sideOf(Path.of(args[3]), w.name())));
         double[] m = Paired.medians(Integer.parseInt(args[1]), turns);
-        System.out.printf(Locale.ROOT, "%s old %.1f new %.1f ratio %.3f%n", workload, m[0], m[1], m[1] / m[0]);
+        System.out.printf(Locale.ROOT, "%s old %.1f new %.1f ratio %.3f%n", w.name(), m[0], m[1], m[1] / m[0]);
     }
 
     /** gokata's side of {@code workload} as the build in {@code jar} runs it: its own runtime, its own benchmarks. */

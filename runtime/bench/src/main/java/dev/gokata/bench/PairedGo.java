@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Runs one workload for gokata in this JVM and for Go in a child process, alternately, and prints each one's median
@@ -21,41 +22,26 @@ public final class PairedGo {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length != 3 || !Paired.WORKLOADS.contains(args[0])) {
-            System.err.println("usage: PairedGo WORKLOAD ROUNDS GO_TEST_BINARY, WORKLOAD one of " + Paired.WORKLOADS);
+        var workload = args.length == 3 ? Workload.named(args[0]) : Optional.<Workload>empty();
+        if (workload.isEmpty()) {
+            System.err.println("usage: PairedGo WORKLOAD ROUNDS GO_TEST_BINARY, WORKLOAD one of " + Workload.names());
             System.exit(2);
         }
-        String workload = args[0];
+        var w = workload.get();
         Path binary = Path.of(args[2]);
         if (!Files.isExecutable(binary)) {
             throw new IllegalArgumentException("no Go test binary at " + binary
                     + ": build it with `go test -c -o FILE` in runtime/bench/go (bin/bench-paired-go.sh does)");
         }
-        var turns = List.of(Paired.timed(workload, () -> Paired.run(workload, "gokata")), goTurn(workload, binary));
+        var turns = List.of(Paired.timed(w, () -> w.run().once("gokata")), goTurn(w, binary));
         double[] m = Paired.medians(Integer.parseInt(args[1]), turns);
-        System.out.printf(Locale.ROOT, "%s gokata %.1f go %.1f ratio %.3f%n", workload, m[0], m[1], m[0] / m[1]);
-    }
-
-    /** The {@code -test.bench} pattern of Go's benchmark of {@code workload} (chanbench_test.go). */
-    static String goBenchmark(String workload) {
-        String[] p = workload.split("-");
-        return switch (p[0]) {
-            case "pingPong" -> "^BenchmarkPingPong$";
-            case "spsc" -> "^BenchmarkSpsc$/^cap" + p[1] + "$";
-            case "mpmc8x8" -> "^BenchmarkMpmc8x8$/^cap" + p[1] + "$";
-            case "parallel10k" -> "^BenchmarkParallel10k$";
-            case "select" -> "^BenchmarkSelect$/^cases" + p[1] + "$/^cap" + p[2] + "$";
-            case "selectDefault2" -> "^BenchmarkSelectDefault2$";
-            case "selectReady2" -> "^BenchmarkSelectReady2$";
-            case "spawn100k" -> "^BenchmarkSpawn100k$";
-            default -> throw new IllegalArgumentException("no Go benchmark for " + workload);
-        };
+        System.out.printf(Locale.ROOT, "%s gokata %.1f go %.1f ratio %.3f%n", w.name(), m[0], m[1], m[0] / m[1]);
     }
 
     /** Go's turn: one run of its benchmark; the score is its ns/op (ms per batch for spawn, as gokata's). */
-    private static Paired.Turn goTurn(String workload, Path binary) {
-        double unit = Paired.nanosPerUnit(workload);
-        var command = List.of(binary.toString(), "-test.run=^$", "-test.bench=" + goBenchmark(workload),
+    private static Paired.Turn goTurn(Workload workload, Path binary) {
+        double unit = workload.nanosPerUnit();
+        var command = List.of(binary.toString(), "-test.run=^$", "-test.bench=" + workload.goBenchmark(),
                 "-test.benchtime=" + Paired.ROUND_NANOS / 1_000_000 + "ms", "-test.count=1");
         return () -> {
             var process = new ProcessBuilder(command).redirectErrorStream(true).start();

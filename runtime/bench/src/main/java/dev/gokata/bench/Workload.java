@@ -1,0 +1,97 @@
+package dev.gokata.bench;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One workload of the paired measurements ({@link Paired}, {@link PairedBuilds}, {@link PairedGo}): its name (the
+ * JMH benchmark method with its parameters after it, {@code spsc-16}), one run of the benchmark method for an
+ * implementation, and the pattern that picks Go's matching benchmark in runtime/bench/go. Every workload is named
+ * here and only here.
+ */
+record Workload(String name, Run run, String goBenchmark) {
+
+    /** Runs the workload once for an implementation ({@code gokata} or {@code jox}); returns its operations. */
+    interface Run {
+        int once(String impl) throws InterruptedException;
+    }
+
+    /** Every workload, in the order the scripts run them. */
+    static final List<Workload> ALL = List.of(
+            new Workload("pingPong", impl -> {
+                var s = new ChannelBench.PingPong();
+                s.impl = impl;
+                new ChannelBench().pingPong(s);
+                return ChannelBench.ROUND_TRIPS;
+            }, "^BenchmarkPingPong$"),
+            spsc(0), spsc(16), spsc(1024), mpmc8x8(0), mpmc8x8(16),
+            new Workload("parallel10k", impl -> {
+                var s = new ChannelBench.Parallel();
+                s.pipe = impl + "-16";
+                new ChannelBench().parallel10k(s);
+                return ChannelBench.PAIRS * ChannelBench.PER_PAIR;
+            }, "^BenchmarkParallel10k$"),
+            select(2, 0), select(2, 16), select(4, 0), select(4, 16),
+            new Workload("selectDefault2", impl -> {
+                var s = new SelectBench.NonBlocking();
+                s.impl = impl;
+                new SelectBench().selectDefault2(s);
+                return SelectBench.DEFAULT_SELECTS;
+            }, "^BenchmarkSelectDefault2$"),
+            new Workload("selectReady2", impl -> {
+                var s = new SelectBench.NonBlocking();
+                s.impl = impl;
+                new SelectBench().selectReady2(s);
+                return SelectBench.READY_SELECTS;
+            }, "^BenchmarkSelectReady2$"),
+            new Workload("spawn100k", impl -> {
+                var s = new SpawnBench.Spawn();
+                s.impl = impl;
+                new SpawnBench().spawn100k(s);
+                return 1;
+            }, "^BenchmarkSpawn100k$"));
+
+    /** The workload called {@code name}, if there is one. */
+    static Optional<Workload> named(String name) {
+        return ALL.stream().filter(w -> w.name.equals(name)).findFirst();
+    }
+
+    /** The names of all workloads, for usage messages and {@code Paired list}. */
+    static List<String> names() {
+        return ALL.stream().map(Workload::name).toList();
+    }
+
+    /** The nanoseconds in the unit of the workload's score: ns per operation, but ms per batch for spawn. */
+    double nanosPerUnit() {
+        return name.equals("spawn100k") ? 1e6 : 1;
+    }
+
+    private static Workload spsc(int capacity) {
+        return new Workload("spsc-" + capacity, impl -> {
+            var s = new ChannelBench.Spsc();
+            s.pipe = impl + "-" + capacity;
+            new ChannelBench().spsc(s);
+            return ChannelBench.ELEMENTS;
+        }, "^BenchmarkSpsc$/^cap" + capacity + "$");
+    }
+
+    private static Workload mpmc8x8(int capacity) {
+        return new Workload("mpmc8x8-" + capacity, impl -> {
+            var s = new ChannelBench.Mpmc();
+            s.pipe = impl + "-" + capacity;
+            new ChannelBench().mpmc8x8(s);
+            return ChannelBench.ELEMENTS;
+        }, "^BenchmarkMpmc8x8$/^cap" + capacity + "$");
+    }
+
+    private static Workload select(int cases, int capacity) {
+        return new Workload("select-" + cases + "-" + capacity, impl -> {
+            var s = new SelectBench.Blocking();
+            s.impl = impl;
+            s.cases = cases;
+            s.cap = capacity;
+            new SelectBench().select(s);
+            return SelectBench.SELECTS;
+        }, "^BenchmarkSelect$/^cases" + cases + "$/^cap" + capacity + "$");
+    }
+}
