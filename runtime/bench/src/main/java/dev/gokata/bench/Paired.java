@@ -13,8 +13,8 @@ import java.util.Optional;
  *
  * <pre>java -cp runtime/bench/target/benchmarks.jar dev.gokata.bench.Paired mpmc8x8-16 15</pre>
  *
- * The workloads ({@link Workload}) are the benchmark methods themselves, called directly, each implementation's turn in a round
- * lasting at least 300 ms; the first third of the rounds is warm-up.
+ * The workloads ({@link Workload}) are the benchmark methods themselves, called directly, each implementation's
+ * turn in a round lasting at least 300 ms; the first third of the rounds is warm-up.
  */
 public final class Paired {
     private static final List<String> IMPLS = List.of("gokata", "jox");

@@ -32,18 +32,10 @@ record Workload(String name, Run run, String goBenchmark) {
                 return ChannelBench.PAIRS * ChannelBench.PER_PAIR;
             }, "^BenchmarkParallel10k$"),
             select(2, 0), select(2, 16), select(4, 0), select(4, 16),
-            new Workload("selectDefault2", impl -> {
-                var s = new SelectBench.NonBlocking();
-                s.impl = impl;
-                new SelectBench().selectDefault2(s);
-                return SelectBench.DEFAULT_SELECTS;
-            }, "^BenchmarkSelectDefault2$"),
-            new Workload("selectReady2", impl -> {
-                var s = new SelectBench.NonBlocking();
-                s.impl = impl;
-                new SelectBench().selectReady2(s);
-                return SelectBench.READY_SELECTS;
-            }, "^BenchmarkSelectReady2$"),
+            nonBlocking("selectDefault2", SelectBench::selectDefault2, SelectBench.DEFAULT_SELECTS,
+                    "^BenchmarkSelectDefault2$"),
+            nonBlocking("selectReady2", SelectBench::selectReady2, SelectBench.READY_SELECTS,
+                    "^BenchmarkSelectReady2$"),
             new Workload("spawn100k", impl -> {
                 var s = new SpawnBench.Spawn();
                 s.impl = impl;
@@ -82,6 +74,21 @@ record Workload(String name, Run run, String goBenchmark) {
             new ChannelBench().mpmc8x8(s);
             return ChannelBench.ELEMENTS;
         }, "^BenchmarkMpmc8x8$/^cap" + capacity + "$");
+    }
+
+    /** A select benchmark of one goroutine, whose state is {@code SelectBench.NonBlocking}. */
+    private static Workload nonBlocking(String name, NonBlockingBench bench, int operations, String goBenchmark) {
+        return new Workload(name, impl -> {
+            var s = new SelectBench.NonBlocking();
+            s.impl = impl;
+            bench.run(new SelectBench(), s);
+            return operations;
+        }, goBenchmark);
+    }
+
+    /** A benchmark method of {@code SelectBench} over {@code SelectBench.NonBlocking}. */
+    private interface NonBlockingBench {
+        void run(SelectBench bench, SelectBench.NonBlocking state) throws InterruptedException;
     }
 
     private static Workload select(int cases, int capacity) {
