@@ -31,6 +31,16 @@ class SelectTest {
      */
     @Test
     void givenSeveralReadyCases_whenSelecting_thenEachIsChosenUniformlyAtRandom() {
+        assertEachReadyCaseChosenUniformly(false);
+    }
+
+    /** As above with a default, which looks at the cases before it builds the poll order (and must never run). */
+    @Test
+    void givenSeveralReadyCases_whenSelectHasDefault_thenEachIsChosenUniformlyAtRandom() {
+        assertEachReadyCaseChosenUniformly(true);
+    }
+
+    private static void assertEachReadyCaseChosenUniformly(boolean withDefault) {
         int cases = 4;
         int runs = 40_000;
         var chans = new ArrayList<Chan<Integer>>();
@@ -47,8 +57,12 @@ class SelectTest {
             for (var ch : chans) {
                 select.recv(ch, chosen::set);
             }
+            if (withDefault) {
+                select.orDefault(() -> chosen.set(-2));
+            }
             select.run();
             int c = chosen.get();
+            assertTrue(c >= 0, "a case is ready, yet the select ran its default");
             counts[c]++;
             chans.get(c).send(c); // refill, so every case stays ready
         }
