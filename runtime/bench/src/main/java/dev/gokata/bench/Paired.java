@@ -3,7 +3,6 @@ package dev.gokata.bench;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 
 /**
  * Runs one workload of the JMH benchmarks for gokata and for jox alternately in one JVM, and prints each one's
@@ -29,12 +28,7 @@ public final class Paired {
             Workload.names().forEach(System.out::println);
             return;
         }
-        var workload = args.length == 2 ? Workload.named(args[0]) : Optional.<Workload>empty();
-        if (workload.isEmpty()) {
-            System.err.println("usage: Paired WORKLOAD ROUNDS (or: Paired list), WORKLOAD one of " + Workload.names());
-            System.exit(2);
-        }
-        var w = workload.get();
+        var w = Workload.fromArgs(args, 2, "Paired WORKLOAD ROUNDS (or: Paired list)");
         var turns = IMPLS.stream().map(impl -> timed(w, () -> w.run().once(impl))).toList();
         double[] m = medians(Integer.parseInt(args[1]), turns);
         System.out.printf(Locale.ROOT, "%s gokata %.1f jox %.1f ratio %.3f%n", w.name(), m[0], m[1], m[0] / m[1]);

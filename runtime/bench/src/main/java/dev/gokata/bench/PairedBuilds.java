@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 
 /**
  * Runs one workload of gokata from two builds of the runtime alternately in one JVM, each build's benchmarks jar in a
@@ -23,13 +22,7 @@ public final class PairedBuilds {
     }
 
     public static void main(String[] args) throws Exception {
-        var workload = args.length == 4 ? Workload.named(args[0]) : Optional.<Workload>empty();
-        if (workload.isEmpty()) {
-            System.err.println(
-                    "usage: PairedBuilds WORKLOAD ROUNDS OLD_JAR NEW_JAR, WORKLOAD one of " + Workload.names());
-            System.exit(2);
-        }
-        var w = workload.get();
+        var w = Workload.fromArgs(args, 4, "PairedBuilds WORKLOAD ROUNDS OLD_JAR NEW_JAR");
         var turns = List.of(Paired.timed(w, sideOf(Path.of(args[2]), w.name())),
                 Paired.timed(w, sideOf(Path.of(args[3]), w.name())));
         double[] m = Paired.medians(Integer.parseInt(args[1]), turns);

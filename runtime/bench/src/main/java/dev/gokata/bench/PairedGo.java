@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 
 /**
  * Runs one workload for gokata in this JVM and for Go in a child process, alternately, and prints each one's median
@@ -22,12 +21,7 @@ public final class PairedGo {
     }
 
     public static void main(String[] args) throws Exception {
-        var workload = args.length == 3 ? Workload.named(args[0]) : Optional.<Workload>empty();
-        if (workload.isEmpty()) {
-            System.err.println("usage: PairedGo WORKLOAD ROUNDS GO_TEST_BINARY, WORKLOAD one of " + Workload.names());
-            System.exit(2);
-        }
-        var w = workload.get();
+        var w = Workload.fromArgs(args, 3, "PairedGo WORKLOAD ROUNDS GO_TEST_BINARY");
         Path binary = Path.of(args[2]);
         if (!Files.isExecutable(binary)) {
             throw new IllegalArgumentException("no Go test binary at " + binary

@@ -48,6 +48,19 @@ record Workload(String name, Run run, String goBenchmark) {
         return ALL.stream().filter(w -> w.name.equals(name)).findFirst();
     }
 
+    /**
+     * The workload named by {@code args[0]} when there are {@code arity} arguments; otherwise prints
+     * "usage: {@code usage}, WORKLOAD one of ..." and ends the JVM with status 2 (the mains of the paired runs).
+     */
+    static Workload fromArgs(String[] args, int arity, String usage) {
+        var workload = args.length == arity ? named(args[0]) : Optional.<Workload>empty();
+        if (workload.isEmpty()) {
+            System.err.println("usage: " + usage + ", WORKLOAD one of " + names());
+            System.exit(2);
+        }
+        return workload.get();
+    }
+
     /** The names of all workloads, for usage messages and {@code Paired list}. */
     static List<String> names() {
         return ALL.stream().map(Workload::name).toList();
