@@ -33,7 +33,7 @@ build() {
 }
 build "$old" old
 build "$new" new
-ab=("$JAVA_HOME/bin/java" ${JMH_JAVA_OPTS:-} -Xms1g -Xmx2g -cp "$work/new.jar" dev.gokata.bench.PairedBuilds)
+ab=("$JAVA_HOME/bin/java" $gokata_jvm_options ${JMH_JAVA_OPTS:-} -Xms1g -Xmx2g -cp "$work/new.jar" dev.gokata.bench.PairedBuilds)
 workloads=("$@")
 [ ${#workloads[@]} -gt 0 ] || mapfile -t workloads < <("$JAVA_HOME/bin/java" -cp "$work/new.jar" dev.gokata.bench.Paired list)
 

@@ -19,7 +19,7 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 (cd "$root/runtime/bench/go" && go test -c -o "$work/chanbench.test") >&2
 "$root/mvnw" -q -Pbench -pl runtime/bench -am package -DskipTests >&2
-paired=("$JAVA_HOME/bin/java" ${JMH_JAVA_OPTS:-} -Xms1g -Xmx2g -cp "$root/runtime/bench/target/benchmarks.jar")
+paired=("$JAVA_HOME/bin/java" $gokata_jvm_options ${JMH_JAVA_OPTS:-} -Xms1g -Xmx2g -cp "$root/runtime/bench/target/benchmarks.jar")
 workloads=("$@")
 [ ${#workloads[@]} -gt 0 ] || mapfile -t workloads < <("${paired[@]}" dev.gokata.bench.Paired list)
 

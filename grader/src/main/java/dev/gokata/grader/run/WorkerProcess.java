@@ -6,6 +6,7 @@ import dev.gokata.grader.worker.WorkerEvent;
 import dev.gokata.grader.worker.WorkerMain;
 import dev.gokata.grader.worker.WorkerRequest;
 import dev.gokata.grader.worker.WorkerWarmUp;
+import dev.gokata.runtime.Scheduler;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.File;
 import java.io.IOException;
@@ -195,6 +196,7 @@ public final class WorkerProcess {
                     "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:-UsePerfData",
                     "-Xmx" + limits.memoryMb() + "m", "-Xss1m", "-XX:+ExitOnOutOfMemoryError",
                     "-Djava.awt.headless=true"));
+            cmd.addAll(Scheduler.JVM_OPTIONS);
             var cds = classDataSharing(files.dir.getParent().getParent());
             cmd.addAll(cds);
             toolchain.raceAgent().ifPresent(agent -> {
@@ -268,10 +270,13 @@ public final class WorkerProcess {
             Path request = dir.resolve("request.json");
             JSON.writeValue(request.toFile(), new WorkerRequest(List.of(WorkerWarmUp.class.getName()), List.of(),
                     10_000, Map.of(), 500, 1024));
-            var cmd = List.of(toolchain.java().toString(), "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                    "-XX:ArchiveClassesAtExit=" + archive, "-Xlog:cds=off", "-Xlog:cds+dynamic=off",
-                    "-cp", String.join(File.pathSeparator, toolchain.classpath().stream().map(Path::toString).toList()),
-                    WorkerMain.class.getName(), request.toString(), dir.resolve("results.jsonl").toString());
+            var cmd = new ArrayList<String>(List.of(toolchain.java().toString(), "-XX:+UseSerialGC",
+                    "-XX:TieredStopAtLevel=1", "-XX:ArchiveClassesAtExit=" + archive, "-Xlog:cds=off",
+                    "-Xlog:cds+dynamic=off"));
+            cmd.addAll(Scheduler.JVM_OPTIONS);
+            cmd.addAll(List.of("-cp",
+                    String.join(File.pathSeparator, toolchain.classpath().stream().map(Path::toString).toList()),
+                    WorkerMain.class.getName(), request.toString(), dir.resolve("results.jsonl").toString()));
             var p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(dir.resolve("train.log").toFile()).start();
             if (!p.waitFor(120, TimeUnit.SECONDS)) {
                 p.destroyForcibly();

@@ -19,7 +19,7 @@ import org.openjdk.jmh.annotations.State;
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx2g"})
+@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx2g", VirtualThreads.OPEN_JAVA_LANG})
 public class ChannelBench {
     static final Integer VALUE = 42;
     static final int ROUND_TRIPS = 10_000;
@@ -39,7 +39,7 @@ public class ChannelBench {
     public void pingPong(PingPong s) throws InterruptedException {
         Pipe ping = Pipe.of(s.impl, 0);
         Pipe pong = Pipe.of(s.impl, 0);
-        VirtualThreads.runAll(() -> {
+        VirtualThreads.runAll(s.impl, () -> {
             for (int i = 0; i < ROUND_TRIPS; i++) {
                 ping.put(VALUE);
                 pong.take();
@@ -62,7 +62,7 @@ public class ChannelBench {
     @OperationsPerInvocation(ELEMENTS)
     public void spsc(Spsc s) throws InterruptedException {
         Pipe p = Pipe.of(s.pipe);
-        VirtualThreads.runAll(() -> {
+        VirtualThreads.runAll(s.pipe, () -> {
             for (int i = 0; i < ELEMENTS; i++) {
                 p.put(VALUE);
             }
@@ -98,7 +98,7 @@ public class ChannelBench {
                 }
             });
         }
-        VirtualThreads.runAll(sides);
+        VirtualThreads.runAll(s.pipe, sides);
     }
 
     /** 10 000 independent sender/receiver pairs, each on its own channel of capacity 16; one op = one value. */
@@ -125,6 +125,6 @@ public class ChannelBench {
                 }
             });
         }
-        VirtualThreads.runAll(sides);
+        VirtualThreads.runAll(s.pipe, sides);
     }
 }

@@ -25,7 +25,7 @@ import org.openjdk.jmh.annotations.State;
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx2g"})
+@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx2g", VirtualThreads.OPEN_JAVA_LANG})
 public class SelectBench {
     static final Integer VALUE = 42;
     static final int SELECTS = 100_000;
@@ -88,7 +88,7 @@ public class SelectBench {
                 }
             });
         }
-        VirtualThreads.runAll(sides);
+        VirtualThreads.runAll(s.impl, sides);
     }
 
     @State(Scope.Benchmark)
@@ -103,7 +103,7 @@ public class SelectBench {
         if (s.impl.equals("gokata")) {
             Chan<Integer> a = Chan.make(16);
             Chan<Integer> b = Chan.make(16);
-            VirtualThreads.runAll(() -> {
+            VirtualThreads.runAll("gokata", () -> {
                 var sink = new Sink();
                 Runnable orElse = sink::none;
                 for (int i = 0; i < DEFAULT_SELECTS; i++) {
@@ -116,7 +116,7 @@ public class SelectBench {
             SelectClause<Integer> none = com.softwaremill.jox.Select.defaultClause(VALUE);
             SelectClause<Integer> ra = a.receiveClause();
             SelectClause<Integer> rb = b.receiveClause();
-            VirtualThreads.runAll(() -> {
+            VirtualThreads.runAll("jox", () -> {
                 for (int i = 0; i < DEFAULT_SELECTS; i++) {
                     com.softwaremill.jox.Select.select(ra, rb, none);
                 }
@@ -130,7 +130,7 @@ public class SelectBench {
         if (s.impl.equals("gokata")) {
             Chan<Integer> a = Chan.make(16);
             Chan<Integer> b = Chan.make(16);
-            VirtualThreads.runAll(() -> {
+            VirtualThreads.runAll("gokata", () -> {
                 var sink = new Sink();
                 for (int r = 0; r < READY_SELECTS / 32; r++) {
                     for (int i = 0; i < 16; i++) {
@@ -147,7 +147,7 @@ public class SelectBench {
             Channel<Integer> b = Channel.newBufferedChannel(16);
             SelectClause<Integer> ra = a.receiveClause();
             SelectClause<Integer> rb = b.receiveClause();
-            VirtualThreads.runAll(() -> {
+            VirtualThreads.runAll("jox", () -> {
                 for (int r = 0; r < READY_SELECTS / 32; r++) {
                     for (int i = 0; i < 16; i++) {
                         a.send(VALUE);

@@ -24,7 +24,7 @@ import org.openjdk.jmh.annotations.State;
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx2g"})
+@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx2g", VirtualThreads.OPEN_JAVA_LANG})
 public class SpawnBench {
     static final Integer VALUE = 42;
     static final int GOROUTINES = 100_000;
@@ -45,7 +45,7 @@ public class SpawnBench {
     public void spawnOnly(SpawnOnly s) throws InterruptedException {
         var done = new CountDownLatch(GOROUTINES);
         Runnable body = done::countDown;
-        VirtualThreads.runAll(() -> {
+        VirtualThreads.runAll(s.impl, () -> {
             switch (s.impl) {
                 case "gokata" -> {
                     for (int i = 0; i < GOROUTINES; i++) {
@@ -72,7 +72,7 @@ public class SpawnBench {
         boolean goroutines = s.impl.equals("gokata");
         Pipe p = Pipe.of(goroutines || s.impl.equals("gokata-vt") ? "gokata" : s.impl, 0);
         var done = new CountDownLatch(GOROUTINES);
-        VirtualThreads.runAll(() -> {
+        VirtualThreads.runAll(s.impl, () -> {
             for (int i = 0; i < GOROUTINES; i++) {
                 if (goroutines) {
                     Go.go(() -> sendAndDone(p, done));

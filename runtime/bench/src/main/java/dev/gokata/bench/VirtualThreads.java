@@ -1,11 +1,19 @@
 package dev.gokata.bench;
 
-import java.util.ArrayList;
+import dev.gokata.runtime.Go;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
 
-/** Runs every side of a workload in its own virtual thread and waits for all: never on the JMH thread itself. */
+/**
+ * Runs every side of a workload in its own virtual thread and waits for all: never on the JMH thread itself. gokata's
+ * sides are goroutines ({@code Go.go}), so they run on the runtime's scheduler as a Go program's would; every other
+ * implementation's sides (and {@code gokata-vt}'s) are plain virtual threads on the JDK's scheduler.
+ */
 final class VirtualThreads {
+    /** The JVM option under which goroutines run on the runtime's own pool (Scheduler.JVM_OPTIONS), for JMH forks. */
+    static final String OPEN_JAVA_LANG = "--add-opens=java.base/java.lang=ALL-UNNAMED";
+
     private VirtualThreads() {
     }
 
@@ -14,27 +22,33 @@ final class VirtualThreads {
         void run() throws Exception;
     }
 
-    static void runAll(List<Side> sides) throws InterruptedException {
+    static void runAll(String impl, List<Side> sides) throws InterruptedException {
+        boolean goroutines = impl.startsWith("gokata") && !impl.equals("gokata-vt");
         var failure = new AtomicReference<Throwable>();
-        var threads = new ArrayList<Thread>(sides.size());
+        var finished = new CountDownLatch(sides.size());
         for (Side side : sides) {
-            threads.add(Thread.ofVirtual().start(() -> {
+            Runnable body = () -> {
                 try {
                     side.run();
                 } catch (Throwable t) {
                     failure.compareAndSet(null, t);
+                } finally {
+                    finished.countDown();
                 }
-            }));
+            };
+            if (goroutines) {
+                Go.go(body);
+            } else {
+                Thread.ofVirtual().start(body);
+            }
         }
-        for (Thread t : threads) {
-            t.join();
-        }
+        finished.await();
         if (failure.get() != null) {
             throw new IllegalStateException("a side of the benchmark failed", failure.get());
         }
     }
 
-    static void runAll(Side... sides) throws InterruptedException {
-        runAll(List.of(sides));
+    static void runAll(String impl, Side... sides) throws InterruptedException {
+        runAll(impl, List.of(sides));
     }
 }

@@ -18,7 +18,7 @@ public final class Go {
      * and the goroutine records itself in {@link Goroutine#run} anyway. The context class loader, which the JDK then
      * no longer copies, is copied by {@link #start}.
      */
-    private static final ThreadFactory THREADS = Thread.ofVirtual().inheritInheritableThreadLocals(false).factory();
+    private static final ThreadFactory THREADS = Scheduler.newBuilder().inheritInheritableThreadLocals(false).factory();
 
     private Go() {
     }

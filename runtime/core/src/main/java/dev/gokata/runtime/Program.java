@@ -81,7 +81,7 @@ public final class Program {
         var g1 = new Goroutine(this, nextId.getAndIncrement(), 0, null, false);
         started(g1);
         Object clock = Race.ENABLED ? Race.release(null) : null;
-        Thread t = Thread.ofVirtual().unstarted(() -> g1.run(main, clock, true));
+        Thread t = Scheduler.newBuilder().unstarted(() -> g1.run(main, clock, true));
         g1.bind(t);
         t.start();
         try {

@@ -45,6 +45,6 @@ final class Sudog extends Waiter {
      * select, the select's gate is what its goroutine waits on.
      */
     void ready() {
-        (gate != null ? gate : this).wake(thread, g);
+        (gate != null ? gate : this).wake(thread, g, c.cap() > 0);
     }
 }

@@ -28,6 +28,7 @@ final class SyncWaiter {
         boolean interrupted = false;
         while (!done) {
             g.parking();
+            Scheduler.parking();
             LockSupport.park(this);
             if (Thread.interrupted()) {
                 interrupted = true;

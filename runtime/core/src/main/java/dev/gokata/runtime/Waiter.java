@@ -29,13 +29,14 @@ abstract class Waiter {
     /**
      * Releases the waiting goroutine {@code g}, which runs on {@code thread}; call once, after the hand-off is
      * complete. If it may have parked, ends its wait (uncounting it as blocked) before unparking it; if it was still
-     * spinning, it ends its own wait, and the waker never touches the waiter's goroutine.
+     * spinning, it ends its own wait, and the waker never touches the waiter's goroutine. {@code lazy}: a buffered
+     * channel's wake-up, which queues the goroutine on the waker's carrier without waking another ({@link Scheduler}).
      */
-    final void wake(Thread thread, Goroutine g) {
+    final void wake(Thread thread, Goroutine g, boolean lazy) {
         done = true;
         if (parked) {
             g.endWait(waitNumber);
-            LockSupport.unpark(thread);
+            Scheduler.unpark(thread, lazy);
         }
     }
 
@@ -53,6 +54,7 @@ abstract class Waiter {
         boolean interrupted = false;
         while (!done) {
             g.parking();
+            Scheduler.parking();
             LockSupport.park(this);
             interrupted |= Thread.interrupted();
         }
@@ -76,6 +78,7 @@ abstract class Waiter {
         long left;
         while (!done && (left = deadline - System.nanoTime()) > 0) {
             g.parking();
+            Scheduler.parking();
             LockSupport.parkNanos(this, left);
             interrupted |= Thread.interrupted();
         }
@@ -96,14 +99,16 @@ abstract class Waiter {
      * for {@code g}; otherwise yields the carrier once if {@code yieldFirst}, unless new goroutines wait to begin (a
      * yielding virtual thread whose carrier has no other work goes to the back of the scheduler's shared queue, where
      * every new goroutine goes: behind thousands of them it would be away for milliseconds, while a parked one is
-     * woken onto its waker's carrier). True if woken meanwhile. A wait on a buffered channel never spins: a sender
+     * woken onto its waker's carrier); a buffered channel's waiter on the runtime's own pool yields only to goroutines
+     * queued on its carrier ({@link Scheduler#yieldHelpsBuffered}). True if woken meanwhile. A wait on a buffered channel never spins: a sender
      * that spins on a full buffer is woken for every value taken, where a parked one sleeps while the receiver
      * drains a batch (jox's channels make the same choice).
      */
     private boolean spinOrYield(Goroutine g, boolean rendezvous, boolean yieldFirst) {
         int spins = rendezvous ? g.spinsBeforePark() : 0;
         if (spins == 0) {
-            if (yieldFirst && !done && !g.program().newGoroutinesQueued()) {
+            boolean yieldHelps = rendezvous ? !g.program().newGoroutinesQueued() : Scheduler.yieldHelpsBuffered(g);
+            if (yieldFirst && !done && yieldHelps) {
                 Thread.yield();
             }
             return done;
