@@ -168,30 +168,14 @@ public final class Scheduler {
         }
     }
 
-    /** A goroutine's continuation as the pool's task; counts the carrier's runs for sysmon. */
-    private static final class Run extends ForkJoinTask<Void> {
-        private final Runnable continuation;
-
-        Run(Runnable continuation) {
-            this.continuation = continuation;
-        }
-
+    /** A goroutine's continuation, counting its carrier's runs for sysmon. */
+    private record Counted(Runnable continuation) implements Runnable {
         @Override
-        public Void getRawResult() {
-            return null;
-        }
-
-        @Override
-        protected void setRawResult(Void value) {
-        }
-
-        @Override
-        protected boolean exec() {
+        public void run() {
             if (Thread.currentThread() instanceof Carrier c) {
                 c.ran();
             }
             continuation.run();
-            return true;
         }
     }
 
@@ -247,33 +231,31 @@ public final class Scheduler {
         return c.getQueuedTaskCount() > 0;
     }
 
-    /** Whether other goroutines are queued on this carrier (always true on the JDK's pool: the caller yields). */
-    static boolean workQueuedHere() {
-        Carrier c = carrier();
-        return POOL == null || c == null || c.getQueuedTaskCount() > 0;
-    }
-
     /**
      * The pool's {@link Executor}: called by the JDK to run a goroutine's continuation, on a goroutine (start,
      * unpark; pinned to its carrier meanwhile) or on a carrier between goroutines (after a yield or a park).
      */
     private static void submit(Runnable continuation) {
-        var task = new Run(continuation);
+        var task = new Counted(continuation);
         Thread current = Thread.currentThread();
-        if (current instanceof Carrier c) {
-            if (c.parking) { // the park raced an unpark: run it again here, as the JDK's scheduler does
-                c.parking = false;
-                POOL.lazySubmit(task);
-            } else if (c.getQueuedTaskCount() == 0) { // a yield from an empty carrier: to the back, as the JDK's
-                POOL.externalSubmit(task);
-            } else {
-                POOL.execute(task);
+        if (current instanceof Carrier c) { // between goroutines:
+            boolean parkRaced = c.parking;
+            c.parking = false;
+            if (c.getQueuedTaskCount() > 0) { // behind the others queued here, waking no carrier
+                POOL.execute(ForkJoinTask.adapt(task));
+            } else if (parkRaced) { // the park raced an unpark: run it again on this carrier, now free
+                POOL.lazySubmit(ForkJoinTask.adapt(task));
+            } else { // a yield from an empty carrier: to the back of the shared queue
+                POOL.externalSubmit(ForkJoinTask.adapt(task));
             }
         } else if (current.isVirtual() && currentCarrier() instanceof Carrier c && c.lazyNext) {
             c.lazyNext = false;
-            POOL.lazySubmit(task);
+            POOL.lazySubmit(ForkJoinTask.adapt(task));
             startSysmon();
         } else {
+            // The JDK's scheduler submits so too: execute(Runnable) wraps the task in one that wakes idle carriers
+            // more readily than an adapted task (while fewer than two are queued, and on every steal that leaves
+            // more), which a burst of go statements needs.
             POOL.execute(task);
         }
     }
