@@ -52,7 +52,7 @@ public final class Go {
         Thread t = THREADS.newThread(() -> g.run(body, raceClock, false));
         t.setContextClassLoader(Thread.currentThread().getContextClassLoader());
         g.bind(t);
-        t.start();
+        Scheduler.start(t);
         return g;
     }
 

@@ -31,8 +31,11 @@ import java.util.concurrent.locks.LockSupport;
  * <p>Which wake-up is lazy. Only a wake-up by a buffered channel ({@link Sudog#ready}): the waker usually goes on
  * producing or consuming until the buffer is full or empty, then blocks, and its carrier runs the woken goroutine.
  * A rendezvous wakes eagerly, as the JDK does: its waker will wait for an answer at once, and the partner spinning on
- * the other carrier answers fastest. Starting a goroutine wakes eagerly too, so {@code go} spreads work over the
- * cores. The runtime's parks that race an unpark run again on their own carrier, as the JDK's own scheduler does.
+ * the other carrier answers fastest. {@code go} puts the new goroutine in the pool's shared queue and wakes a
+ * carrier, as the JDK starts a virtual thread, so that new goroutines spread over the cores. Between goroutines the
+ * pool does as the JDK's: a park that raced an unpark runs again on its carrier, a yield from an empty carrier goes
+ * to the shared queue; but a yield behind queued goroutines wakes no other carrier, which would steal the partner
+ * just queued there (the JDK's wakes one while fewer than two are queued).
  *
  * <p>Liveness. A lazily woken goroutine waits for its carrier to finish what it runs; a goroutine that never blocks
  * would keep it waiting. The {@code gokata-sysmon} thread (after Go's {@code sysmon}) looks every millisecond for a
@@ -134,6 +137,8 @@ public final class Scheduler {
 
         /** The next submit from this carrier is a lazy wake-up ({@link #unpark}); only this carrier touches it. */
         boolean lazyNext;
+        /** The next submit from this carrier starts a goroutine ({@link #start}); ditto. */
+        boolean startNext;
         /** The goroutine on this carrier is parking in the runtime ({@link #parking}); reset before every run. */
         boolean parking;
         /** Goroutines run so far, read by sysmon (opaque: a count, not a publication). */
@@ -210,6 +215,21 @@ public final class Scheduler {
         }
     }
 
+    /** Starts a goroutine's {@code thread}; from a goroutine, to the pool's shared queue, as the JDK starts one. */
+    static void start(Thread thread) {
+        Carrier c = carrier();
+        if (c == null) {
+            thread.start();
+            return;
+        }
+        c.startNext = true;
+        try {
+            thread.start();
+        } finally {
+            c.startNext = false;
+        }
+    }
+
     /** Called just before a park of the runtime's: if an unpark races it, its carrier runs the goroutine again. */
     static void parking() {
         Carrier c = carrier();
@@ -241,21 +261,26 @@ public final class Scheduler {
         if (current instanceof Carrier c) { // between goroutines:
             boolean parkRaced = c.parking;
             c.parking = false;
-            if (c.getQueuedTaskCount() > 0) { // behind the others queued here, waking no carrier
+            if (c.getQueuedTaskCount() > 0) { // behind the partner queued here, waking no carrier to steal it
                 POOL.execute(ForkJoinTask.adapt(task));
             } else if (parkRaced) { // the park raced an unpark: run it again on this carrier, now free
                 POOL.lazySubmit(ForkJoinTask.adapt(task));
             } else { // a yield from an empty carrier: to the back of the shared queue
                 POOL.externalSubmit(ForkJoinTask.adapt(task));
             }
-        } else if (current.isVirtual() && currentCarrier() instanceof Carrier c && c.lazyNext) {
-            c.lazyNext = false;
-            POOL.lazySubmit(ForkJoinTask.adapt(task));
-            startSysmon();
+        } else if (current.isVirtual() && currentCarrier() instanceof Carrier c && (c.lazyNext || c.startNext)) {
+            if (c.lazyNext) {
+                c.lazyNext = false;
+                POOL.lazySubmit(ForkJoinTask.adapt(task));
+                startSysmon();
+            } else { // as the JDK's scheduler starts a virtual thread: to the shared queue, waking a carrier
+                c.startNext = false;
+                POOL.externalSubmit(ForkJoinTask.adapt(task));
+            }
         } else {
-            // The JDK's scheduler submits so too: execute(Runnable) wraps the task in one that wakes idle carriers
-            // more readily than an adapted task (while fewer than two are queued, and on every steal that leaves
-            // more), which a burst of go statements needs.
+            // An eager unpark, as the JDK's scheduler submits it: execute(Runnable) wraps the task in one that wakes
+            // an idle carrier more readily than an adapted task (while fewer than two are queued, and on every steal
+            // that leaves more).
             POOL.execute(task);
         }
     }
