@@ -5,6 +5,7 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.lang.invoke.VarHandle;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ForkJoinPool;
@@ -106,8 +107,8 @@ public final class Scheduler {
     }
 
     /** The name of the runtime's carrier the caller runs on, if it is one (for tests). */
-    static java.util.Optional<String> carrierName() {
-        return java.util.Optional.ofNullable(carrier()).map(Thread::getName);
+    static Optional<String> carrierName() {
+        return Optional.ofNullable(carrier()).map(Thread::getName);
     }
 
     /** The number of carriers the runtime's pool may run at once; 0 on the JDK's pool. */

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -90,7 +91,7 @@ class SchedulerTest {
     }
 
     /** Spins (never parks, never yields) until {@code done} or {@code nanos} have passed. */
-    private static void spinUntil(java.util.function.BooleanSupplier done, long nanos) {
+    private static void spinUntil(BooleanSupplier done, long nanos) {
         long until = System.nanoTime() + nanos;
         while (!done.getAsBoolean() && System.nanoTime() < until) {
             Thread.onSpinWait();
