@@ -3,6 +3,7 @@ package dev.gokata.bench;
 import com.softwaremill.jox.Channel;
 import com.softwaremill.jox.SelectClause;
 import dev.gokata.runtime.Chan;
+import dev.gokata.runtime.Scheduler;
 import dev.gokata.runtime.Select;
 import java.util.ArrayList;
 import java.util.concurrent.TimeUnit;
@@ -25,7 +26,7 @@ import org.openjdk.jmh.annotations.State;
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx2g", VirtualThreads.OPEN_JAVA_LANG})
+@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx2g", Scheduler.OPEN_JAVA_LANG})
 public class SelectBench {
     static final Integer VALUE = 42;
     static final int SELECTS = 100_000;

@@ -11,9 +11,6 @@ import java.util.concurrent.atomic.AtomicReference;
  * implementation's sides (and {@code gokata-vt}'s) are plain virtual threads on the JDK's scheduler.
  */
 final class VirtualThreads {
-    /** The JVM option under which goroutines run on the runtime's own pool (Scheduler.JVM_OPTIONS), for JMH forks. */
-    static final String OPEN_JAVA_LANG = "--add-opens=java.base/java.lang=ALL-UNNAMED";
-
     private VirtualThreads() {
     }
 

@@ -45,8 +45,10 @@ import java.util.concurrent.locks.LockSupport;
  * next lazy wake-up wakes it.
  */
 public final class Scheduler {
+    /** The JVM option under which goroutines run on the runtime's own pool, as a constant for annotations. */
+    public static final String OPEN_JAVA_LANG = "--add-opens=java.base/java.lang=ALL-UNNAMED";
     /** The JVM options under which goroutines run on the runtime's own pool; the grader starts its JVMs with them. */
-    public static final List<String> JVM_OPTIONS = List.of("--add-opens=java.base/java.lang=ALL-UNNAMED");
+    public static final List<String> JVM_OPTIONS = List.of(OPEN_JAVA_LANG);
 
     /** The runtime's pool, or null on the JDK's pool (the JVM does not open java.lang, or gokata.scheduler=jdk). */
     private static final ForkJoinPool POOL;
@@ -211,9 +213,6 @@ public final class Scheduler {
         c.lazyNext = true;
         LockSupport.unpark(thread);
         c.lazyNext = false; // if the thread was not parked (or is not ours), nothing was submitted
-        if (sysmonSleeping) {
-            wakeSysmon();
-        }
     }
 
     /** Starts a goroutine's {@code thread}; from a goroutine, to the pool's shared queue, as the JDK starts one. */
@@ -240,16 +239,14 @@ public final class Scheduler {
     }
 
     /**
-     * Whether yielding before a park can help a buffered channel's waiter: on the runtime's pool only if other
-     * goroutines are queued on this carrier (a yield from an empty carrier goes to the pool's shared queue, and
-     * wakes the other carrier for it); on the JDK's pool, unless new goroutines wait to begin ({@link Waiter}).
+     * Whether yielding before a park can help {@code g}'s wait: a buffered channel's waiter on the runtime's pool
+     * only if other goroutines are queued on its carrier (a yield from an empty carrier goes to the pool's shared
+     * queue, and wakes the other carrier for it); a rendezvous, or any wait on the JDK's pool, unless new goroutines
+     * wait to begin ({@link Waiter}).
      */
-    static boolean yieldHelpsBuffered(Goroutine g) {
-        Carrier c = carrier();
-        if (POOL == null || c == null) {
-            return !g.program().newGoroutinesQueued();
-        }
-        return c.getQueuedTaskCount() > 0;
+    static boolean yieldHelps(Goroutine g, boolean rendezvous) {
+        Carrier c = rendezvous ? null : carrier();
+        return c == null ? !g.program().newGoroutinesQueued() : c.getQueuedTaskCount() > 0;
     }
 
     /**
@@ -273,7 +270,7 @@ public final class Scheduler {
             if (c.lazyNext) {
                 c.lazyNext = false;
                 POOL.lazySubmit(ForkJoinTask.adapt(task));
-                startSysmon();
+                watchLazyWakeUps();
             } else { // as the JDK's scheduler starts a virtual thread: to the shared queue, waking a carrier
                 c.startNext = false;
                 POOL.externalSubmit(ForkJoinTask.adapt(task));
@@ -286,19 +283,18 @@ public final class Scheduler {
         }
     }
 
-    private static void startSysmon() {
+    /** After a lazy wake-up: starts sysmon on the first, wakes it if it sleeps (read after the task is queued). */
+    private static void watchLazyWakeUps() {
         if (sysmon == null) {
             synchronized (Scheduler.class) {
                 if (sysmon == null) {
                     sysmon = Thread.ofPlatform().daemon().name("gokata-sysmon").start(Scheduler::sysmon);
                 }
             }
+        } else if (sysmonSleeping) {
+            sysmonSleeping = false;
+            LockSupport.unpark(sysmon);
         }
-    }
-
-    private static void wakeSysmon() {
-        sysmonSleeping = false;
-        LockSupport.unpark(sysmon);
     }
 
     /** Every tick: wakes an idle carrier for the work queued on a carrier that ran nothing since the last tick. */
