@@ -2,10 +2,17 @@
 # Paired runs of gokata against jox (dev.gokata.bench.Paired, docs/benchmarks.md): for each workload, FORKS JVMs
 # that each run ROUNDS rounds of both alternately; prints one markdown table with, per workload, the median over
 # the JVMs of gokata's and jox's scores and of their ratio, and the ratio's range.
-#   bin/bench-paired.sh [FORKS] [ROUNDS] [WORKLOAD...]    e.g. bin/bench-paired.sh 6 15 mpmc8x8-16 spawn100k
+#   bin/bench-paired.sh [--separate] [FORKS] [ROUNDS] [WORKLOAD...]    e.g. bin/bench-paired.sh 6 15 mpmc8x8-16
 # Without workloads: all of them (about 25 minutes with the defaults 6 and 15). Raw lines go to standard error.
+# --separate: each implementation in a JVM of its own, gokata's then jox's, instead of both in one: the runtime's
+# carrier pool and the JDK's, at work in one JVM, slow each other, spawning most (docs/benchmarks.md).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
+separate=false
+if [ "${1:-}" = --separate ]; then
+  separate=true
+  shift
+fi
 forks=${1:-6}
 rounds=${2:-15}
 shift $(( $# < 2 ? $# : 2 ))
@@ -17,6 +24,15 @@ paired=("$JAVA_HOME/bin/java" $gokata_jvm_options ${JMH_JAVA_OPTS:-} -Xms1g -Xmx
 workloads=("$@")
 [ ${#workloads[@]} -gt 0 ] || mapfile -t workloads < <("${paired[@]}" list)
 
-run_one() { "${paired[@]}" "$1" "$rounds"; }
+run_one() {
+  if $separate; then
+    local a b
+    a=$("${paired[@]}" "$1" "$rounds" gokata)
+    b=$("${paired[@]}" "$1" "$rounds" jox)
+    echo "$1 gokata $a jox $b ratio $(awk -v a="$a" -v b="$b" 'BEGIN { printf "%.3f", a / b }')"
+  else
+    "${paired[@]}" "$1" "$rounds"
+  fi
+}
 . "$root/bin/paired-runs.sh"
 paired_runs "$forks" run_one "${workloads[@]}"

@@ -1,8 +1,8 @@
 # Sourced by ./mvnw, ./gokata and ./check: finds a JDK 25 and exports JAVA_HOME.
 # Order: $JAVA_HOME, then `java` on PATH, then the standard JVM folder /usr/lib/jvm.
 
-# The JVM options under which goroutines run on the runtime's own carrier pool (dev.gokata.runtime.Scheduler).
-gokata_jvm_options="--add-opens=java.base/java.lang=ALL-UNNAMED"
+# The JVM options the runtime runs best under (dev.gokata.runtime.JvmOptions.ALL; JvmOptionsTest compares this copy).
+gokata_jvm_options="--add-opens=java.base/java.lang=ALL-UNNAMED -Djdk.trackAllThreads=false"
 
 gokata_java_major() { # prints the feature version of the java at $1, or nothing
   "$1" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java\.specification\.version = \([0-9]*\).*/\1/p'

@@ -3,7 +3,7 @@ package dev.gokata.grader.cli;
 import dev.gokata.grader.compile.CompileResult;
 import dev.gokata.grader.compile.KataCompiler;
 import dev.gokata.grader.run.Toolchain;
-import dev.gokata.runtime.Scheduler;
+import dev.gokata.runtime.JvmOptions;
 import java.io.File;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,7 +52,7 @@ public final class RunCommand implements Callable<Integer> {
         }
         var cmd = new ArrayList<String>(List.of(toolchain.java().toString(), "-XX:+UseSerialGC",
                 "-XX:TieredStopAtLevel=1", "-Xshare:auto"));
-        cmd.addAll(Scheduler.JVM_OPTIONS);
+        cmd.addAll(JvmOptions.ALL);
         toolchain.raceAgent().ifPresent(agent -> {
             cmd.add("-javaagent:" + agent + "=" + classes);
             cmd.add("-Dgokata.race=true");

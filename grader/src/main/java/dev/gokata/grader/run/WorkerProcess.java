@@ -6,7 +6,7 @@ import dev.gokata.grader.worker.WorkerEvent;
 import dev.gokata.grader.worker.WorkerMain;
 import dev.gokata.grader.worker.WorkerRequest;
 import dev.gokata.grader.worker.WorkerWarmUp;
-import dev.gokata.runtime.Scheduler;
+import dev.gokata.runtime.JvmOptions;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.File;
 import java.io.IOException;
@@ -196,7 +196,7 @@ public final class WorkerProcess {
                     "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:-UsePerfData",
                     "-Xmx" + limits.memoryMb() + "m", "-Xss1m", "-XX:+ExitOnOutOfMemoryError",
                     "-Djava.awt.headless=true"));
-            cmd.addAll(Scheduler.JVM_OPTIONS);
+            cmd.addAll(JvmOptions.ALL);
             var cds = classDataSharing(files.dir.getParent().getParent());
             cmd.addAll(cds);
             toolchain.raceAgent().ifPresent(agent -> {
@@ -273,7 +273,7 @@ public final class WorkerProcess {
             var cmd = new ArrayList<String>(List.of(toolchain.java().toString(), "-XX:+UseSerialGC",
                     "-XX:TieredStopAtLevel=1", "-XX:ArchiveClassesAtExit=" + archive, "-Xlog:cds=off",
                     "-Xlog:cds+dynamic=off"));
-            cmd.addAll(Scheduler.JVM_OPTIONS);
+            cmd.addAll(JvmOptions.ALL);
             cmd.addAll(List.of("-cp",
                     String.join(File.pathSeparator, toolchain.classpath().stream().map(Path::toString).toList()),
                     WorkerMain.class.getName(), request.toString(), dir.resolve("results.jsonl").toString()));

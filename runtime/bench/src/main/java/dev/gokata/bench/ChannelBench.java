@@ -1,6 +1,6 @@
 package dev.gokata.bench;
 
-import dev.gokata.runtime.Scheduler;
+import dev.gokata.runtime.JvmOptions;
 import java.util.ArrayList;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -20,7 +20,8 @@ import org.openjdk.jmh.annotations.State;
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx2g", Scheduler.OPEN_JAVA_LANG})
+@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx2g", JvmOptions.OPEN_JAVA_LANG,
+        JvmOptions.UNTRACKED_VIRTUAL_THREADS})
 public class ChannelBench {
     static final Integer VALUE = 42;
     static final int ROUND_TRIPS = 10_000;

@@ -14,6 +14,11 @@ import java.util.Locale;
  *
  * The workloads ({@link Workload}) are the benchmark methods themselves, called directly, each implementation's
  * turn in a round lasting at least 300 ms; the first third of the rounds is warm-up.
+ *
+ * <p>With a third argument, {@code gokata} or {@code jox}, it runs that implementation alone and prints its median:
+ * gokata's goroutines run on the runtime's carrier pool and jox's threads on the JDK's, and two pools at work in one
+ * JVM slow each other (100 000 short goroutines took 2.6x as long beside plain virtual threads as alone), which
+ * hits spawning hardest; {@code bin/bench-paired.sh --separate} pairs two such JVMs, one after the other.
  */
 public final class Paired {
     private static final List<String> IMPLS = List.of("gokata", "jox");
@@ -28,10 +33,21 @@ public final class Paired {
             Workload.names().forEach(System.out::println);
             return;
         }
-        var w = Workload.fromArgs(args, 2, "Paired WORKLOAD ROUNDS (or: Paired list)");
-        var turns = IMPLS.stream().map(impl -> timed(w, () -> w.run().once(impl))).toList();
+        String usage = "Paired WORKLOAD ROUNDS [IMPL] (IMPL one of " + IMPLS + "; or: Paired list)";
+        boolean alone = args.length == 3;
+        var w = Workload.fromArgs(args, alone ? 3 : 2, usage);
+        if (alone && !IMPLS.contains(args[2])) {
+            System.err.println("usage: " + usage);
+            System.exit(2);
+        }
+        var impls = alone ? List.of(args[2]) : IMPLS;
+        var turns = impls.stream().map(impl -> timed(w, () -> w.run().once(impl))).toList();
         double[] m = medians(Integer.parseInt(args[1]), turns);
-        System.out.printf(Locale.ROOT, "%s gokata %.1f jox %.1f ratio %.3f%n", w.name(), m[0], m[1], m[0] / m[1]);
+        if (alone) { // bin/bench-paired.sh --separate pairs two such JVMs
+            System.out.printf(Locale.ROOT, "%.1f%n", m[0]);
+        } else {
+            System.out.printf(Locale.ROOT, "%s gokata %.1f jox %.1f ratio %.3f%n", w.name(), m[0], m[1], m[0] / m[1]);
+        }
     }
 
     /** One side of a paired measurement in the JVM: runs the workload once and returns its number of operations. */

@@ -3,7 +3,7 @@ package dev.gokata.bench;
 import com.softwaremill.jox.Channel;
 import com.softwaremill.jox.SelectClause;
 import dev.gokata.runtime.Chan;
-import dev.gokata.runtime.Scheduler;
+import dev.gokata.runtime.JvmOptions;
 import dev.gokata.runtime.Select;
 import java.util.ArrayList;
 import java.util.concurrent.TimeUnit;
@@ -26,7 +26,8 @@ import org.openjdk.jmh.annotations.State;
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx2g", Scheduler.OPEN_JAVA_LANG})
+@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx2g", JvmOptions.OPEN_JAVA_LANG,
+        JvmOptions.UNTRACKED_VIRTUAL_THREADS})
 public class SelectBench {
     static final Integer VALUE = 42;
     static final int SELECTS = 100_000;

@@ -1,7 +1,7 @@
 package dev.gokata.bench;
 
 import dev.gokata.runtime.Go;
-import dev.gokata.runtime.Scheduler;
+import dev.gokata.runtime.JvmOptions;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -25,7 +25,8 @@ import org.openjdk.jmh.annotations.State;
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx2g", Scheduler.OPEN_JAVA_LANG})
+@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx2g", JvmOptions.OPEN_JAVA_LANG,
+        JvmOptions.UNTRACKED_VIRTUAL_THREADS})
 public class SpawnBench {
     static final Integer VALUE = 42;
     static final int GOROUTINES = 100_000;

@@ -17,7 +17,7 @@ import java.util.concurrent.locks.LockSupport;
 /**
  * Where goroutines run: a carrier pool of the runtime's own, on which a goroutine woken by a buffered channel waits
  * on its waker's carrier instead of waking another (Go's {@code runnext}), or the JDK's pool where the JVM does not
- * open {@code java.lang} to the runtime ({@link #JVM_OPTIONS}).
+ * open {@code java.lang} to the runtime ({@link JvmOptions#OPEN_JAVA_LANG}).
  *
  * <p>Why. When a producer puts a value into a buffered channel and wakes the parked consumer, the JDK's scheduler
  * pushes the consumer to the producer's carrier and wakes an idle carrier, which steals it at once: both sides then
@@ -45,11 +45,6 @@ import java.util.concurrent.locks.LockSupport;
  * next lazy wake-up wakes it.
  */
 public final class Scheduler {
-    /** The JVM option under which goroutines run on the runtime's own pool, as a constant for annotations. */
-    public static final String OPEN_JAVA_LANG = "--add-opens=java.base/java.lang=ALL-UNNAMED";
-    /** The JVM options under which goroutines run on the runtime's own pool; the grader starts its JVMs with them. */
-    public static final List<String> JVM_OPTIONS = List.of(OPEN_JAVA_LANG);
-
     /** The runtime's pool, or null on the JDK's pool (the JVM does not open java.lang, or gokata.scheduler=jdk). */
     private static final ForkJoinPool POOL;
     /** The JDK's builder of virtual threads on a given pool, or null on the JDK's pool. */

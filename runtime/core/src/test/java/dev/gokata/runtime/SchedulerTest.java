@@ -20,7 +20,7 @@ class SchedulerTest {
 
     @Test
     void givenTheJvmOptionsOfTheBuild_whenAGoroutineRuns_thenItRunsOnTheRuntimesPool() {
-        assertTrue(Scheduler.own(), "the tests run with " + Scheduler.JVM_OPTIONS + ", so the runtime's pool is used");
+        assertTrue(Scheduler.own(), "the tests run with " + JvmOptions.ALL + ", so the runtime's pool is used");
         var carrier = new AtomicReference<String>();
         Programs.runOk(() -> {
             var done = Chan.<Boolean>make();
