@@ -2,13 +2,21 @@
 # Paired runs of two builds of the runtime against each other (dev.gokata.bench.PairedBuilds, docs/benchmarks.md):
 # builds the benchmarks jar of revisions OLD and NEW, then for each workload runs FORKS JVMs that each alternate the
 # two builds' gokata for ROUNDS rounds; prints one markdown table with the median ratio new / old per workload.
-#   bin/bench-ab.sh OLD NEW [FORKS] [ROUNDS] [WORKLOAD...]   e.g. bin/bench-ab.sh HEAD~1 HEAD 4 9 select-2-16
+#   bin/bench-ab.sh [--separate] OLD NEW [FORKS] [ROUNDS] [WORKLOAD...]   e.g. bin/bench-ab.sh HEAD~1 HEAD 4 9 spsc-16
 # OLD and NEW are git revisions, or "." for the working tree as it is. Without workloads: all of them. Raw lines go
 # to standard error.
+# --separate: each build in a JVM of its own, OLD's then NEW's, instead of both in one, where each build's runtime
+# brings its own carrier pool and the two slow each other (docs/benchmarks.md); for changes to spawning or to the
+# scheduler. Both builds must know `Paired WORKLOAD ROUNDS IMPL` (from commit cc94960 on).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
+separate=false
+if [ "${1:-}" = --separate ]; then
+  separate=true
+  shift
+fi
 if [ $# -lt 2 ]; then
-  echo "usage: bin/bench-ab.sh OLD NEW [FORKS] [ROUNDS] [WORKLOAD...]  (OLD, NEW: git revisions, or . for the working tree)" >&2
+  echo "usage: bin/bench-ab.sh [--separate] OLD NEW [FORKS] [ROUNDS] [WORKLOAD...]  (OLD, NEW: git revisions, or . for the working tree)" >&2
   exit 2
 fi
 old=$1
@@ -37,6 +45,23 @@ ab=("$JAVA_HOME/bin/java" $gokata_jvm_options ${JMH_JAVA_OPTS:-} -Xms1g -Xmx2g -
 workloads=("$@")
 [ ${#workloads[@]} -gt 0 ] || mapfile -t workloads < <("$JAVA_HOME/bin/java" -cp "$work/new.jar" dev.gokata.bench.Paired list)
 
-run_one() { "${ab[@]}" "$1" "$rounds" "$work/old.jar" "$work/new.jar"; }
+# alone JAR WORKLOAD: that build's gokata alone in a JVM of its own, its median score
+alone() {
+  "$JAVA_HOME/bin/java" $gokata_jvm_options ${JMH_JAVA_OPTS:-} -Xms1g -Xmx2g -cp "$1" dev.gokata.bench.Paired \
+    "$2" "$rounds" gokata || {
+    echo "bench-ab: $1 cannot run one implementation alone; --separate needs builds from commit cc94960 on" >&2
+    exit 1
+  }
+}
+run_one() {
+  if $separate; then
+    local a b
+    a=$(alone "$work/old.jar" "$1") || exit 1
+    b=$(alone "$work/new.jar" "$1") || exit 1
+    echo "$1 old $a new $b ratio $(awk -v a="$a" -v b="$b" 'BEGIN { printf "%.3f", b / a }')"
+  else
+    "${ab[@]}" "$1" "$rounds" "$work/old.jar" "$work/new.jar"
+  fi
+}
 . "$root/bin/paired-runs.sh"
 paired_runs "$forks" run_one "${workloads[@]}"
