@@ -12,6 +12,7 @@ function median(a, n,   i, j, t) {
   k = ++n[w]; l[w, k] = $3; rt[w, k] = $5; r[w, k] = $7
 }
 END {
+  if (nw == 0) exit # no run gave a line (the caller said why)
   ratio = left == "old" ? "new / old" : left " / " right
   print "| workload (ns/op, spawn ms) | " left " | " right " | " ratio " | ratio range | JVMs |"
   print "|---|---|---|---|---|---|"
