@@ -49,7 +49,7 @@ workloads=("$@")
 alone() {
   "$JAVA_HOME/bin/java" $gokata_jvm_options ${JMH_JAVA_OPTS:-} -Xms1g -Xmx2g -cp "$1" dev.gokata.bench.Paired \
     "$2" "$rounds" gokata || {
-    echo "bench-ab: $1 cannot run one implementation alone; --separate needs builds from commit cc94960 on" >&2
+    echo "bench-ab: $1 failed to run gokata alone (builds before commit cc94960 cannot: --separate needs newer)" >&2
     exit 1
   }
 }
