@@ -1,6 +1,5 @@
 package dev.gokata.bench;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -9,6 +8,8 @@ import java.util.Locale;
  * median and the ratio of the medians: a paired measurement, which the machine's slow and fast phases (and a JVM's
  * lucky or unlucky start) hit alike, where separate JMH forks of the two compare one phase with another.
  * {@code bin/bench-paired.sh} runs it in several JVMs and takes the median of their ratios (docs/benchmarks.md).
+ * After each round it measures the machine's cross-core round trip ({@link CoreLatency}), and the line ends with its
+ * median and the ratio in the rounds of each of the machine's modes ({@link Rounds#modes}).
  *
  * <pre>java -cp runtime/bench/target/benchmarks.jar dev.gokata.bench.Paired mpmc8x8-16 15</pre>
  *
@@ -42,11 +43,12 @@ public final class Paired {
         }
         var impls = alone ? List.of(args[2]) : IMPLS;
         var turns = impls.stream().map(impl -> timed(w, () -> w.run().once(impl))).toList();
-        double[] m = medians(Integer.parseInt(args[1]), turns);
+        var rounds = rounds(Integer.parseInt(args[1]), turns);
         if (alone) { // bin/bench-paired.sh --separate pairs two such JVMs
-            System.out.printf(Locale.ROOT, "%.1f%n", m[0]);
+            System.out.printf(Locale.ROOT, "%.1f%n", rounds.median(0));
         } else {
-            System.out.printf(Locale.ROOT, "%s gokata %.1f jox %.1f ratio %.3f%n", w.name(), m[0], m[1], m[0] / m[1]);
+            System.out.printf(Locale.ROOT, "%s gokata %.1f jox %.1f ratio %.3f%s%n", w.name(), rounds.median(0),
+                    rounds.median(1), rounds.median(0) / rounds.median(1), rounds.modes(0, 1));
         }
     }
 
@@ -77,19 +79,20 @@ public final class Paired {
         };
     }
 
-    /** Takes the {@code turns} alternately for {@code rounds} rounds; returns each one's median after a third. */
-    static double[] medians(int rounds, List<Turn> turns) throws Exception {
+    /**
+     * Takes the {@code turns} alternately for {@code rounds} rounds, measuring the machine's cross-core round trip
+     * after each; the first third of the rounds is warm-up.
+     */
+    static Rounds rounds(int rounds, List<Turn> turns) throws Exception {
         var scores = new double[turns.size()][rounds];
+        var roundTrips = new double[rounds];
         for (int r = 0; r < rounds; r++) {
             for (int i = 0; i < turns.size(); i++) {
                 scores[i][r] = turns.get(i).score();
             }
+            roundTrips[r] = CoreLatency.roundTripNanos();
         }
-        var m = new double[turns.size()];
-        for (int i = 0; i < m.length; i++) {
-            m[i] = median(scores[i], rounds / 3);
-        }
-        return m;
+        return new Rounds(scores, roundTrips, rounds / 3);
     }
 
     /**
@@ -103,10 +106,4 @@ public final class Paired {
                 .run().once(impl);
     }
 
-    /** The median of {@code scores} after dropping the first {@code warmup}. */
-    private static double median(double[] scores, int warmup) {
-        double[] kept = Arrays.copyOfRange(scores, warmup, scores.length);
-        Arrays.sort(kept);
-        return kept[kept.length / 2];
-    }
 }

@@ -25,8 +25,9 @@ public final class PairedBuilds {
         var w = Workload.fromArgs(args, 4, "PairedBuilds WORKLOAD ROUNDS OLD_JAR NEW_JAR");
         var turns = List.of(Paired.timed(w, sideOf(Path.of(args[2]), w.name())),
                 Paired.timed(w, sideOf(Path.of(args[3]), w.name())));
-        double[] m = Paired.medians(Integer.parseInt(args[1]), turns);
-        System.out.printf(Locale.ROOT, "%s old %.1f new %.1f ratio %.3f%n", w.name(), m[0], m[1], m[1] / m[0]);
+        var rounds = Paired.rounds(Integer.parseInt(args[1]), turns);
+        System.out.printf(Locale.ROOT, "%s old %.1f new %.1f ratio %.3f%s%n", w.name(), rounds.median(0),
+                rounds.median(1), rounds.median(1) / rounds.median(0), rounds.modes(1, 0));
     }
 
     /** gokata's side of {@code workload} as the build in {@code jar} runs it: its own runtime, its own benchmarks. */

@@ -28,8 +28,9 @@ public final class PairedGo {
                     + ": build it with `go test -c -o FILE` in runtime/bench/go (bin/bench-paired-go.sh does)");
         }
         var turns = List.of(Paired.timed(w, () -> w.run().once("gokata")), goTurn(w, binary));
-        double[] m = Paired.medians(Integer.parseInt(args[1]), turns);
-        System.out.printf(Locale.ROOT, "%s gokata %.1f go %.1f ratio %.3f%n", w.name(), m[0], m[1], m[0] / m[1]);
+        var rounds = Paired.rounds(Integer.parseInt(args[1]), turns);
+        System.out.printf(Locale.ROOT, "%s gokata %.1f go %.1f ratio %.3f%s%n", w.name(), rounds.median(0),
+                rounds.median(1), rounds.median(0) / rounds.median(1), rounds.modes(0, 1));
     }
 
     /** Go's turn: one run of its benchmark; the score is its ns/op (ms per batch for spawn, as gokata's). */
