@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * The host side of a grading run: starts worker JVMs with the student's classes first on the class path, limits
@@ -31,6 +32,12 @@ import java.util.concurrent.TimeUnit;
 public final class WorkerProcess {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int JVM_OUTPUT_CAP = 64 * 1024;
+    /**
+     * The flags of both a worker JVM and the training run that makes its class-data-sharing archive: the archive
+     * maps only into a JVM with the same garbage collector, and the training should run the runtime as workers do.
+     */
+    private static final List<String> SHARED_FLAGS = Stream.concat(
+            Stream.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"), JvmOptions.ALL.stream()).toList();
 
     /**
      * The guards of one run.
@@ -62,8 +69,12 @@ public final class WorkerProcess {
         this.sandbox = sandbox;
     }
 
-    /** Runs {@code testClasses} from {@code testClassesDir} against {@code studentClasses}; {@code work} holds the run's files. */
-    public WorkerRun run(List<Path> studentClasses, Path testClassesDir, List<String> testClasses, Limits limits, Path work) {
+    /**
+     * Runs {@code testClasses} from {@code testClassesDir} against {@code studentClasses}; {@code work} holds the
+     * run's files.
+     */
+    public WorkerRun run(List<Path> studentClasses, Path testClassesDir, List<String> testClasses, Limits limits,
+                         Path work) {
         long start = System.nanoTime();
         long deadline = start + limits.runLimit().toNanos();
         List<WorkerEvent.Unit> units = null;
@@ -129,8 +140,7 @@ public final class WorkerProcess {
                                           Map<String, WorkerRun.Interruption> interrupted) {
         var left = new ArrayList<String>();
         for (var u : units) {
-            boolean cut = interrupted.keySet().stream().anyMatch(id -> id.equals(u.id()) || id.startsWith(u.id() + "/"));
-            if (!finished.containsKey(u.id()) && !cut) {
+            if (!finished.containsKey(u.id()) && !interruptedAt(u, interrupted)) {
                 left.add(u.id());
             }
         }
@@ -144,12 +154,16 @@ public final class WorkerProcess {
             interrupted.put(running, why);
         }
         for (var u : units) {
-            boolean touched = interrupted.keySet().stream().anyMatch(id -> id.equals(u.id()) || id.startsWith(u.id() + "/"));
-            if (!finished.containsKey(u.id()) && !touched) {
+            if (!finished.containsKey(u.id()) && !interruptedAt(u, interrupted)) {
                 interrupted.put(u.id(), running != null
                         ? new WorkerRun.Interruption(why.timedOut(), "not run: " + why.reason()) : why);
             }
         }
+    }
+
+    /** Whether the test unit {@code u} or one of the tests inside it was interrupted. */
+    private static boolean interruptedAt(WorkerEvent.Unit u, Map<String, WorkerRun.Interruption> interrupted) {
+        return interrupted.keySet().stream().anyMatch(id -> id.equals(u.id()) || id.startsWith(u.id() + "/"));
     }
 
     /** A failure caused by a sandbox limit (no thread, no space, a file too large) says which limit. */
@@ -169,7 +183,8 @@ public final class WorkerProcess {
             return "the test overflowed the stack: is there a recursion without end?";
         }
         return "the test JVM ended with exit status " + status + " during this test: code under test must not call"
-                + " System.exit or Runtime.halt (a Go program ends by returning from main, a test never ends the process)"
+                + " System.exit or Runtime.halt (a Go program ends by returning from main, a test never ends the"
+                + " process)"
                 + (output.isBlank() ? "" : "\n" + output.strip());
     }
 
@@ -192,11 +207,10 @@ public final class WorkerProcess {
             toolchain.classpath().forEach(p -> cp.add(p.toString()));
             studentClasses.forEach(p -> cp.add(p.toString()));
             cp.add(testClassesDir.toString());
-            var cmd = new ArrayList<String>(List.of(toolchain.java().toString(),
-                    "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:-UsePerfData",
-                    "-Xmx" + limits.memoryMb() + "m", "-Xss1m", "-XX:+ExitOnOutOfMemoryError",
-                    "-Djava.awt.headless=true"));
-            cmd.addAll(JvmOptions.ALL);
+            var cmd = new ArrayList<String>(List.of(toolchain.java().toString()));
+            cmd.addAll(SHARED_FLAGS);
+            cmd.addAll(List.of("-XX:-UsePerfData", "-Xmx" + limits.memoryMb() + "m", "-Xss1m",
+                    "-XX:+ExitOnOutOfMemoryError", "-Djava.awt.headless=true"));
             var cds = classDataSharing(files.dir.getParent().getParent());
             cmd.addAll(cds);
             toolchain.raceAgent().ifPresent(agent -> {
@@ -270,14 +284,13 @@ public final class WorkerProcess {
             Path request = dir.resolve("request.json");
             JSON.writeValue(request.toFile(), new WorkerRequest(List.of(WorkerWarmUp.class.getName()), List.of(),
                     10_000, Map.of(), 500, 1024));
-            var cmd = new ArrayList<String>(List.of(toolchain.java().toString(), "-XX:+UseSerialGC",
-                    "-XX:TieredStopAtLevel=1", "-XX:ArchiveClassesAtExit=" + archive, "-Xlog:cds=off",
-                    "-Xlog:cds+dynamic=off"));
-            cmd.addAll(JvmOptions.ALL);
-            cmd.addAll(List.of("-cp",
-                    String.join(File.pathSeparator, toolchain.classpath().stream().map(Path::toString).toList()),
+            var cmd = new ArrayList<String>(List.of(toolchain.java().toString()));
+            cmd.addAll(SHARED_FLAGS);
+            cmd.addAll(List.of("-XX:ArchiveClassesAtExit=" + archive, "-Xlog:cds=off", "-Xlog:cds+dynamic=off",
+                    "-cp", String.join(File.pathSeparator, toolchain.classpath().stream().map(Path::toString).toList()),
                     WorkerMain.class.getName(), request.toString(), dir.resolve("results.jsonl").toString()));
-            var p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(dir.resolve("train.log").toFile()).start();
+            var p = new ProcessBuilder(cmd).redirectErrorStream(true)
+                    .redirectOutput(dir.resolve("train.log").toFile()).start();
             if (!p.waitFor(120, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
                 p.waitFor(5, TimeUnit.SECONDS);
