@@ -45,7 +45,7 @@ ab=("$JAVA_HOME/bin/java" $gokata_jvm_options ${JMH_JAVA_OPTS:-} -Xms1g -Xmx2g -
 workloads=("$@")
 [ ${#workloads[@]} -gt 0 ] || mapfile -t workloads < <("$JAVA_HOME/bin/java" -cp "$work/new.jar" dev.gokata.bench.Paired list)
 
-# alone JAR WORKLOAD: that build's gokata alone in a JVM of its own, its median score
+# alone JAR WORKLOAD: that build's gokata alone in a JVM of its own: its median score (and its modes)
 alone() {
   "$JAVA_HOME/bin/java" $gokata_jvm_options ${JMH_JAVA_OPTS:-} -Xms1g -Xmx2g -cp "$1" dev.gokata.bench.Paired \
     "$2" "$rounds" gokata || {
@@ -58,7 +58,7 @@ run_one() {
     local a b
     a=$(alone "$work/old.jar" "$1") || exit 1
     b=$(alone "$work/new.jar" "$1") || exit 1
-    echo "$1 old $a new $b ratio $(awk -v a="$a" -v b="$b" 'BEGIN { printf "%.3f", b / a }')"
+    pair_line "$1" old "$a" new "$b" right/left
   else
     "${ab[@]}" "$1" "$rounds" "$work/old.jar" "$work/new.jar"
   fi

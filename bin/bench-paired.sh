@@ -29,7 +29,7 @@ run_one() {
     local a b
     a=$("${paired[@]}" "$1" "$rounds" gokata)
     b=$("${paired[@]}" "$1" "$rounds" jox)
-    echo "$1 gokata $a jox $b ratio $(awk -v a="$a" -v b="$b" 'BEGIN { printf "%.3f", a / b }')"
+    pair_line "$1" gokata "$a" jox "$b" left/right
   else
     "${paired[@]}" "$1" "$rounds"
   fi

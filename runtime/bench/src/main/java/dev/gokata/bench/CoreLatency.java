@@ -1,17 +1,40 @@
 package dev.gokata.bench;
 
 import java.util.Arrays;
+import java.util.Locale;
 
 /**
  * How long a cache line takes to go from one core to the other and back, the cost that decides every cross-core
  * hand-off: two platform threads bounce a counter. On this kind of machine (two virtual CPUs) it is not one figure
- * but changes by the stretch of seconds: about 30 ns, 65-95 ns, or 260-470 ns, while a single core's speed stays
- * within 30%. That is the machine's fast and slow "mode" of the earlier results (docs/benchmarks.md, "Results
- * (2026-12-05, late)"); {@link Paired} measures it in every round, so that each ratio can be told with its mode.
+ * but changes by the stretch of seconds, while one core's own speed stays within 30%: that is the machine's "fast"
+ * and "slow" phases of the earlier results (docs/benchmarks.md, "Results (2026-12-05, late)"). {@link Paired}
+ * measures it after every round, so that each ratio can be told with its {@link Mode}.
  */
-final class CoreLatency {
-    /** A round trip below this is the fast mode (30-95 ns measured), at or above it the slow one (260-470 ns). */
-    static final double FAST_BELOW_NANOS = 150;
+public final class CoreLatency {
+    /** Where the machine's two virtual CPUs are from each other, as the round trip tells. */
+    enum Mode {
+        /** About 30 ns: two hardware threads of one core, which share its caches (and its execution units). */
+        SAME_CORE("same-core"),
+        /** 55-95 ns: two cores of one chip. */
+        NEAR("near"),
+        /** 260-2000 ns, in steps of about 400 ns: farther apart, or not running at the same time. */
+        FAR("far");
+
+        /** The round trip (ns) below which the machine counts as {@code SAME_CORE}, and as {@code NEAR}. */
+        private static final double SAME_CORE_BELOW = 45;
+        private static final double NEAR_BELOW = 150;
+
+        final String label;
+
+        Mode(String label) {
+            this.label = label;
+        }
+
+        static Mode of(double roundTripNanos) {
+            return roundTripNanos < SAME_CORE_BELOW ? SAME_CORE : roundTripNanos < NEAR_BELOW ? NEAR : FAR;
+        }
+    }
+
     private static final int BURSTS = 5;
     private static final int TRIPS = 10_000;
 
@@ -19,6 +42,19 @@ final class CoreLatency {
     private static volatile long pong;
 
     private CoreLatency() {
+    }
+
+    /**
+     * Prints the round trip every half second, {@code args[0]} times (default 20): which mode the machine is in now.
+     * <pre>java -cp runtime/bench/target/benchmarks.jar dev.gokata.bench.CoreLatency 40</pre>
+     */
+    public static void main(String[] args) throws InterruptedException {
+        int times = args.length > 0 ? Integer.parseInt(args[0]) : 20;
+        for (int i = 0; i < times; i++) {
+            double nanos = roundTripNanos();
+            System.out.printf(Locale.ROOT, "%.0f ns %s%n", nanos, Mode.of(nanos).label);
+            Thread.sleep(500);
+        }
     }
 
     /** The median over a few bursts of the round trip between two threads, in ns (a burst takes 0.3-5 ms). */
@@ -29,11 +65,6 @@ final class CoreLatency {
         }
         Arrays.sort(bursts);
         return bursts[BURSTS / 2];
-    }
-
-    /** True if {@code roundTripNanos} is the fast mode's. */
-    static boolean fast(double roundTripNanos) {
-        return roundTripNanos < FAST_BELOW_NANOS;
     }
 
     private static double burst() throws InterruptedException {

@@ -16,7 +16,8 @@ import java.util.Locale;
  * The workloads ({@link Workload}) are the benchmark methods themselves, called directly, each implementation's
  * turn in a round lasting at least 300 ms; the first third of the rounds is warm-up.
  *
- * <p>With a third argument, {@code gokata} or {@code jox}, it runs that implementation alone and prints its median:
+ * <p>With a third argument, {@code gokata} or {@code jox}, it runs that implementation alone and prints its median
+ * (then the round trip and its median in each mode, {@link Rounds#modes(int)}):
  * gokata's goroutines run on the runtime's carrier pool and jox's threads on the JDK's, and two pools at work in one
  * JVM slow each other (100 000 short goroutines took 2.6x as long beside plain virtual threads as alone), which
  * hits spawning hardest; {@code bin/bench-paired.sh --separate} pairs two such JVMs, one after the other.
@@ -45,7 +46,7 @@ public final class Paired {
         var turns = impls.stream().map(impl -> timed(w, () -> w.run().once(impl))).toList();
         var rounds = rounds(Integer.parseInt(args[1]), turns);
         if (alone) { // bin/bench-paired.sh --separate pairs two such JVMs
-            System.out.printf(Locale.ROOT, "%.1f%n", rounds.median(0));
+            System.out.printf(Locale.ROOT, "%.1f%s%n", rounds.median(0), rounds.modes(0));
         } else {
             System.out.printf(Locale.ROOT, "%s gokata %.1f jox %.1f ratio %.3f%s%n", w.name(), rounds.median(0),
                     rounds.median(1), rounds.median(0) / rounds.median(1), rounds.modes(0, 1));
