@@ -31,17 +31,23 @@ function mode(w, m, name,   k, n, rounds, v, part) {
 END {
   if (nw == 0) exit # no run gave a line (the caller said why)
   ratio = left == "old" ? "new / old" : left " / " right
-  extra = withModes ? " cross-core rt (ns) | ratio, same core (rounds) | ratio, near (rounds) | ratio, far (rounds) |" : ""
+  extra = !withModes ? "" \
+    : " cross-core rt (ns) | ratio, same core (rounds) | ratio, near (rounds) | ratio, far (rounds) |"
   print "| workload (ns/op, spawn ms) | " left " | " right " | " ratio " | ratio range | JVMs |" extra
   print "|---|---|---|---|---|---|" (withModes ? "---|---|---|---|" : "")
   for (i = 1; i <= nw; i++) {
     w = order[i]; m = n[w]
     nt = 0
-    for (k = 1; k <= m; k++) { a[k] = l[w, k]; b[k] = rt[w, k]; c[k] = r[w, k]; if ((w, k) in trip) t[++nt] = trip[w, k] }
+    for (k = 1; k <= m; k++) {
+      a[k] = l[w, k]; b[k] = rt[w, k]; c[k] = r[w, k]
+      if ((w, k) in trip) t[++nt] = trip[w, k]
+    }
     ma = median(a, m); mb = median(b, m); mr = median(c, m) # sorts c: c[1] and c[m] are the range
     printf "| %s | %.1f | %.1f | %.2fx | %.2f-%.2f | %d |", w, ma, mb, mr, c[1], c[m], m
-    if (withModes) printf " %s | %s | %s | %s |", nt ? sprintf("%.0f", median(t, nt)) : "-", mode(w, m, "same-core"),
-      mode(w, m, "near"), mode(w, m, "far")
+    if (withModes) {
+      printf " %s | %s | %s | %s |", nt ? sprintf("%.0f", median(t, nt)) : "-", mode(w, m, "same-core"),
+        mode(w, m, "near"), mode(w, m, "far")
+    }
     printf "\n"
   }
 }

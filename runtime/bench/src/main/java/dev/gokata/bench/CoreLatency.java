@@ -13,9 +13,9 @@ import java.util.Locale;
 public final class CoreLatency {
     /** Where the machine's two virtual CPUs are from each other, as the round trip tells. */
     enum Mode {
-        /** About 30 ns: two hardware threads of one core, which share its caches (and its execution units). */
+        /** About 30 ns: as two hardware threads of one core, which share its caches (and its execution units). */
         SAME_CORE("same-core"),
-        /** 55-95 ns: two cores of one chip. */
+        /** 55-95 ns: as two cores of one chip. */
         NEAR("near"),
         /** 260-2000 ns, in steps of about 400 ns: farther apart, or not running at the same time. */
         FAR("far");
@@ -57,7 +57,7 @@ public final class CoreLatency {
         }
     }
 
-    /** The median over a few bursts of the round trip between two threads, in ns (a burst takes 0.3-5 ms). */
+    /** The median over a few bursts of the round trip between two threads, in ns (a burst takes 0.3-20 ms). */
     static double roundTripNanos() throws InterruptedException {
         double[] bursts = new double[BURSTS];
         for (int i = 0; i < BURSTS; i++) {

@@ -9,7 +9,7 @@ import java.util.Locale;
  * lucky or unlucky start) hit alike, where separate JMH forks of the two compare one phase with another.
  * {@code bin/bench-paired.sh} runs it in several JVMs and takes the median of their ratios (docs/benchmarks.md).
  * After each round it measures the machine's cross-core round trip ({@link CoreLatency}), and the line ends with its
- * median and the ratio in the rounds of each of the machine's modes ({@link Rounds#modes}).
+ * median and the ratio in the rounds of each of the machine's modes ({@link Rounds#modes(int, int)}).
  *
  * <pre>java -cp runtime/bench/target/benchmarks.jar dev.gokata.bench.Paired mpmc8x8-16 15</pre>
  *
@@ -106,5 +106,4 @@ public final class Paired {
                         + Workload.names()))
                 .run().once(impl);
     }
-
 }
