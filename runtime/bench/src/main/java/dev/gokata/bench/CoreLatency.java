@@ -6,9 +6,9 @@ import java.util.Locale;
 /**
  * How long a cache line takes to go from one core to the other and back, the cost that decides every cross-core
  * hand-off: two platform threads bounce a counter. On this kind of machine (two virtual CPUs) it is not one figure
- * but changes by the stretch of seconds, while one core's own speed stays within 30%: that is the machine's "fast"
- * and "slow" phases of the earlier results (docs/benchmarks.md, "Results (2026-12-05, late)"). {@link Paired}
- * measures it after every round, so that each ratio can be told with its {@link Mode}.
+ * but changes 30-fold by the stretch of seconds, while one core's own speed changes by less than 2x: that is the
+ * machine's "fast" and "slow" phases of the earlier results (docs/benchmarks.md, "Results (2026-12-05, late)").
+ * {@link Paired} measures it after every round, so that each ratio can be told with its {@link Mode}.
  */
 public final class CoreLatency {
     /** Where the machine's two virtual CPUs are from each other, as the round trip tells. */
@@ -40,21 +40,38 @@ public final class CoreLatency {
 
     private static volatile long ping;
     private static volatile long pong;
+    @SuppressWarnings("unused")
+    private static volatile long loopResult;
 
     private CoreLatency() {
     }
 
     /**
-     * Prints the round trip every half second, {@code args[0]} times (default 20): which mode the machine is in now.
+     * Prints the round trip every half second, {@code args[0]} times (default 20): which mode the machine is in now;
+     * beside it, the time of one iteration of a single-threaded arithmetic loop, one core's own speed.
      * <pre>java -cp runtime/bench/target/benchmarks.jar dev.gokata.bench.CoreLatency 40</pre>
      */
     public static void main(String[] args) throws InterruptedException {
         int times = args.length > 0 ? Integer.parseInt(args[0]) : 20;
         for (int i = 0; i < times; i++) {
             double nanos = roundTripNanos();
-            System.out.printf(Locale.ROOT, "%.0f ns %s%n", nanos, Mode.of(nanos).label);
+            System.out.printf(Locale.ROOT, "%.0f ns %s, one core: %.2f ns per loop iteration%n", nanos,
+                    Mode.of(nanos).label, loopNanos());
             Thread.sleep(500);
         }
+    }
+
+    /** The time of one iteration of a loop of dependent multiply, xor and add, on one core (0.2-0.3 s in all). */
+    private static double loopNanos() {
+        int iterations = 200_000_000;
+        long start = System.nanoTime();
+        long acc = 0;
+        for (int i = 0; i < iterations; i++) {
+            acc += i * 31L ^ acc;
+        }
+        double nanos = (System.nanoTime() - start) / (double) iterations;
+        loopResult = acc; // read by nobody, but kept: the loop is not removed
+        return nanos;
     }
 
     /** The median over a few bursts of the round trip between two threads, in ns (a burst takes 0.3-20 ms). */

@@ -82,7 +82,8 @@ public final class Paired {
 
     /**
      * Takes the {@code turns} alternately for {@code rounds} rounds, measuring the machine's cross-core round trip
-     * after each; the first third of the rounds is warm-up.
+     * after each; the first third of the rounds is warm-up. With {@code -Dpaired.rounds=true} it prints every
+     * round to standard error.
      */
     static Rounds rounds(int rounds, List<Turn> turns) throws Exception {
         var scores = new double[turns.size()][rounds];
@@ -92,6 +93,13 @@ public final class Paired {
                 scores[i][r] = turns.get(i).score();
             }
             roundTrips[r] = CoreLatency.roundTripNanos();
+            if (Boolean.getBoolean("paired.rounds")) { // each round's scores, then its round trip (ns)
+                var line = new StringBuilder("round " + (r + 1) + ":");
+                for (double[] turn : scores) {
+                    line.append(String.format(Locale.ROOT, " %.1f", turn[r]));
+                }
+                System.err.println(line.append(String.format(Locale.ROOT, " rt %.0f", roundTrips[r])));
+            }
         }
         return new Rounds(scores, roundTrips, rounds / 3);
     }
