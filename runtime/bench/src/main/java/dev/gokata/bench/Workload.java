@@ -68,7 +68,12 @@ record Workload(String name, Run run, String goBenchmark) {
 
     /** The nanoseconds in the unit of the workload's score: ns per operation, but ms per batch for spawn. */
     double nanosPerUnit() {
-        return name.equals("spawn100k") ? 1e6 : 1;
+        return spawns() ? 1e6 : 1;
+    }
+
+    /** Whether this is the spawning workload, whose one operation is a batch of {@code SpawnBench.GOROUTINES}. */
+    boolean spawns() {
+        return name.equals("spawn100k");
     }
 
     private static Workload spsc(int capacity) {
