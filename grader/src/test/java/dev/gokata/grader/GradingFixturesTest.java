@@ -81,6 +81,9 @@ class GradingFixturesTest {
         assertEquals(Verdict.FAIL, t.verdict());
         assertTrue(t.deadlock().startsWith("fatal error: all goroutines are asleep - deadlock!\n\ngoroutine 1 [chan receive]:"),
                 t.deadlock());
+        assertTrue(t.deadlock().contains("adder.AdderTest.sumsFourNumbers(...)\n\tAdderTest.java:"), t.deadlock());
+        assertTrue(!t.deadlock().contains("org.junit.") && !t.deadlock().contains("dev.gokata.grader."),
+                "the dump ends at the test method, as go test's: " + t.deadlock());
     }
 
     @Test

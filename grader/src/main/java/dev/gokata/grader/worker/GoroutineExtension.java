@@ -60,16 +60,15 @@ public final class GoroutineExtension implements InvocationInterceptor {
         switch (outcome) {
             case Outcome.TimedOut t -> {
                 WorkerContext.requestAbandon();
-                throw withRaces(new GradingFailure(GradingFailure.Kind.TIMEOUT, t.report(), List.of(t.report())), races);
+                throw withRaces(failure(GradingFailure.Kind.TIMEOUT, t.report()), races);
             }
-            case Outcome.Deadlocked d ->
-                    throw withRaces(new GradingFailure(GradingFailure.Kind.DEADLOCK, d.report(), List.of(d.report())), races);
+            case Outcome.Deadlocked d -> throw withRaces(failure(GradingFailure.Kind.DEADLOCK, d.report()), races);
             case Outcome.Panicked p -> {
                 var explained = Explain.linkage(p.cause());
                 if (explained.isPresent()) {
                     throw p.cause();
                 }
-                throw withRaces(new GradingFailure(GradingFailure.Kind.PANIC, p.report(), List.of(p.report())), races);
+                throw withRaces(failure(GradingFailure.Kind.PANIC, p.report()), races);
             }
             case Outcome.Exited e -> {
                 Throwable body = failure.get();
@@ -94,6 +93,12 @@ public final class GoroutineExtension implements InvocationInterceptor {
                 }
             }
         }
+    }
+
+    /** A failure of {@code kind} whose message is the runtime's {@code report}, the harness's frames left out. */
+    private static GradingFailure failure(GradingFailure.Kind kind, String report) {
+        String shown = HarnessFrames.hide(report);
+        return new GradingFailure(kind, shown, List.of(shown));
     }
 
     /** Attaches the races found during a test that failed for another reason, so they are reported too. */

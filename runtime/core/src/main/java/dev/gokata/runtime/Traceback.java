@@ -190,7 +190,8 @@ final class Traceback {
 
     /**
      * The frames worth showing a student: the JDK's are dropped, and of each run of the runtime's own frames only
-     * the outermost (e.g. {@code dev.gokata.runtime.Chan.recv}) is kept, and only if user code called it.
+     * the outermost (e.g. {@code dev.gokata.runtime.Chan.recv}) is kept, and only if user code called it; the
+     * runtime's frames below the user's outermost one are dropped too, as Go hides {@code runtime.main}.
      */
     static List<StackTraceElement> userFrames(StackTraceElement[] stack) {
         var out = new ArrayList<StackTraceElement>();
@@ -213,10 +214,10 @@ final class Traceback {
             }
             out.add(f);
         }
-        if (pendingRuntime != null) {
+        if (pendingRuntime != null && out.isEmpty()) {
             out.add(pendingRuntime); // the goroutine's function is the runtime's own, as in go(wg::done)
         }
-        return out;
+        return out; // else the runtime's frames that called the user's function (GoRun's main) are not shown
     }
 
     /** True for a class of the JDK. */

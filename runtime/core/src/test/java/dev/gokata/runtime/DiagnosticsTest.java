@@ -182,6 +182,21 @@ class DiagnosticsTest {
     }
 
     @Test
+    void givenTheRuntimeCallsTheUsersMain_whenFramesAreShown_thenTheRuntimesFramesBelowItAreDropped() {
+        var gorun = new StackTraceElement[] {frame("dev.gokata.runtime.WaitGroup", "await"), frame("join.Join", "main"),
+            frame("java.lang.reflect.Method", "invoke"), frame("dev.gokata.runtime.GoRun", "invoke"),
+            frame("dev.gokata.runtime.GoRun", "lambda$main$1"), frame("dev.gokata.runtime.Goroutine", "run")};
+        assertEquals(List.of(gorun[0], gorun[1]), Traceback.userFrames(gorun));
+        var runtimesOwn = new StackTraceElement[] {frame("dev.gokata.runtime.WaitGroup", "done"),
+            frame("dev.gokata.runtime.Goroutine", "run")};
+        assertEquals(List.of(runtimesOwn[0]), Traceback.userFrames(runtimesOwn), "go(wg::done) shows WaitGroup.done");
+    }
+
+    private static StackTraceElement frame(String className, String method) {
+        return new StackTraceElement(className, method, className.substring(className.lastIndexOf('.') + 1) + ".java", 7);
+    }
+
+    @Test
     void givenLambdaFrames_whenNamed_thenTheyReadAsGoClosures() {
         assertEquals("a.B.main.func1", Traceback.function(new StackTraceElement("a.B", "lambda$main$0", "B.java", 3)));
         assertEquals("a.B.main", Traceback.function(new StackTraceElement("a.B", "main", "B.java", 3)));
