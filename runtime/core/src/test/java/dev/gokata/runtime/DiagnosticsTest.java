@@ -193,7 +193,8 @@ class DiagnosticsTest {
     }
 
     private static StackTraceElement frame(String className, String method) {
-        return new StackTraceElement(className, method, className.substring(className.lastIndexOf('.') + 1) + ".java", 7);
+        String file = className.substring(className.lastIndexOf('.') + 1) + ".java";
+        return new StackTraceElement(className, method, file, 7);
     }
 
     @Test
