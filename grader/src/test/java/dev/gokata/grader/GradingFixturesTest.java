@@ -101,6 +101,8 @@ class GradingFixturesTest {
         for (var t : r.tests()) {
             assertEquals(Verdict.TIMEOUT, t.verdict(), t.name());
             assertTrue(t.message().startsWith("panic: test timed out after 2s"), t.message());
+            assertTrue(t.message().contains("goroutine 1 [running]:\nadder.Adder.sum(...)\n\tAdder.java:"),
+                    "the dump shows where the loop runs, though the test class has JUnit's own @Timeout: " + t.message());
         }
     }
 

@@ -55,6 +55,10 @@ public final class WorkerMain {
                     .selectors(selectors)
                     .configurationParameter("junit.jupiter.extensions.autodetection.enabled", "true")
                     .configurationParameter("junit.jupiter.execution.parallel.enabled", "false")
+                    // The kata's testTimeLimit is the only time limit here (GoroutineExtension): a hidden test's own
+                    // @Timeout, for runs outside the grader, would end a runaway test with a bare TimeoutException
+                    // instead of Go's "test timed out" and dump, and leave its goroutine spinning in this JVM.
+                    .configurationParameter("junit.jupiter.execution.timeout.mode", "disabled")
                     .build();
             LauncherFactory.create().execute(discovery, new ResultsListener(out, captured, undiscovered));
             out.write(new WorkerEvent.Done());
