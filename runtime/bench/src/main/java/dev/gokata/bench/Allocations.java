@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.regex.Pattern;
 import javax.management.ObjectName;
 
@@ -29,13 +28,7 @@ public final class Allocations {
     }
 
     public static void main(String[] args) throws Exception {
-        var named = args.length >= 2 ? Workload.named(args[0]) : Optional.<Workload>empty();
-        if (named.isEmpty()) {
-            System.err.println("usage: Allocations WORKLOAD IMPL [WARMUP_RUNS] [RUNS] [CLASSES], WORKLOAD one of "
-                    + Workload.names());
-            System.exit(2);
-        }
-        var workload = named.get();
+        var workload = Workload.fromArgs(args, 2, 5, "Allocations WORKLOAD IMPL [WARMUP_RUNS] [RUNS] [CLASSES]");
         String impl = args[1];
         int warmup = args.length > 2 ? Integer.parseInt(args[2]) : 4;
         int runs = args.length > 3 ? Integer.parseInt(args[3]) : 2;

@@ -48,8 +48,7 @@ public final class Paired {
         if (alone) { // bin/bench-paired.sh --separate pairs two such JVMs
             System.out.printf(Locale.ROOT, "%.1f%s%n", rounds.median(0), rounds.modes(0));
         } else {
-            System.out.printf(Locale.ROOT, "%s gokata %.1f jox %.1f ratio %.3f%s%n", w.name(), rounds.median(0),
-                    rounds.median(1), rounds.median(0) / rounds.median(1), rounds.modes(0, 1));
+            System.out.println(rounds.line(w.name(), "gokata", "jox", 0));
         }
     }
 

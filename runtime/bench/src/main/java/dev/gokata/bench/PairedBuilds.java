@@ -7,7 +7,6 @@ import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Runs one workload of gokata from two builds of the runtime alternately in one JVM, each build's benchmarks jar in a
@@ -26,8 +25,7 @@ public final class PairedBuilds {
         var turns = List.of(Paired.timed(w, sideOf(Path.of(args[2]), w.name())),
                 Paired.timed(w, sideOf(Path.of(args[3]), w.name())));
         var rounds = Paired.rounds(Integer.parseInt(args[1]), turns);
-        System.out.printf(Locale.ROOT, "%s old %.1f new %.1f ratio %.3f%s%n", w.name(), rounds.median(0),
-                rounds.median(1), rounds.median(1) / rounds.median(0), rounds.modes(1, 0));
+        System.out.println(rounds.line(w.name(), "old", "new", 1));
     }
 
     /** gokata's side of {@code workload} as the build in {@code jar} runs it: its own runtime, its own benchmarks. */

@@ -5,7 +5,6 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Runs one workload for gokata in this JVM and for Go in a child process, alternately, and prints each one's median
@@ -29,8 +28,7 @@ public final class PairedGo {
         }
         var turns = List.of(Paired.timed(w, () -> w.run().once("gokata")), goTurn(w, binary));
         var rounds = Paired.rounds(Integer.parseInt(args[1]), turns);
-        System.out.printf(Locale.ROOT, "%s gokata %.1f go %.1f ratio %.3f%s%n", w.name(), rounds.median(0),
-                rounds.median(1), rounds.median(0) / rounds.median(1), rounds.modes(0, 1));
+        System.out.println(rounds.line(w.name(), "gokata", "go", 0));
     }
 
     /** Go's turn: one run of its benchmark; the score is its ns/op (ms per batch for spawn, as gokata's). */

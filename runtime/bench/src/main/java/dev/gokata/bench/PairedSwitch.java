@@ -3,11 +3,11 @@ package dev.gokata.bench;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Runs one workload of gokata with an experiment's switch at two settings, alternately in one JVM, and prints the
- * median of each and their ratio, also by the machine's mode ({@link Rounds#modes(int, int)}): a change judged
+ * median of each and their ratio, also by the machine's mode, in the line the paired tables read ({@link
+ * Rounds#line}: {@code spawn100k Spinning.MODE=2 48.7 Spinning.MODE=0 44.5 ratio 1.094 ...}): a change judged
  * within one JVM and one carrier pool, where JVMs that each run one setting differ among themselves by about 10%
  * even with no change at all (docs/benchmarks.md).
  *
@@ -38,15 +38,14 @@ public final class PairedSwitch {
         }
         int before = Integer.parseInt(args[3]);
         int after = Integer.parseInt(args[4]);
-        var turns = List.of(before, after).stream()
+        var turns = List.of(after, before).stream() // the new setting first: the line's ratio is after / before
                 .map(setting -> Paired.timed(workload, () -> {
                     field.setInt(null, setting);
                     return workload.run().once("gokata");
                 }))
                 .toList();
-        var r = Paired.rounds(rounds, turns);
-        System.out.printf(Locale.ROOT, "%s %s %d %.1f %d %.1f ratio %.3f%s%n", workload.name(), args[2], before,
-                r.median(0), after, r.median(1), r.median(1) / r.median(0), r.modes(1, 0));
+        System.out.println(Paired.rounds(rounds, turns).line(workload.name(), args[2] + "=" + after,
+                args[2] + "=" + before, 0));
     }
 
     private static Field switchField(String classDotField) throws ReflectiveOperationException {

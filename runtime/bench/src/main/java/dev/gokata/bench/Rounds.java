@@ -18,6 +18,17 @@ record Rounds(double[][] scores, double[] roundTrips, int warmup) {
     }
 
     /**
+     * The line of a paired run of two turns, as {@code bin/paired-table.awk} reads it: {@code "WORKLOAD LEFT l RIGHT
+     * r ratio x"} with each turn's median under its label and the ratio of turn {@code numerator}'s median over the
+     * other's, then that ratio by mode ({@link #modes(int, int)}).
+     */
+    String line(String workload, String left, String right, int numerator) {
+        int denominator = 1 - numerator;
+        return String.format(Locale.ROOT, "%s %s %.1f %s %.1f ratio %.3f%s", workload, left, median(0), right,
+                median(1), median(numerator) / median(denominator), modes(numerator, denominator));
+    }
+
+    /**
      * The tail of a paired line: {@code " rt 65 same-core -/0 near 1.052/6 far 0.981/2"}: the median round trip
      * (ns), then for each mode the median of turn {@code numerator}'s score over turn {@code denominator}'s in the
      * rounds of that mode, and their number.

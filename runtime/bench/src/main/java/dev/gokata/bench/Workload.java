@@ -53,7 +53,12 @@ record Workload(String name, Run run, String goBenchmark) {
      * "usage: {@code usage}, WORKLOAD one of ..." and ends the JVM with status 2 (the mains of the paired runs).
      */
     static Workload fromArgs(String[] args, int arity, String usage) {
-        var workload = args.length == arity ? named(args[0]) : Optional.<Workload>empty();
+        return fromArgs(args, arity, arity, usage);
+    }
+
+    /** As {@link #fromArgs(String[], int, String)}, for a main that takes {@code fewest} to {@code most} arguments. */
+    static Workload fromArgs(String[] args, int fewest, int most, String usage) {
+        var workload = args.length >= fewest && args.length <= most ? named(args[0]) : Optional.<Workload>empty();
         if (workload.isEmpty()) {
             System.err.println("usage: " + usage + ", WORKLOAD one of " + names());
             System.exit(2);
