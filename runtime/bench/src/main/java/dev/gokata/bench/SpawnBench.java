@@ -90,7 +90,7 @@ public class SpawnBench {
         });
     }
 
-    private static void sendAndDone(Pipe p, CountDownLatch done) {
+    static void sendAndDone(Pipe p, CountDownLatch done) {
         try {
             p.put(VALUE);
         } catch (InterruptedException e) {
