@@ -12,11 +12,12 @@ import java.util.List;
  * even with no change at all (docs/benchmarks.md).
  *
  * <p>The switch is a static, non-final {@code int} field of a class of the runtime, which an experiment adds where
- * it decides (say {@code static volatile int MODE} in {@code Spinning}); the runtime keeps no such field.
+ * it decides (say {@code static volatile int MODE} in {@code Spinning}); the runtime keeps no such field. Give the
+ * JVM the heap of the JMH forks and the paired scripts ({@code -Xms1g -Xmx2g}): spawning's results depend on it.
  *
  * <pre>
- * $JAVA_HOME/bin/java $gokata_jvm_options -cp runtime/bench/target/benchmarks.jar dev.gokata.bench.PairedSwitch \
- *   spawn100k 24 Spinning.MODE 0 2
+ * $JAVA_HOME/bin/java $gokata_jvm_options -Xms1g -Xmx2g -cp runtime/bench/target/benchmarks.jar \
+ *   dev.gokata.bench.PairedSwitch spawn100k 24 Spinning.MODE 0 2
  * </pre>
  */
 public final class PairedSwitch {
