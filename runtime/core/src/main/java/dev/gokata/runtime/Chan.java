@@ -4,7 +4,6 @@ import dev.gokata.runtime.race.Race;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.LockSupport;
 
 /**
  * A Go channel: unbuffered, buffered or nil, with Go's semantics and panics.
@@ -28,8 +27,8 @@ import java.util.concurrent.locks.LockSupport;
  * Waking is Go's {@code goready}: the waker dequeues the sudog under the lock (which makes it the sudog's only
  * owner), does the transfer, releases the lock, then {@link Sudog#ready()} sets the waiter's volatile {@code done}
  * flag and unparks it if it parked ({@link Waiter}). The waiter on an unbuffered channel spins for a moment while
- * spinning pays ({@link Spinning}); otherwise it may yield its carrier once ({@link #YIELD_POLICY}); then it parks with
- * {@code LockSupport.park} until {@code done}; no {@code Condition}, no re-acquiring of the lock after waking.
+ * spinning pays ({@link Spinning}); otherwise it may yield its carrier once ({@link #YIELD_POLICY}); then it parks
+ * ({@link Goroutine#park}) until {@code done}; no {@code Condition}, no re-acquiring of the lock after waking.
  *
  * <p>Invariants (under the channel's lock, {@link ChanLock}, which {@code Chan} extends):
  * <ul>
@@ -503,9 +502,8 @@ public final class Chan<T> extends ChanLock implements SendChan<T>, RecvChan<T> 
     static void blockForever(WaitReason reason) {
         Goroutine g = Goroutine.current();
         g.beginWait(reason);
-        g.parking();
         while (true) {
-            LockSupport.park();
+            g.park(null);
             Thread.interrupted(); // not interruptible, as in Go
         }
     }

@@ -5,6 +5,7 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * One goroutine: a virtual thread started by {@link Go#go(Runnable)}, with Go's id, creation site and wait reason,
@@ -20,15 +21,15 @@ import java.util.Optional;
  *
  * <h2>The blocking protocol (for the runtime's primitives)</h2>
  * A primitive that parks the calling goroutine calls {@link #beginWait(WaitReason)} <em>while holding the
- * primitive's own lock, before its waiter becomes visible to any waker</em>, and {@link #parking()} just before each
- * {@code LockSupport.park} (a waiter may first spin for a moment: a hand-off that completes during the spin never
- * touches the program's shared counts). The wait ends with {@link #endWait()}, which is idempotent and is called
+ * primitive's own lock, before its waiter becomes visible to any waker</em>, and parks only through {@link #park}
+ * (a waiter may first spin for a moment: a hand-off that completes during the spin never touches the program's
+ * shared counts). The wait ends with {@link #endWait()}, which is idempotent and is called
  * either by the waker <em>before</em> it releases the waiter (the sync primitives' {@link SyncWaiter}), or, for
  * channels and select ({@link Waiter}), by the waker after releasing a waiter that may have parked, and always by the
  * waiter itself once it runs again. A goroutine that stops waiting by itself (a timeout) ends its own wait.
  *
  * <p>{@code waitState} holds the number of the current wait and its state, which goes {@code RUNNING → WAITING}
- * ({@code beginWait}, which also numbers the wait), {@code WAITING → COUNTED} ({@code parking}, by CAS: only if
+ * ({@code beginWait}, which also numbers the wait), {@code WAITING → COUNTED} ({@code park}, by CAS: only if
  * the wait has not been ended yet) and back to {@code RUNNING} ({@code endWait}, by CAS, uncounting if it was
  * counted). A waker that ends the wait after releasing the waiter names the wait's number, so that it can never end
  * the waiter's next wait. So a goroutine is counted blocked only while it is about to park or
@@ -177,10 +178,26 @@ public final class Goroutine {
     }
 
     /**
-     * Counts the calling goroutine as blocked, unless its wait has already been ended; may report a deadlock.
-     * Call before each park of a wait begun with {@link #beginWait}; later calls of the same wait do nothing.
+     * Parks the calling goroutine, in a wait begun with {@link #beginWait}: counts it blocked unless the wait has
+     * already been ended (which may report a deadlock), tells its carrier that a park of the runtime's follows
+     * ({@link Scheduler#parking()}), and parks on {@code blocker}. May return spuriously: the caller loops on its own
+     * flag, and the later parks of the same wait count nothing again.
      */
-    void parking() {
+    void park(Object blocker) {
+        parking();
+        Scheduler.parking();
+        LockSupport.park(blocker);
+    }
+
+    /** As {@link #park(Object)}, for at most {@code nanos} nanoseconds. */
+    void parkNanos(Object blocker, long nanos) {
+        parking();
+        Scheduler.parking();
+        LockSupport.parkNanos(blocker, nanos);
+    }
+
+    /** Counts the calling goroutine as blocked, unless its wait has already been ended; may report a deadlock. */
+    private void parking() {
         int s = (int) WAIT_STATE.getVolatile(this);
         if ((s & STATE_MASK) == WAITING && WAIT_STATE.compareAndSet(this, s, s - WAITING + COUNTED)) {
             program.blocked(this);

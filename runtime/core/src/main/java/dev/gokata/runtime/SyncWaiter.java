@@ -27,9 +27,7 @@ final class SyncWaiter {
     void park() {
         boolean interrupted = false;
         while (!done) {
-            g.parking();
-            Scheduler.parking();
-            LockSupport.park(this);
+            g.park(this);
             if (Thread.interrupted()) {
                 interrupted = true;
             }

@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 
 /**
  * The runtime's clock: sleeping, and the timer queue behind {@link Timer}, {@link Ticker} and {@link Go#after}.
@@ -51,7 +50,7 @@ final class Timers {
         try {
             long end = System.nanoTime() + d.toNanos();
             for (long left = d.toNanos(); left > 0; left = end - System.nanoTime()) {
-                LockSupport.parkNanos(left);
+                g.parkNanos(null, left); // counts nothing: a sleeping goroutine is never blocked
             }
         } finally {
             g.endWait();

@@ -1,6 +1,5 @@
 package dev.gokata.runtime;
 
-import java.util.concurrent.locks.LockSupport;
 
 /**
  * What a goroutine blocked on a channel or a select waits for: a flag its waker sets once. For a rendezvous the
@@ -12,7 +11,7 @@ import java.util.concurrent.locks.LockSupport;
  * reads {@code parked}; the waiter writes {@code parked} then reads {@code done}. Both are volatile, so at least one
  * side sees the other's write: either the waiter sees {@code done} and never parks, or the waker sees
  * {@code parked} and unparks it. The same pair decides who ends the wait: a waiter counts itself blocked
- * ({@link Goroutine#parking()}) only after writing {@code parked} and reading {@code done} false, so whenever it may
+ * ({@link Goroutine#park}) only after writing {@code parked} and reading {@code done} false, so whenever it may
  * be counted the waker sees {@code parked} and uncounts it ({@link Goroutine#endWait(int)}, by the wait's number
  * {@code waitNumber}: the waiter may be in its next wait by then); until then the waker is itself running, so the
  * program cannot look deadlocked. The waiter always ends its own wait when it runs again. A hand-off that completes
@@ -53,9 +52,7 @@ abstract class Waiter {
         parked = true;
         boolean interrupted = false;
         while (!done) {
-            g.parking();
-            Scheduler.parking();
-            LockSupport.park(this);
+            g.park(this);
             interrupted |= Thread.interrupted();
         }
         if (interrupted) {
@@ -77,9 +74,7 @@ abstract class Waiter {
         boolean interrupted = false;
         long left;
         while (!done && (left = deadline - System.nanoTime()) > 0) {
-            g.parking();
-            Scheduler.parking();
-            LockSupport.parkNanos(this, left);
+            g.parkNanos(this, left);
             interrupted |= Thread.interrupted();
         }
         if (interrupted) {
