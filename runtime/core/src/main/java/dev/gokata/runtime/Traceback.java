@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -16,9 +17,9 @@ import java.util.regex.Pattern;
 /**
  * Renders goroutines, panics and leaks in the format of Go's tracebacks ({@code runtime/traceback.go}):
  * <pre>
- * goroutine 7 [chan send]:
- * dev.gokata.runtime.Chan.send(...)
- * 	Chan.java:120
+ * goroutine 7 [sync.WaitGroup.Wait]:
+ * dev.gokata.runtime.WaitGroup.await(...)
+ * 	WaitGroup.java:120
  * bank.Bank.main.func1(...)
  * 	Bank.java:14
  * created by bank.Bank.main in goroutine 1
@@ -26,11 +27,15 @@ import java.util.regex.Pattern;
  * </pre>
  * A Java lambda {@code lambda$main$0} is named as Go names a closure, {@code main.func1}. Frames of the JDK are
  * dropped; of the runtime's own frames only the outermost of each run is kept: the API method the user called,
- * as Go keeps {@code sync.(*Mutex).Lock}; frames below {@code Goroutine.run} (the thread's start) are dropped.
+ * as Go keeps {@code sync.(*Mutex).Lock}, but not for a channel operation or a select, which are statements and
+ * operators in Go and have no frame of their own there ({@code goroutine 1 [chan receive]:} then {@code main.main()});
+ * frames below {@code Goroutine.run} (the thread's start) are dropped.
  */
 final class Traceback {
     private static final String RUNTIME_PACKAGE = "dev.gokata.runtime.";
     private static final String GOROUTINE = Goroutine.class.getName();
+    private static final Set<String> BUILT_INS = Set.of(Chan.class.getName(), Select.class.getName(),
+            SendChan.class.getName(), RecvChan.class.getName());
     private static final Pattern INDEX_OUT_OF_BOUNDS =
             Pattern.compile("Index (-?\\d+) out of bounds for length (\\d+)");
     private static final URL RUNTIME_LOCATION = runtimeLocation();
@@ -190,8 +195,9 @@ final class Traceback {
 
     /**
      * The frames worth showing a student: the JDK's are dropped, and of each run of the runtime's own frames only
-     * the outermost (e.g. {@code dev.gokata.runtime.Chan.recv}) is kept, and only if user code called it; the
-     * runtime's frames below the user's outermost one are dropped too, as Go hides {@code runtime.main}.
+     * the outermost (e.g. {@code dev.gokata.runtime.WaitGroup.await}) is kept, and only if user code called it and it
+     * is no built-in operation ({@link #isBuiltIn}); the runtime's frames below the user's outermost one are dropped
+     * too, as Go hides {@code runtime.main}.
      */
     static List<StackTraceElement> userFrames(StackTraceElement[] stack) {
         var out = new ArrayList<StackTraceElement>();
@@ -208,16 +214,24 @@ final class Traceback {
                 pendingRuntime = f;
                 continue;
             }
-            if (pendingRuntime != null) {
+            if (pendingRuntime != null && !isBuiltIn(pendingRuntime.getClassName())) {
                 out.add(pendingRuntime);
-                pendingRuntime = null;
             }
+            pendingRuntime = null;
             out.add(f);
         }
         if (pendingRuntime != null && out.isEmpty()) {
             out.add(pendingRuntime); // the goroutine's function is the runtime's own, as in go(wg::done)
         }
         return out; // else the runtime's frames that called the user's function (GoRun's main) are not shown
+    }
+
+    /**
+     * True for a class of the runtime that stands for one of Go's built-in operations rather than a library function:
+     * the channel (send, receive, close, range) and select, whose frames Go's tracebacks never show.
+     */
+    static boolean isBuiltIn(String className) {
+        return BUILT_INS.contains(className.contains("$") ? className.substring(0, className.indexOf('$')) : className);
     }
 
     /** True for a class of the JDK. */

@@ -59,6 +59,38 @@ class DiagnosticsTest {
     }
 
     @Test
+    void givenGoroutinesBlockedInChannelOperations_whenDumped_thenOnlyTheirOwnFramesShowAsInGo() {
+        int[] lines = new int[3];
+        Chan<Integer> never = Chan.make();
+        String report = runDeadlocked(() -> {
+            lines[0] = nextLine();
+            go(() -> {
+                lines[1] = nextLine();
+                never.send(1);
+            });
+            lines[2] = nextLine();
+            for (int ignored : Chan.<Integer>make()) {
+                throw new AssertionError("nothing is ever sent");
+            }
+        });
+        String name = "dev.gokata.runtime.DiagnosticsTest"
+                + ".givenGoroutinesBlockedInChannelOperations_whenDumped_thenOnlyTheirOwnFramesShowAsInGo";
+        assertEquals("""
+                fatal error: all goroutines are asleep - deadlock!
+
+                goroutine 1 [chan receive]:
+                %s.func1(...)
+                \tDiagnosticsTest.java:%d
+
+                goroutine 2 [chan send]:
+                %s.func2(...)
+                \tDiagnosticsTest.java:%d
+                created by %s.func1 in goroutine 1
+                \tDiagnosticsTest.java:%d
+                """.formatted(name, lines[2], name, lines[1], name, lines[0]), report);
+    }
+
+    @Test
     void givenAGoroutineBlockedForever_whenMainReturns_thenTheLeakCheckNamesItsWaitAndCreationLine() {
         var never = new WaitGroup();
         never.add(1);
@@ -190,6 +222,9 @@ class DiagnosticsTest {
         var runtimesOwn = new StackTraceElement[] {frame("dev.gokata.runtime.WaitGroup", "done"),
             frame("dev.gokata.runtime.Goroutine", "run")};
         assertEquals(List.of(runtimesOwn[0]), Traceback.userFrames(runtimesOwn), "go(wg::done) shows WaitGroup.done");
+        var builtIns = new StackTraceElement[] {frame("dev.gokata.runtime.Chan$1", "hasNext"), frame("join.Join", "main"),
+            frame("dev.gokata.runtime.Select", "run"), frame("join.Join", "loop")};
+        assertEquals(List.of(builtIns[1], builtIns[3]), Traceback.userFrames(builtIns), "no frame for range or select");
     }
 
     private static StackTraceElement frame(String className, String method) {
