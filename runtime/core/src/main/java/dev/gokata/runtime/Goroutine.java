@@ -23,10 +23,10 @@ import java.util.concurrent.locks.LockSupport;
  * A primitive that parks the calling goroutine calls {@link #beginWait(WaitReason)} <em>while holding the
  * primitive's own lock, before its waiter becomes visible to any waker</em>, and parks only through {@link #park}
  * (a waiter may first spin for a moment: a hand-off that completes during the spin never touches the program's
- * shared counts). The wait ends with {@link #endWait()}, which is idempotent and is called
- * either by the waker <em>before</em> it releases the waiter (the sync primitives' {@link SyncWaiter}), or, for
- * channels and select ({@link Waiter}), by the waker after releasing a waiter that may have parked, and always by the
- * waiter itself once it runs again. A goroutine that stops waiting by itself (a timeout) ends its own wait.
+ * shared counts). The wait ends with {@link #endWait()}, which is idempotent and is called either by the waker
+ * <em>before</em> it releases the waiter (the sync primitives' {@link SyncWaiter}), or, for channels and select
+ * ({@link Waiter}), by the waker after releasing a waiter that may have parked, and always by the waiter itself
+ * once it runs again. A goroutine that stops waiting by itself (a timeout) ends its own wait.
  *
  * <p>{@code waitState} holds the number of the current wait and its state, which goes {@code RUNNING → WAITING}
  * ({@code beginWait}, which also numbers the wait), {@code WAITING → COUNTED} ({@code park}, by CAS: only if

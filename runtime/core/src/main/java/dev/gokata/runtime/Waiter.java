@@ -1,6 +1,5 @@
 package dev.gokata.runtime;
 
-
 /**
  * What a goroutine blocked on a channel or a select waits for: a flag its waker sets once. For a rendezvous the
  * goroutine first spins for a moment while {@link Goroutine#spinsBeforePark()} says spinning pays (see
