@@ -5,14 +5,13 @@ import dev.gokata.grader.catalogue.KataCatalogue;
 import dev.gokata.grader.compile.CompileResult;
 import dev.gokata.grader.compile.KataCompiler;
 import dev.gokata.grader.run.Toolchain;
+import dev.gokata.grader.sandbox.FileTrees;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * The grader tests' tiny course (src/test/resources/fakecourse), copied into a temporary folder and made gradable
@@ -58,15 +57,8 @@ public final class FakeCourse {
 
     /** Copies a folder tree, replacing what is there. */
     public static void copyTree(Path from, Path to) {
-        try (Stream<Path> s = Files.walk(from)) {
-            for (Path p : s.toList()) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
+        try {
+            FileTrees.copy(from, to);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

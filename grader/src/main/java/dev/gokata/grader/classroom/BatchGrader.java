@@ -5,6 +5,7 @@ import dev.gokata.grader.report.CourseResult.Run;
 import dev.gokata.grader.report.KataResult;
 import dev.gokata.grader.report.Points;
 import dev.gokata.grader.report.ResultsJson;
+import dev.gokata.grader.sandbox.FileTrees;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -24,7 +25,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /**
  * Grades a class: each submission in its own process (a {@link SubmissionGrader} command), {@code jobs} at a time,
@@ -139,7 +139,7 @@ public final class BatchGrader {
     /** Grades one submission in its own process tree; never throws for anything the submission does. */
     CourseResult gradeOne(Submission submission) throws IOException, InterruptedException {
         var work = out.resolve("work").resolve(submission.id());
-        deleteTree(work);
+        FileTrees.delete(work);
         Files.createDirectories(work);
         var started = System.nanoTime();
         try {
@@ -166,7 +166,7 @@ public final class BatchGrader {
             return runGrading(submission, command, partial, started);
         } finally {
             try {
-                deleteTree(work);
+                FileTrees.delete(work);
             } catch (IOException | java.io.UncheckedIOException e) {
                 // files the submission made undeletable stay in work/; the next run of this student tries again
             }
@@ -297,15 +297,4 @@ public final class BatchGrader {
         return new java.io.File(System.getProperty("os.name").startsWith("Windows") ? "NUL" : "/dev/null");
     }
 
-    static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (var path : walk.sorted(Comparator.reverseOrder()).toList()) {
-                path.toFile().setWritable(true);
-                Files.deleteIfExists(path);
-            }
-        }
-    }
 }

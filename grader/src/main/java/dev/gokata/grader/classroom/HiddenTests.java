@@ -6,6 +6,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.gokata.grader.catalogue.Kata;
 import dev.gokata.grader.catalogue.KataCatalogue;
 import dev.gokata.grader.catalogue.TestGroup;
+import dev.gokata.grader.sandbox.FileTrees;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,7 +14,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * The hidden tests a batch grades with: the instructor repository's compiled tests, plus an optional second set of
@@ -40,17 +40,17 @@ record HiddenTests(Path classes, Map<String, List<TestGroup>> extra) {
     /** The instructor's tests plus the private set at {@code extra}, laid out under {@code work}. */
     static HiddenTests withExtra(Path testClasses, Path extra, KataCatalogue catalogue, Path work) throws IOException {
         var merged = work.resolve("hidden-tests");
-        BatchGrader.deleteTree(merged);
-        copyTree(testClasses, merged);
+        FileTrees.delete(merged);
+        FileTrees.copy(testClasses, merged);
         var extraRoot = extra;
         if (Files.isRegularFile(extra)) {
             extraRoot = work.resolve("extra-tests");
-            BatchGrader.deleteTree(extraRoot);
+            FileTrees.delete(extraRoot);
             SafeUnzip.extract(extra, extraRoot, new SafeUnzip.Limits(100_000, 256L << 20, 1L << 30));
         } else if (!Files.isDirectory(extra)) {
             throw new IOException("no private tests at " + extra + ": give a jar or a folder of compiled test classes");
         }
-        copyTree(extraRoot, merged);
+        FileTrees.copy(extraRoot, merged);
         var groups = new LinkedHashMap<String, List<TestGroup>>();
         var declared = extraRoot.resolve(EXTRA_FILE);
         if (Files.exists(declared)) {
@@ -121,18 +121,5 @@ record HiddenTests(Path classes, Map<String, List<TestGroup>> extra) {
 
     /** One kata's private test groups. */
     record ExtraKata(String id, List<TestGroup> tests) {
-    }
-
-    private static void copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> walk = Files.walk(from)) {
-            for (var path : walk.toList()) {
-                var target = to.resolve(from.relativize(path).toString());
-                if (Files.isDirectory(path)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(path, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
-        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.gokata.grader.compile;
 
+import dev.gokata.grader.sandbox.FileTrees;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -7,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
@@ -139,13 +139,7 @@ public final class KataCompiler {
     /** Deletes {@code dir} and everything in it, then creates it empty. */
     public static void clean(Path dir) {
         try {
-            if (Files.exists(dir)) {
-                try (Stream<Path> s = Files.walk(dir)) {
-                    for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
-                        Files.delete(p);
-                    }
-                }
-            }
+            FileTrees.delete(dir);
             Files.createDirectories(dir);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot empty " + dir, e);

@@ -230,7 +230,7 @@ class ClassEndToEndTest {
             assertTrue(Files.size(feedbackShot) > 10_000);
             assertNoConsoleErrors(page.stderr());
         } finally {
-            BatchGrader.deleteTree(profile);
+            dev.gokata.grader.sandbox.FileTrees.delete(profile);
         }
     }
 
