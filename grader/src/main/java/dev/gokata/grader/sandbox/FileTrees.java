@@ -11,12 +11,11 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.stream.Stream;
 
 /**
- * Deletes and copies folders that student code may have tampered with: a link it left is removed or skipped, never
- * followed out of the folder, and a folder it made read-only is opened again so that its entries can go.
+ * Deletes and copies folders that student code may have tampered with: a link in them is deleted, never followed
+ * out of the folder, and a folder made read-only is opened again so that its entries can go.
  *
- * <p>Why not a plain walk: making each path writable before deleting it, as one does for read-only files on Windows,
- * follows a link to its target, so a link that a submission planted in its scratch folder would lend the grader's
- * permissions to a file anywhere the grader's user owns.
+ * <p>Why not a plain walk: making each path writable before deleting it, as Windows needs for read-only files,
+ * follows a link and changes its target, wherever that is.
  */
 public final class FileTrees {
     private FileTrees() {
