@@ -34,8 +34,8 @@ import java.util.regex.Pattern;
 final class Traceback {
     private static final String RUNTIME_PACKAGE = "dev.gokata.runtime.";
     private static final String GOROUTINE = Goroutine.class.getName();
-    private static final Set<String> BUILT_INS = Set.of(Chan.class.getName(), Select.class.getName(),
-            SendChan.class.getName(), RecvChan.class.getName());
+    /** The classes of Go's built-in operations ({@link #isBuiltIn}); the channel views have no code of their own. */
+    private static final Set<String> BUILT_INS = Set.of(Chan.class.getName(), Select.class.getName());
     private static final Pattern INDEX_OUT_OF_BOUNDS =
             Pattern.compile("Index (-?\\d+) out of bounds for length (\\d+)");
     private static final URL RUNTIME_LOCATION = runtimeLocation();
