@@ -44,6 +44,7 @@ public final class GoroutineExtension implements InvocationInterceptor {
             invocation.proceed();
             return;
         }
+        String testPackage = context.getRequiredTestClass().getPackageName();
         var races = RaceReports.current();
         Program previous = lastProgram;
         races.testStarted(previous == null || previous.numGoroutine() == 0);
@@ -60,28 +61,30 @@ public final class GoroutineExtension implements InvocationInterceptor {
         switch (outcome) {
             case Outcome.TimedOut t -> {
                 WorkerContext.requestAbandon();
-                throw withRaces(failure(GradingFailure.Kind.TIMEOUT, t.report()), races);
+                throw withRaces(failure(GradingFailure.Kind.TIMEOUT, t.report(), testPackage), races);
             }
-            case Outcome.Deadlocked d -> throw withRaces(failure(GradingFailure.Kind.DEADLOCK, d.report()), races);
+            case Outcome.Deadlocked d -> throw withRaces(failure(GradingFailure.Kind.DEADLOCK, d.report(), testPackage), races);
             case Outcome.Panicked p -> {
                 var explained = Explain.linkage(p.cause());
                 if (explained.isPresent()) {
                     throw p.cause();
                 }
-                throw withRaces(failure(GradingFailure.Kind.PANIC, p.report()), races);
+                throw withRaces(failure(GradingFailure.Kind.PANIC, p.report(), testPackage), races);
             }
             case Outcome.Exited e -> {
                 Throwable body = failure.get();
                 if (body != null) {
                     throw withRaces(body, races);
                 }
-                List<Goroutine> leaked = program.leaks(settings.leakGrace());
-                if (!leaked.isEmpty()) {
-                    var tracebacks = new ArrayList<String>();
-                    for (Goroutine g : leaked) {
-                        tracebacks.add(g.traceback());
+                var tracebacks = new ArrayList<String>();
+                for (Goroutine g : program.leaks(settings.leakGrace())) {
+                    String traceback = HarnessFrames.hide(g.traceback(), testPackage);
+                    if (!g.finished()) { // one that ended while the others were read is no leak
+                        tracebacks.add(traceback);
                     }
-                    String message = "found " + leaked.size() + " leaked goroutine" + (leaked.size() == 1 ? "" : "s")
+                }
+                if (!tracebacks.isEmpty()) {
+                    String message = "found " + tracebacks.size() + " leaked goroutine" + (tracebacks.size() == 1 ? "" : "s")
                             + " after the test returned (still alive " + settings.leakGrace().toMillis() + "ms later):\n\n"
                             + String.join("\n", tracebacks);
                     throw withRaces(new GradingFailure(GradingFailure.Kind.LEAK, message, tracebacks), races);
@@ -96,8 +99,8 @@ public final class GoroutineExtension implements InvocationInterceptor {
     }
 
     /** A failure of {@code kind} whose message is the runtime's {@code report}, the harness's frames left out. */
-    private static GradingFailure failure(GradingFailure.Kind kind, String report) {
-        String shown = HarnessFrames.hide(report);
+    private static GradingFailure failure(GradingFailure.Kind kind, String report, String testPackage) {
+        String shown = HarnessFrames.hide(report, testPackage);
         return new GradingFailure(kind, shown, List.of(shown));
     }
 

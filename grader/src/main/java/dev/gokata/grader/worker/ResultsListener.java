@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.support.descriptor.ClassSource;
 import org.junit.platform.engine.support.descriptor.MethodSource;
@@ -25,6 +26,11 @@ import org.junit.platform.launcher.TestPlan;
  */
 final class ResultsListener implements TestExecutionListener {
     private static final int FRAMES = 12;
+    /**
+     * What JUnit appends to the message of a failed {@code assertTrue(condition, message)} or {@code assertFalse}:
+     * the hidden tests' message already says what went wrong and what to do.
+     */
+    private static final Pattern BOOLEAN_TAIL = Pattern.compile(" ==> expected: <(true|false)> but was: <(true|false)>\\z");
     private final EventWriter out;
     private final CapturedOutput captured;
     private final List<WorkerEvent.ContainerFailed> undiscovered;
@@ -160,7 +166,8 @@ final class ResultsListener implements TestExecutionListener {
             return t.getMessage();
         }
         if (t instanceof AssertionError) {
-            return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+            return t.getMessage() == null ? t.getClass().getSimpleName()
+                    : BOOLEAN_TAIL.matcher(t.getMessage()).replaceFirst("");
         }
         var sb = new StringBuilder();
         if (t instanceof GoFatalError) {

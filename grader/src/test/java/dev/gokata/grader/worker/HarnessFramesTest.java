@@ -4,11 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.Test;
 
-/** A test's goroutine dump ends at the test method, as {@code go test}'s ends at the test function. */
+/** A test's goroutine dump shows the kata's and the runtime's frames only, as {@code go test}'s ends at the test function. */
 class HarnessFramesTest {
 
     @Test
-    void givenADumpOfTheTestsMainGoroutine_whenShown_thenJUnitsAndTheWorkersFramesAreGone() {
+    void givenADumpOfTheTestsMainGoroutine_whenShown_thenJUnitsTheWorkersAndTheTestHelpersFramesAreGone() {
         String students = """
                 fatal error: all goroutines are asleep - deadlock!
 
@@ -17,8 +17,12 @@ class HarnessFramesTest {
                 \tWaitGroup.java:75
                 waitgroup.Join.run(...)
                 \tJoin.java:34
+                """;
+        String helper = """
                 dev.gokata.testkit.Stdout.capture.func1(...)
                 \tStdout.java:23
+                """;
+        String test = """
                 waitgroup.JoinTest.printsOneOnEveryRun(...)
                 \tJoinTest.java:31
                 """;
@@ -38,12 +42,13 @@ class HarnessFramesTest {
                 created by waitgroup.Join.run in goroutine 1
                 \tJoin.java:29
                 """;
-        assertEquals(students + otherGoroutine, HarnessFrames.hide(students + harness + otherGoroutine));
+        assertEquals(students + test + otherGoroutine,
+                HarnessFrames.hide(students + helper + test + harness + otherGoroutine, "waitgroup"));
     }
 
     @Test
     void givenLinesThatOnlyNameJUnit_whenShown_thenTheyStay() {
         String report = "panic: org.junit.platform.Foo failed(...)\nsomething else\n";
-        assertEquals(report, HarnessFrames.hide(report));
+        assertEquals(report, HarnessFrames.hide(report, "waitgroup"));
     }
 }

@@ -102,13 +102,17 @@ final class Traceback {
      */
     static String leaks(List<Goroutine> leaked) {
         var sb = new StringBuilder("found unexpected goroutines:\n[");
-        for (int i = 0; i < leaked.size(); i++) {
-            Goroutine g = leaked.get(i);
+        boolean first = true;
+        for (Goroutine g : leaked) {
             String state = state(g);
             List<StackTraceElement> frames = frames(g);
-            if (i > 0) {
+            if (g.finished()) { // it ended after the leak check: no leak
+                continue;
+            }
+            if (!first) {
                 sb.append(' ');
             }
+            first = false;
             sb.append("Goroutine ").append(g.id()).append(" in state ").append(state).append(", with ")
                     .append(frames.isEmpty() ? "?" : function(frames.getFirst())).append(" on top of the stack:\n");
             sb.append(header(g, state));

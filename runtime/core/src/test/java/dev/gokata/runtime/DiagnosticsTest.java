@@ -102,8 +102,8 @@ class DiagnosticsTest {
             awaitWaiting(g, WaitReason.WAITGROUP_WAIT);
         }, Programs.LIMIT);
         assertInstanceOf(Outcome.Exited.class, outcome, outcome::report);
+        List<Goroutine> leaked = program.leaks(Duration.ofMillis(100));
         try {
-            List<Goroutine> leaked = program.leaks(Duration.ofMillis(100));
             assertEquals(1, leaked.size());
             assertEquals(WaitReason.WAITGROUP_WAIT, leaked.getFirst().waitReason().orElseThrow());
             String report = Program.leakReport(leaked);
@@ -123,6 +123,8 @@ class DiagnosticsTest {
             never.done();
         }
         assertEquals(List.of(), program.leaks(Duration.ofSeconds(10)));
+        assertEquals("found unexpected goroutines:\n[]", Program.leakReport(leaked),
+                "a goroutine that ended after the leak check is no leak");
     }
 
     @Test
