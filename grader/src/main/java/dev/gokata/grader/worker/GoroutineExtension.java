@@ -45,6 +45,7 @@ public final class GoroutineExtension implements InvocationInterceptor {
             return;
         }
         String testPackage = context.getRequiredTestClass().getPackageName();
+        String test = context.getRequiredTestClass().getSimpleName() + "." + context.getRequiredTestMethod().getName();
         var races = RaceReports.current();
         Program previous = lastProgram;
         races.testStarted(previous == null || previous.numGoroutine() == 0);
@@ -61,20 +62,20 @@ public final class GoroutineExtension implements InvocationInterceptor {
         switch (outcome) {
             case Outcome.TimedOut t -> {
                 WorkerContext.requestAbandon();
-                throw withRaces(failure(GradingFailure.Kind.TIMEOUT, t.report(), testPackage), races);
+                throw withRaces(failure(GradingFailure.Kind.TIMEOUT, t.report(), testPackage), races, test);
             }
-            case Outcome.Deadlocked d -> throw withRaces(failure(GradingFailure.Kind.DEADLOCK, d.report(), testPackage), races);
+            case Outcome.Deadlocked d -> throw withRaces(failure(GradingFailure.Kind.DEADLOCK, d.report(), testPackage), races, test);
             case Outcome.Panicked p -> {
                 var explained = Explain.linkage(p.cause());
                 if (explained.isPresent()) {
                     throw p.cause();
                 }
-                throw withRaces(failure(GradingFailure.Kind.PANIC, p.report(), testPackage), races);
+                throw withRaces(failure(GradingFailure.Kind.PANIC, p.report(), testPackage), races, test);
             }
             case Outcome.Exited e -> {
                 Throwable body = failure.get();
                 if (body != null) {
-                    throw withRaces(body, races);
+                    throw withRaces(body, races, test);
                 }
                 var tracebacks = new ArrayList<String>();
                 for (Goroutine g : program.leaks(settings.leakGrace())) {
@@ -87,12 +88,11 @@ public final class GoroutineExtension implements InvocationInterceptor {
                     String message = "found " + tracebacks.size() + " leaked goroutine" + (tracebacks.size() == 1 ? "" : "s")
                             + " after the test returned (still alive " + settings.leakGrace().toMillis() + "ms later):\n\n"
                             + String.join("\n", tracebacks);
-                    throw withRaces(new GradingFailure(GradingFailure.Kind.LEAK, message, tracebacks), races);
+                    throw withRaces(new GradingFailure(GradingFailure.Kind.LEAK, message, tracebacks), races, test);
                 }
-                List<String> reports = races.testFinished();
-                if (!reports.isEmpty()) {
-                    throw new GradingFailure(GradingFailure.Kind.RACE,
-                            "race detected during execution of test\n\n" + String.join("", reports), reports);
+                var found = races.testFinished(test);
+                if (!found.isEmpty()) {
+                    throw new GradingFailure(GradingFailure.Kind.RACE, found.message(), found.reports());
                 }
             }
         }
@@ -105,11 +105,10 @@ public final class GoroutineExtension implements InvocationInterceptor {
     }
 
     /** Attaches the races found during a test that failed for another reason, so they are reported too. */
-    private static Throwable withRaces(Throwable failure, RaceReports races) {
-        List<String> reports = races.testFinished();
-        if (!reports.isEmpty()) {
-            failure.addSuppressed(new GradingFailure(GradingFailure.Kind.RACE,
-                    "race detected during execution of test\n\n" + String.join("", reports), reports));
+    private static Throwable withRaces(Throwable failure, RaceReports races, String test) {
+        var found = races.testFinished(test);
+        if (!found.isEmpty()) {
+            failure.addSuppressed(new GradingFailure(GradingFailure.Kind.RACE, found.message(), found.reports()));
         }
         return failure;
     }

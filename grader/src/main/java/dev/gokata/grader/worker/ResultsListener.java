@@ -129,9 +129,11 @@ final class ResultsListener implements TestExecutionListener {
                     List.of(), List.of());
         }
         List<String> races = new ArrayList<>();
+        String raceMessage = null; // races found while a test failed for another reason
         for (Throwable s : t.getSuppressed()) {
             if (s instanceof GradingFailure g && g.kind() == GradingFailure.Kind.RACE) {
                 races.addAll(g.details());
+                raceMessage = g.getMessage();
             }
         }
         String deadlock = null;
@@ -150,8 +152,8 @@ final class ResultsListener implements TestExecutionListener {
             verdict = Verdict.ERROR;
         }
         String message = describe(t);
-        if (!(t instanceof GradingFailure g && g.kind() == GradingFailure.Kind.RACE) && !races.isEmpty()) {
-            message += "\n\nrace detected during execution of test\n\n" + String.join("", races);
+        if (raceMessage != null) {
+            message += "\n\n" + raceMessage;
         }
         return new WorkerEvent.Finished(uid, name, verdict, message, output, millis, deadlock, leaks, races);
     }
