@@ -7,9 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.gokata.runtime.WaitGroup;
 import dev.gokata.testkit.Stdout;
 import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -17,13 +19,18 @@ import org.junit.jupiter.api.Timeout;
 /**
  * Hidden tests of the pool kata: sequential calls make one buffer (so it is taken from the pool and put back),
  * every line is {@code HH:MM:SS : value} with nothing left over from the previous line (so the buffer is reset),
- * and concurrent calls write intact lines with at most one buffer per goroutine.
+ * concurrent calls write intact lines with at most one buffer per goroutine, and a buffer is not handed out again
+ * while its line is still being written.
  *
  * <p>Wrong solutions these tests were checked against (fixtures in {@code solutions/fixtures/pool/}):
  * <ul>
  *   <li>the untouched starter: a new buffer per call;</li>
  *   <li>{@code never-resets}: the reused buffer still holds the previous lines;</li>
- *   <li>{@code never-returns}: the buffer is never put back, so the pool makes a new one every time.</li>
+ *   <li>{@code never-returns}: the buffer is never put back, so the pool makes a new one every time;</li>
+ *   <li>{@code put-before-print}: the buffer goes back to the pool before {@code w.print(b)} has read it, so a
+ *       goroutine that logs meanwhile takes it and overwrites the line. The race detector cannot see this one (the
+ *       read happens inside the JDK's {@code PrintStream}): a writer that lets another goroutine log before it
+ *       reads the line shows it every time.</li>
  * </ul>
  */
 @Timeout(10)
@@ -63,6 +70,71 @@ class LoggerTest {
                 + " take the buffer with bufPool.get() and give it back with bufPool.put(b) once the line is"
                 + " written, so the next call reuses it");
         assertEquals(List.of("allocate new bytes.Buffer"), printed, "the pool's New function runs once");
+    }
+
+    /** A writer that, the first time it is given a line, lets another goroutine log before it reads the line. */
+    static final class Interleaving extends PrintStream {
+        private final Logger logger;
+        private final AtomicBoolean interleaved = new AtomicBoolean();
+
+        Interleaving(Logger logger, OutputStream out) {
+            super(out, true, StandardCharsets.UTF_8);
+            this.logger = logger;
+        }
+
+        @Override
+        public void print(Object obj) {
+            interleave();
+            super.print(obj);
+        }
+
+        @Override
+        public void print(String s) {
+            interleave();
+            super.print(s);
+        }
+
+        @Override
+        public PrintStream append(CharSequence csq) {
+            interleave();
+            return super.append(csq);
+        }
+
+        @Override
+        public PrintStream format(String format, Object... args) {
+            interleave();
+            return super.format(format, args);
+        }
+
+        private void interleave() {
+            if (interleaved.compareAndSet(false, true)) {
+                var wg = new WaitGroup();
+                wg.add(1);
+                go(() -> {
+                    try {
+                        logger.log(this, "debug-string2");
+                    } finally {
+                        wg.done();
+                    }
+                });
+                wg.await();
+            }
+        }
+    }
+
+    @Test
+    void aBufferIsNotHandedOutAgainWhileItsLineIsWritten() {
+        var logger = new Logger();
+        var out = new ByteArrayOutputStream();
+        Stdout.capture(() -> logger.log(new Interleaving(logger, out), "debug-string1"));
+        List<String> values = Stdout.lines(out.toString(StandardCharsets.UTF_8)).stream()
+                .map(l -> l.replaceFirst("^.* : ", "")).toList();
+        assertEquals(List.of("debug-string2", "debug-string1"), values, values.contains("debug-string1")
+                ? "another goroutine logged debug-string2 while log was writing debug-string1: both lines are written,"
+                        + " each as it was logged"
+                : "debug-string1 was lost: its buffer was handed to another goroutine while it was still in use"
+                        + " (w.print(b) had not read it yet), and that goroutine wrote debug-string2 into it. Put the"
+                        + " buffer back only after its last use: bufPool.put(b) after w.print(b)");
     }
 
     @Test
