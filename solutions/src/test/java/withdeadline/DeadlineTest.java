@@ -7,27 +7,37 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.gokata.runtime.CancelableContext;
 import dev.gokata.runtime.Context;
 import dev.gokata.runtime.ContextError;
+import dev.gokata.runtime.Go;
+import dev.gokata.runtime.Goroutine;
+import dev.gokata.runtime.Program;
 import dev.gokata.runtime.Received;
 import dev.gokata.runtime.RecvChan;
+import dev.gokata.testkit.Goroutines;
 import dev.gokata.testkit.Recv;
 import dev.gokata.testkit.Stdout;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
  * Hidden tests of the withdeadline kata (catalog §12.2): a deadline too close gives up at once; a far one lets the
- * result through; a deadline passing during the work abandons it; {@code context deadline exceeded}.
+ * result through; a deadline passing during the work abandons it; a caller that gives up before receiving the result
+ * leaves no goroutine blocked on its send; {@code context deadline exceeded}.
  *
  * <p>Checked against these wrong solutions (solutions/fixtures/withdeadline/):
  * <ul>
  *   <li>the untouched starter: no deadline, no checks: the result always arrives, after the whole work;</li>
  *   <li>{@code no-precheck}: starts work it cannot finish in time and gives up only at the deadline;</li>
- *   <li>{@code sleep-ignores-ctx}: the work does not watch ctx.done(), so it runs to its end after the deadline.</li>
+ *   <li>{@code sleep-ignores-ctx}: the work does not watch ctx.done(), so it runs to its end after the deadline;</li>
+ *   <li>{@code plain-send}: the result is sent with a plain send: when the caller has given up, nobody receives it,
+ *       and the goroutine stays blocked for ever.</li>
  * </ul>
  */
 @Timeout(value = 10, unit = TimeUnit.SECONDS)
@@ -45,6 +55,12 @@ class DeadlineTest {
         return new Run(captured.value(), (System.nanoTime() - start) / 1_000_000, captured.lines());
     }
 
+    /** What arrived on compute's channel, in words. */
+    private static String describe(Optional<Received<Data>> received) {
+        return received.map(r -> r.ok() ? "the result \"" + r.value().result() + "\"" : "the channel closed")
+                .orElse("nothing in time");
+    }
+
     @Test
     void givenADeadline5msAway_whenWorkNeeds500ms_thenItGivesUpAtOnce() {
         CancelableContext ctx = Context.withDeadline(Context.background(), Instant.now().plusMillis(5));
@@ -52,8 +68,8 @@ class DeadlineTest {
             Run r = run(ctx, Duration.ofMillis(500), Duration.ofMillis(500));
 
             assertTrue(r.received().isPresent(), "compute's channel was neither sent on nor closed within 2 s");
-            assertFalse(r.received().get().ok(), "no result is expected when the deadline is too close, but got "
-                    + r.received().get().value());
+            assertFalse(r.received().get().ok(), "no result is expected when the deadline is too close, but compute"
+                    + " sent " + describe(r.received()) + ": close the channel without sending");
             assertTrue(r.millis() < 250, "compute gave up after " + r.millis() + " ms: compare ctx.deadline() with "
                     + "now + estimate before starting, and give up at once");
             assertEquals(List.of("not sufficient time given, terminating"), r.lines(), "what compute printed");
@@ -63,12 +79,13 @@ class DeadlineTest {
     }
 
     @Test
-    void givenADeadline200msAway_whenWorkNeeds50ms_thenTheResultArrives() {
+    void givenADeadline300msAway_whenWorkNeeds50ms_thenTheResultArrives() {
         CancelableContext ctx = Context.withTimeout(Context.background(), Duration.ofMillis(300));
         try {
             Run r = run(ctx, Duration.ofMillis(50), Duration.ofMillis(50));
 
-            assertEquals(Optional.of(new Received<>(new Data("123"), true)), r.received(), "the result");
+            assertEquals("the result \"123\"", describe(r.received()), "what arrived on compute's channel when 50 ms of"
+                    + " work fit in the 300 ms before the deadline");
             assertTrue(r.millis() >= 45, "the result came after " + r.millis() + " ms, before the 50 ms of work");
             assertEquals(List.of(), r.lines(), "nothing is printed when the work completes");
         } finally {
@@ -80,7 +97,8 @@ class DeadlineTest {
     void givenNoDeadline_whenWorkIsDone_thenTheResultArrives() {
         Run r = run(Context.background(), Duration.ofMillis(20), Duration.ofMillis(20));
 
-        assertEquals(Optional.of(new Received<>(new Data("123"), true)), r.received(), "the result without deadline");
+        assertEquals("the result \"123\"", describe(r.received()), "what arrived on compute's channel when ctx has no"
+                + " deadline");
     }
 
     @Test
@@ -90,7 +108,8 @@ class DeadlineTest {
             Run r = run(ctx, Duration.ofMillis(10), Duration.ofMillis(1500));
 
             assertTrue(r.received().isPresent() && !r.received().get().ok(),
-                    "no result is expected when the deadline passes during the work, but got " + r.received());
+                    "no result is expected when the deadline passes during the work, but compute's channel got "
+                            + describe(r.received()));
             assertTrue(r.millis() < 900, "the work was abandoned only after " + r.millis() + " ms, the deadline "
                     + "was 200 ms: wait for the work in a select with ctx.done()");
             assertEquals(List.of("work cancelled"), r.lines(), "what compute printed");
@@ -99,6 +118,33 @@ class DeadlineTest {
         } finally {
             ctx.cancel();
         }
+    }
+
+    private record GaveUp(int alive, Optional<Received<Data>> last) {
+    }
+
+    @Test
+    void givenACallerThatGaveUp_whenTheResultIsReady_thenTheWorkerDoesNotWaitForEver() {
+        CancelableContext ctx = Context.withCancel(Context.background());
+        int baseline = Go.numGoroutine();
+        Program p = Program.current();
+        Set<Long> before = p.goroutines().stream().map(Goroutine::id).collect(Collectors.toSet());
+        GaveUp r = Stdout.captureResult(() -> {
+            RecvChan<Data> ch = Deadline.compute(ctx, Duration.ofMillis(10), Duration.ZERO);
+            List<Goroutine> workers = p.goroutines().stream().filter(g -> !before.contains(g.id())).toList();
+            Awaitility.await("compute's goroutine does its work at once and waits to send the result")
+                    .atMost(Duration.ofSeconds(2))
+                    .until(() -> workers.stream().allMatch(g -> g.finished() || g.waitReason().isPresent()));
+            ctx.cancel(); // the caller gives up without receiving
+            int alive = Goroutines.settle(baseline, Duration.ofSeconds(1));
+            return new GaveUp(alive, Recv.within(ch, Duration.ofSeconds(1))); // the receive frees a blocked sender
+        }).value();
+
+        assertEquals(baseline, r.alive(), "compute's goroutine was still blocked sending its result 1 s after ctx"
+                + " was done, and nobody will ever receive it: a leaked goroutine. Send the result in a select"
+                + " against ctx.done() too, as you wait for the work");
+        assertEquals("the channel closed", describe(r.last()), "what compute's channel gave once compute had given"
+                + " up: close it (in a finally) without sending");
     }
 
     @Test
