@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 
 /** An HTTP client request that must give up after a timeout, set through its context. */
 public final class Client {
@@ -25,9 +26,19 @@ public final class Client {
         }
     }
 
-    /** {@code Client [url]}: fetches the URL (default http://127.0.0.1:8000/) with a 100 ms timeout. */
-    public static void main(String[] args) {
-        URI uri = URI.create(args.length > 0 ? args[0] : "http://127.0.0.1:8000/");
-        fetch(Context.background(), uri, Duration.ofMillis(100), System.out);
+    /**
+     * {@code Client [url]}: fetches, with a 100 ms timeout, the given URL, or else a fast and a slow page of a demo
+     * server on 127.0.0.1.
+     */
+    public static void main(String[] args) throws IOException {
+        try (DemoServer demo = DemoServer.start()) {
+            List<URI> uris = args.length > 0
+                    ? List.of(URI.create(args[0]))
+                    : List.of(demo.uri("/fast"), demo.uri("/slow"));
+            for (URI uri : uris) {
+                System.out.println("GET " + uri);
+                fetch(Context.background(), uri, Duration.ofMillis(100), System.out);
+            }
+        }
     }
 }
