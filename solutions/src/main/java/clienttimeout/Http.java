@@ -6,10 +6,12 @@ import dev.gokata.runtime.Chan;
 import dev.gokata.runtime.Context;
 import dev.gokata.runtime.Select;
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.channels.UnresolvedAddressException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
@@ -58,12 +60,31 @@ public final class Http {
             throw new IOException("Get \"" + uri + "\": " + ctx.err().orElseThrow().getMessage());
         }
         if (got[0].error() != null) {
-            throw new IOException("Get \"" + uri + "\": " + got[0].error().getMessage(), got[0].error());
+            throw new IOException("Get \"" + uri + "\": " + describe(uri, got[0].error()), got[0].error());
         }
         HttpResponse<String> response = got[0].response();
         if (response.statusCode() != 200) {
             throw new IOException("Get \"" + uri + "\": status " + response.statusCode());
         }
         return response.body();
+    }
+
+    /**
+     * The error's text: its message; for a connection that failed without one, Go's words: the JDK client reports a
+     * host it cannot resolve, and a refused connection, as a {@code ConnectException} without a message; else the
+     * error's class.
+     */
+    private static String describe(URI uri, Throwable error) {
+        if (error.getMessage() != null) {
+            return error.getMessage();
+        }
+        if (error instanceof ConnectException && error.getCause() instanceof UnresolvedAddressException) {
+            return "dial tcp: lookup " + uri.getHost() + ": no such host";
+        }
+        if (error instanceof ConnectException) {
+            int port = uri.getPort() != -1 ? uri.getPort() : "https".equals(uri.getScheme()) ? 443 : 80;
+            return "dial tcp " + uri.getHost() + ":" + port + ": connect: connection refused";
+        }
+        return error.getClass().getName();
     }
 }
