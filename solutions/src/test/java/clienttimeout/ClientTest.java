@@ -6,9 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.gokata.runtime.CancelableContext;
+import dev.gokata.runtime.Chan;
 import dev.gokata.runtime.Context;
+import dev.gokata.runtime.ContextError;
 import dev.gokata.runtime.Go;
+import dev.gokata.runtime.RecvChan;
 import dev.gokata.testkit.Lines;
+import dev.gokata.testkit.Sandbox;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -16,7 +20,9 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -29,18 +35,24 @@ import org.junit.jupiter.api.Timeout;
 /**
  * Hidden tests of the clienttimeout kata (catalog §12.3), against a JDK HttpServer on an ephemeral 127.0.0.1 port,
  * stopped after each test: a slow endpoint fails after the timeout with {@code context deadline exceeded}; a fast
- * one is copied intact; cancelling the parent context aborts the request.
+ * one is copied intact; cancelling the parent context aborts the request; the context fetch derives is cancelled
+ * when fetch returns.
  *
  * <p>Checked against these wrong solutions (solutions/fixtures/clienttimeout/):
  * <ul>
  *   <li>the untouched starter: no timeout: the slow request waits for the server (about 2 s);</li>
  *   <li>{@code timeout-not-in-context}: the timeout's context derives from background, not from the parent:
- *       cancelling the parent does not abort the request.</li>
+ *       cancelling the parent does not abort the request;</li>
+ *   <li>{@code no-cancel}: the timeout's context is never cancelled (no {@code finally}): fetch returns, and the
+ *       context stays registered with its parent, its timer pending, until the timeout; with a parent of another
+ *       kind than the runtime's, the goroutine that watches it stays alive too (Go's {@code go vet} reports this
+ *       as lostcancel).</li>
  * </ul>
  */
 @Timeout(value = 10, unit = TimeUnit.SECONDS)
 class ClientTest {
     private static final Duration SLOW = Duration.ofSeconds(2);
+    private static final Duration LIMIT = Duration.ofSeconds(5);
 
     private HttpServer server;
     private ExecutorService handlers;
@@ -78,6 +90,41 @@ class ClientTest {
             os.write(bytes);
         } catch (IOException e) {
             // the client went away: expected for the slow endpoint
+        }
+    }
+
+    /**
+     * A request's context of another kind than the runtime's, as a web framework's may be: the runtime cannot
+     * register a child with it, so it watches the child with a goroutine until the child is done, as Go's
+     * {@code propagateCancel} does. Cancelled by the test when it ends.
+     */
+    private static final class RequestContext implements Context {
+        private final Chan<Void> done = Chan.make();
+        private volatile boolean cancelled;
+
+        void cancel() {
+            cancelled = true;
+            done.close();
+        }
+
+        @Override
+        public RecvChan<Void> done() {
+            return done;
+        }
+
+        @Override
+        public Optional<ContextError> err() {
+            return cancelled ? Optional.of(ContextError.CANCELED) : Optional.empty();
+        }
+
+        @Override
+        public Optional<Instant> deadline() {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<Object> value(Object key) {
+            return Optional.empty();
         }
     }
 
@@ -123,5 +170,23 @@ class ClientTest {
         assertEquals(List.of("ERROR: Get \"" + uri("/slow") + "\": context canceled"), out.lines(),
                 "what fetch printed when its parent context was cancelled: derive the timeout from the parent");
         assertTrue(millis < 1000, "fetch gave up " + millis + " ms after start; the parent was cancelled at 50 ms");
+    }
+
+    @Test
+    void givenAParentOfAnotherKind_whenFetchReturns_thenTheContextItDerivedIsCancelled() {
+        var parent = new RequestContext();
+        var out = new Lines();
+        try {
+            Sandbox.Run run = Sandbox.runToExit(() -> Client.fetch(parent, uri("/fast"), LIMIT, out.out()), LIMIT,
+                    "fetch never returned from a fast endpoint");
+
+            assertEquals(List.of("hello, world"), out.lines(), "what fetch printed for the fast endpoint");
+            Sandbox.assertNoLeaks(run, Duration.ofMillis(500), "fetch returned without cancelling the context it "
+                    + "derived: call its cancel() in a finally (Go's defer cancel()). Until then the context stays "
+                    + "registered with its parent and its timer runs; and for a parent of another kind than the "
+                    + "runtime's, as this test's is, the goroutine that watches the parent for it stays alive (below)");
+        } finally {
+            parent.cancel();
+        }
     }
 }
