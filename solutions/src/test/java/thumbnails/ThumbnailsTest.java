@@ -6,9 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.gokata.runtime.Go;
 import dev.gokata.testkit.Concurrency;
-import dev.gokata.testkit.Goroutines;
+import dev.gokata.testkit.Sandbox;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
@@ -27,6 +26,7 @@ import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -46,6 +46,7 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(value = 10, unit = TimeUnit.SECONDS)
 class ThumbnailsTest {
     private static final Duration SETTLE = Duration.ofMillis(1000);
+    private static final Duration LIMIT = Duration.ofSeconds(5);
 
     @TempDir
     Path dir;
@@ -117,11 +118,20 @@ class ThumbnailsTest {
                 + ": the thumbnail must be scaled to cover 100 x 100 and cropped around the centre");
     }
 
-    private static void assertAllStagesEnded(int baseline, String after) {
-        int alive = Goroutines.settle(baseline, SETTLE);
-        assertEquals(baseline, alive, (alive - baseline) + " goroutine(s) of the pipeline were still alive "
-                + SETTLE.toMillis() + " ms after " + after + ": close done when setupPipeline returns (in a finally), "
-                + "and make every send of every stage a select on done");
+    /**
+     * Runs {@code pipeline} as the main goroutine of a program of its own, expects it to throw a StageError, then
+     * checks that every goroutine it started ends soon after {@code after}, and names those that do not, with their
+     * stacks. Returns the error.
+     */
+    private static StageError assertFailsAndEveryStageEnds(Executable pipeline, String why, String after) {
+        StageError[] thrown = {null};
+        Sandbox.Run run = Sandbox.runToExit(() -> thrown[0] = assertThrows(StageError.class, pipeline, why), LIMIT,
+                "setupPipeline never returned: every goroutine of the pipeline is blocked, waiting for a value or a "
+                        + "close that no one will send");
+        Sandbox.assertNoLeaks(run, SETTLE, "goroutines of the pipeline were still alive " + SETTLE.toMillis()
+                + " ms after " + after + ": close done when setupPipeline returns (in a finally), and make every send "
+                + "of every stage a select on done");
+        return thrown[0];
     }
 
     @Test
@@ -184,25 +194,25 @@ class ThumbnailsTest {
     void givenACorruptJpeg_whenPiped_thenTheErrorIsReturnedAndEveryStageEnds() throws Exception {
         Path root = images("in", 12);
         Files.write(root.resolve("broken.jpg"), new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, 1, 2, 3, 4, 5});
-        int baseline = Go.numGoroutine();
+        Path out = out("out");
 
-        StageError e = assertThrows(StageError.class, () -> Thumbnails.setupPipeline(root, out("out")),
-                "a JPEG that cannot be decoded must make setupPipeline throw a StageError");
+        StageError e = assertFailsAndEveryStageEnds(() -> Thumbnails.setupPipeline(root, out),
+                "a JPEG that cannot be decoded must make setupPipeline throw a StageError",
+                "setupPipeline threw the error");
 
         assertEquals("processImage", e.stage(), "the stage of the error: " + e.getMessage());
-        assertAllStagesEnded(baseline, "setupPipeline returned the error");
     }
 
     @Test
     void givenAMissingFolder_whenPiped_thenTheWalkErrorIsReturned() throws Exception {
-        int baseline = Go.numGoroutine();
+        Path out = out("out");
 
-        StageError e = assertThrows(StageError.class,
-                () -> Thumbnails.setupPipeline(dir.resolve("no-such-folder"), out("out")));
+        StageError e = assertFailsAndEveryStageEnds(() -> Thumbnails.setupPipeline(dir.resolve("no-such-folder"), out),
+                "a folder that does not exist must make setupPipeline throw a StageError",
+                "setupPipeline threw the walk error");
 
         assertEquals("walkFiles", e.stage(), "the stage of the error: " + e.getMessage());
         assertInstanceOf(NoSuchFileException.class, e.getCause(), "the walk's own error");
-        assertAllStagesEnded(baseline, "setupPipeline returned the walk error");
     }
 
     @Test
@@ -216,15 +226,14 @@ class ThumbnailsTest {
                 calls.incrementAndGet();
                 return Images.thumbnail(src);
             };
-            int baseline = Go.numGoroutine();
 
-            StageError e = assertThrows(StageError.class, () -> Thumbnails.setupPipeline(root, out, 5, counting),
-                    "with limit 5 and 20 images, setupPipeline must report the cancelled walk");
+            StageError e = assertFailsAndEveryStageEnds(() -> Thumbnails.setupPipeline(root, out, 5, counting),
+                    "with limit 5 and 20 images, setupPipeline must report the cancelled walk",
+                    "the pipeline was cancelled");
 
             assertEquals("stage = walkFiles: error = walk cancelled", e.getMessage());
             assertEquals(5, names(out).size(), "thumbnails saved with limit 5 (round " + round + "): stop "
                     + "ranging over the results once you close done");
-            assertAllStagesEnded(baseline, "the pipeline was cancelled");
             int limit = 5 + Thumbnails.NUM_THUMBNAILERS + 2;
             assertTrue(calls.get() <= limit, calls.get() + " thumbnails were made for 5 saved: after done is "
                     + "closed, the walker must stop sending paths (at most " + limit + ")");
