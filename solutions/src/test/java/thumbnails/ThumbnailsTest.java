@@ -151,7 +151,8 @@ class ThumbnailsTest {
         assertEquals(new TreeSet<>(Set.of("img-0.jpg", "img-1.jpg", "img-2.jpg", "img-3.jpg", "img-4.jpg",
                         "img-5.jpg", "wide.jpg", "tall.jpg", "noext")), names(out),
                 "the thumbnails made: exactly the files that are JPEGs by content (noext too, fake.jpg not), "
-                        + "in subfolders too, saved under their own file name");
+                        + "in subfolders too, saved flat in the output folder under their own file name "
+                        + "(sub/wide.jpg as wide.jpg)");
         for (String name : names(out)) {
             BufferedImage t = ImageIO.read(out.resolve(name).toFile());
             assertNotNull(t, name + " is not a readable image");
