@@ -33,7 +33,7 @@ public final class Thumbnails {
         //   walkFiles(done, root): a goroutine that sends the JPEG paths, and its error on a channel of capacity 1;
         //   processImage(done, paths): NUM_THUMBNAILERS goroutines that send a result (thumbnail or error) each;
         //   here: save each result; on the first error return it, and close done so that every stage ends.
-        // TODO (optional step): with limit > 0, close done after saving limit thumbnails; the walker then
+        // TODO: with limit > 0, close done after saving limit thumbnails and stop saving; the walker then
         //   reports "walk cancelled".
         try (Stream<Path> files = Files.walk(root)) {
             for (Iterator<Path> it = files.iterator(); it.hasNext(); ) {
