@@ -32,7 +32,9 @@ public final class Thumbnails {
         // TODO: convert this sequential walk into a pipeline:
         //   walkFiles(done, root): a goroutine that sends the JPEG paths, and its error on a channel of capacity 1;
         //   processImage(done, paths): NUM_THUMBNAILERS goroutines that send a result (thumbnail or error) each;
-        //   here: save each result; on the first error return it, and close done so that every stage ends.
+        //   here: save each result; on the first error throw new StageError("processImage", err); after the
+        //   range, throw the walker's error as StageError("walkFiles", err); close done in a finally, so that
+        //   every stage ends however setupPipeline returns.
         // TODO: with limit > 0, close done after saving limit thumbnails and stop saving; the walker then
         //   reports "walk cancelled".
         try (Stream<Path> files = Files.walk(root)) {
