@@ -22,7 +22,7 @@ public final class Server {
         Instant start = Instant.now();
         // TODO: propagate the request's context down the call graph: pass ctx to slowOperation. When it throws the
         // context's error, log "Warning: context canceled" (the client went away) or "Error: <message>" (anything
-        // else, e.g. the timeout's "context deadline exceeded"), and answer without "OK".
+        // else, e.g. the timeout's "context deadline exceeded"), and answer 500 with the message instead of "OK".
         slowOperation(Context.background(), work);
         log.println("slowHandler took: " + Duration.between(start, Instant.now()));
         return new Response(200, "OK\n");
