@@ -229,7 +229,8 @@ class ThumbnailsTest {
             };
 
             StageError e = assertFailsAndEveryStageEnds(() -> Thumbnails.setupPipeline(root, out, 5, counting),
-                    "with limit 5 and 20 images, setupPipeline must report the cancelled walk",
+                    "with limit 5 and 20 images, setupPipeline must close done after saving 5 thumbnails and "
+                            + "throw the walker's error, walk cancelled (README step 5, early termination)",
                     "the pipeline was cancelled");
 
             assertEquals("stage = walkFiles: error = walk cancelled", e.getMessage());
