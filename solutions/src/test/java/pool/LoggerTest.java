@@ -106,6 +106,12 @@ class LoggerTest {
             return super.format(format, args);
         }
 
+        @Override
+        public void write(byte[] buf, int off, int len) { // w.write(bytes), and every print's bytes on their way out
+            interleave();
+            super.write(buf, off, len);
+        }
+
         private void interleave() {
             if (interleaved.compareAndSet(false, true)) {
                 var wg = new WaitGroup();
