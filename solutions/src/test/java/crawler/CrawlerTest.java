@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -38,6 +39,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  *       fails exactly-once;</li>
  *   <li>{@code fire-and-forget}: a goroutine per link, nobody waits for them: crawl returns while fetches are
  *       still running or not yet begun (every test fails on termination, naming it);</li>
+ *   <li>{@code static-visited-set}: the Go Tour's answer with the set of fetched URLs in a static field: a later
+ *       crawl of the same root fetches nothing (every crawl checks that, and names the static state);</li>
  *   <li>{@code unlocked-map}: a goroutine per link sharing a plain HashSet without a lock: the race detector
  *       reports the data race (and pages are sometimes fetched twice).</li>
  * </ul>
@@ -64,7 +67,7 @@ class CrawlerTest {
     /**
      * Runs crawl and returns the lines it had printed by the time it returned; fails, naming the cause, if it
      * returned before its work was done (a fetch still running, or one that began after it returned: this waits for
-     * the goroutines crawl left behind).
+     * the goroutines crawl left behind) or if it fetched nothing at depth 1 or more.
      */
     private static List<String> runCrawl(String url, int depth, Fetcher fetcher, Concurrency fetches) {
         var out = new Lines();
@@ -86,7 +89,26 @@ class CrawlerTest {
             fail("crawl returned before its work was done: " + String.join(" and ", early) + ". crawl must wait "
                     + "until every goroutine it started has finished (count them, or join them with a WaitGroup)");
         }
+        if (depth >= 1 && begun == 0) {
+            failFetchedNothing(url, depth);
+        }
         return lines;
+    }
+
+    /** Fails a crawl that fetched nothing, telling a memory kept from an earlier crawl from a wrong depth rule. */
+    private static void failFetchedNothing(String url, int depth) {
+        String fresh = "fresh/" + UUID.randomUUID();
+        var fetcher = new CountingFetcher(new FakeFetcher(Map.of(fresh, new Page("fresh", List.of()))),
+                Duration.ZERO, Duration.ZERO, 10);
+        Crawler.crawl(fresh, 1, fetcher, new Lines().out());
+        String what = "crawl(\"" + url + "\", " + depth + ") fetched nothing, not even " + url;
+        if (fetcher.total() == 0) {
+            fail(what + ", and neither did a crawl of a URL never crawled before: at depth 1 or more crawl must "
+                    + "fetch url itself (depth 1 fetches only url)");
+        }
+        fail(what + ", while a crawl of a URL never crawled before fetched it: the URLs fetched by an earlier crawl "
+                + "(an earlier test) were still marked as fetched. Is your set of fetched URLs a static field? "
+                + "Create it in each call of crawl, so that every crawl starts with nothing fetched");
     }
 
     private static String count(int n, String one, String many) {
