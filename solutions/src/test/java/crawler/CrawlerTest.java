@@ -121,7 +121,7 @@ class CrawlerTest {
                         + "guard that memory so that only one goroutine at a time uses it"));
     }
 
-    @ParameterizedTest(name = "depth {0}")
+    @ParameterizedTest(name = "depth {0}", quoteTextArguments = false)
     @CsvSource({"1, 1", "2, 3", "3, 5", "4, 5"})
     void givenTheTourPages_whenCrawled_thenEveryPageIsFetchedOnceAndReported(int depth, int fetches) {
         var fetcher = new CountingFetcher(FakeFetcher.golang(), Duration.ofMillis(5), Duration.ZERO, 100);
