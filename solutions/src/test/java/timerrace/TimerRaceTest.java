@@ -36,6 +36,8 @@ import org.junit.jupiter.api.Timeout;
 class TimerRaceTest {
     private static final Duration BUDGET = Duration.ofMillis(200);
     private static final int MAX_MS = 20;
+    /** Longer than any timer the loop could have left armed. */
+    private static final Duration LEFTOVER = Duration.ofMillis(MAX_MS + 60);
 
     /** 0 ms first (the worst case), then seeded random durations from 0 to 20 ms. */
     private static Supplier<Duration> durations(long seed) {
@@ -53,6 +55,7 @@ class TimerRaceTest {
     @Test
     void printsGrowingElapsedTimesAndEndsAfterTheBudget() {
         Stdout.capture(new TimerRace(Duration.ofMillis(1), durations(0))::run); // warm up the timers
+        assertNoTimerLeftArmed(); // so that the run checked below prints only its own lines
         var armings = new AtomicInteger();
         Supplier<Duration> durations = durations(1);
         long start = System.nanoTime();
@@ -81,16 +84,20 @@ class TimerRaceTest {
     void nothingOutlivesRun() {
         for (int seed = 2; seed <= 4; seed++) {
             Stdout.capture(new TimerRace(BUDGET, durations(seed))::run);
-            // longer than any timer the loop could have left armed
-            List<String> late = Stdout.capture(() -> sleep(Duration.ofMillis(MAX_MS + 60)));
-            assertEquals(List.of(), late, "a timer callback printed after run returned: the timer armed by the"
-                    + " loop's last reset was still pending. Stop it when the loop ends (and if stop() returns false,"
-                    + " it has fired: receive its message, so its callback is done before run returns)");
+            assertNoTimerLeftArmed();
             assertEquals(1, numGoroutine(), "after run returned, " + (numGoroutine() - 1) + " timer callback"
                     + " goroutine(s) were still alive, blocked sending on the channel: the timer armed by the last"
                     + " reset fired after the loop ended. Stop the timer when the loop ends, and give the channel a"
                     + " buffer of 1 so a callback that fires anyway can still send and end");
         }
+    }
+
+    /** Waits longer than any timer a run could have left armed, and fails if one printed meanwhile. */
+    private static void assertNoTimerLeftArmed() {
+        List<String> late = Stdout.capture(() -> sleep(LEFTOVER));
+        assertEquals(List.of(), late, "a timer callback printed after run returned: the timer armed by the"
+                + " loop's last reset was still pending. Stop it when the loop ends (and if stop() returns false,"
+                + " it has fired: receive its message, so its callback is done before run returns)");
     }
 
     @Test
