@@ -5,10 +5,18 @@ import static dev.gokata.runtime.Go.sleep;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.gokata.runtime.Goroutine;
+import dev.gokata.runtime.Program;
+import dev.gokata.runtime.Timer;
+import dev.gokata.runtime.WaitReason;
+import dev.gokata.testkit.Goroutines;
 import dev.gokata.testkit.Stdout;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
@@ -18,8 +26,9 @@ import org.junit.jupiter.api.Timeout;
  * Hidden tests of the timerrace kata (the course's 5 s budget and 0–1 s durations scaled to 200 ms and 0–20 ms):
  * the elapsed times printed grow, the run ends shortly after its budget, the worst case (a first duration of 0,
  * so the callback may run before the timer is even assigned) is survived, and nothing outlives run: no callback
- * goroutine blocked on its send, no timer still pending. The grader's race detector proves the callback never
- * touches the timer variable.
+ * goroutine blocked on its send, no timer still pending, not even when the timer armed by the loop's last reset
+ * fires before {@code stop()} can stop it. The grader's race detector proves the callback never touches the timer
+ * variable.
  *
  * <p>Wrong solutions these tests were checked against (fixtures in {@code solutions/fixtures/timerrace/}):
  * <ul>
@@ -29,8 +38,16 @@ import org.junit.jupiter.api.Timeout;
  *       timer armed by the loop's last reset fires after run returns, and its callback blocks forever on the send
  *       (a leaked goroutine);</li>
  *   <li>{@code buffered-no-stop}: a buffer of 1 but no {@code stop()}; the callback no longer blocks, but the
- *       timer still fires, and prints, after run has returned.</li>
+ *       timer still fires, and prints, after run has returned;</li>
+ *   <li>{@code unbuffered-stop-ignored}: {@code t.stop()} whose result is ignored, on an unbuffered channel: when
+ *       the last timer fired before stop, its callback blocks forever on the send. Stop and the firing race on two
+ *       threads: with a last duration of 0 on an awake timer thread the timer fires first in most runs, not in
+ *       every one, so {@code aTimerThatFiresAsTheLoopEndsIsWaitedFor} repeats its run until that happened 3 times,
+ *       or for 3 s (hundreds of runs); any run where it happened fails this fixture.</li>
  * </ul>
+ * Not a fixture: a buffer of 1 and {@code t.stop()} whose result is ignored. Its callback never blocks; it prints
+ * after run has returned only in the rare run where the last timer fires before stop and its callback is slow to
+ * print, which no test can force; the checks for late lines fail it then.
  */
 @Timeout(10)
 class TimerRaceTest {
@@ -87,8 +104,9 @@ class TimerRaceTest {
             assertNoTimerLeftArmed();
             assertEquals(1, numGoroutine(), "after run returned, " + (numGoroutine() - 1) + " timer callback"
                     + " goroutine(s) were still alive, blocked sending on the channel: the timer armed by the last"
-                    + " reset fired after the loop ended. Stop the timer when the loop ends, and give the channel a"
-                    + " buffer of 1 so a callback that fires anyway can still send and end");
+                    + " reset fired after the loop ended. Stop the timer when the loop ends, and if stop() returns"
+                    + " false, receive its message (a buffer of 1 also keeps a callback that fires anyway from"
+                    + " blocking forever)");
         }
     }
 
@@ -98,6 +116,68 @@ class TimerRaceTest {
         assertEquals(List.of(), late, "a timer callback printed after run returned: the timer armed by the"
                 + " loop's last reset was still pending. Stop it when the loop ends (and if stop() returns false,"
                 + " it has fired: receive its message, so its callback is done before run returns)");
+    }
+
+    /**
+     * Durations of 1 ms until the budget is spent, then 0 ms right after the timer thread has fired another timer:
+     * awake, it often fires the last timer before {@code stop()} can stop it (an idle one rarely does). Not 0 ms
+     * throughout: run would then park at the very moment a timer fires, an instant in which the runtime's deadlock
+     * check can take the program for asleep.
+     */
+    private static Supplier<Duration> endingAtOnce(Duration budget, AtomicInteger armings, AtomicBoolean running) {
+        long start = System.nanoTime();
+        return () -> {
+            armings.incrementAndGet();
+            if (!running.get()) {
+                return Duration.ofHours(1); // a timer never stopped keeps no timer thread busy
+            }
+            if (System.nanoTime() - start < budget.toNanos()) {
+                return Duration.ofMillis(1);
+            }
+            var wakeUp = Timer.newTimer(Duration.ZERO);
+            while (wakeUp.c().len() == 0) {
+                Thread.onSpinWait();
+            }
+            return Duration.ZERO;
+        };
+    }
+
+    /**
+     * Runs until the timer armed by the loop's last reset fired before {@code stop()} 3 times (its callback printed
+     * within run), failing any run that left a callback blocked on its send.
+     */
+    @Test
+    void aTimerThatFiresAsTheLoopEndsIsWaitedFor() {
+        var budget = Duration.ofMillis(3);
+        int lastFired = 0;
+        long deadline = System.nanoTime() + Duration.ofSeconds(3).toNanos();
+        while (lastFired < 3 && System.nanoTime() < deadline) {
+            var armings = new AtomicInteger();
+            var running = new AtomicBoolean(true);
+            List<String> lines = Stdout.capture(new TimerRace(budget, endingAtOnce(budget, armings, running))::run);
+            running.set(false);
+            List<Goroutine> leaked = leftBehind(Duration.ofMillis(500)); // as the grader's own leak check
+            boolean sending = leaked.stream().allMatch(g -> g.waitReason().equals(Optional.of(WaitReason.CHAN_SEND)));
+            assertTrue(leaked.isEmpty(), "after run returned, " + leaked.size() + " timer callback goroutine(s) were"
+                    + " still alive" + (sending ? ", blocked sending on the channel: the timer armed by the loop's last"
+                    + " reset fired as the loop ended. Stop it when the loop ends; if stop() returns false, it has"
+                    + " fired already: receive its message, so that its callback is done before run returns (a buffer"
+                    + " of 1 also keeps a callback that fires anyway from blocking forever)" : ": nothing may outlive"
+                    + " run") + "\n" + Program.leakReport(leaked));
+            if (lines.size() == armings.get()) {
+                lastFired++; // it printed within run, so it was a goroutine already when leftBehind looked
+            }
+        }
+    }
+
+    /** The goroutines other than the test's own still alive after up to {@code grace}. */
+    private static List<Goroutine> leftBehind(Duration grace) {
+        if (Goroutines.settle(1, grace) == 1) {
+            return List.of();
+        }
+        var others = new ArrayList<>(Program.current().goroutines());
+        others.removeIf(g -> g.id() == Goroutine.current().id());
+        return others;
     }
 
     @Test
