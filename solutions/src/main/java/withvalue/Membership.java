@@ -43,7 +43,7 @@ public final class Membership {
         go(() -> {
             try {
                 String userId = userId(ctx);
-                ch.send(DB.getOrDefault(userId, false));
+                ch.send(userId != null && DB.getOrDefault(userId, false)); // no id, no member (Map.of has no null key)
             } finally {
                 ch.close();
             }

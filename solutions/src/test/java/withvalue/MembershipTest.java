@@ -21,6 +21,8 @@ import org.junit.jupiter.api.Timeout;
  * <p>Checked against these wrong solutions (solutions/fixtures/withvalue/):
  * <ul>
  *   <li>the untouched starter: the id never reaches the goroutine: jane is not a member;</li>
+ *   <li>{@code original-ctx}: the id is stored in a derived context, but the goroutine gets the context
+ *       processRequest was given: jane is not a member;</li>
  *   <li>{@code string-key}: the id is stored under the String "userIDKey", which any package can read or
  *       overwrite: fails key hygiene.</li>
  * </ul>
@@ -59,7 +61,8 @@ class MembershipTest {
     void givenAValueContext_whenDerived_thenTheChildSeesItAndTheParentIsUnchanged() {
         CancelableContext parent = Context.withCancel(Context.background());
         try {
-            assertTrue(Membership.processRequest(Context.withCancel(parent), "jane"), "jane through a child context");
+            assertTrue(Membership.processRequest(Context.withCancel(parent), "jane"), "jane through a child context:"
+                    + " hand the goroutine the context Context.withValue returns, not the one processRequest was given");
             assertNull(Membership.userId(parent), "processRequest must not change the context it was given: "
                     + "Context.withValue returns a new, derived context");
             assertEquals(Optional.empty(), parent.value("userIDKey"));
