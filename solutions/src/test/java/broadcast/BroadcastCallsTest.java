@@ -36,8 +36,10 @@ class BroadcastCallsTest {
                 }
             }, ClassReader.SKIP_DEBUG);
         }
-        assertEquals(List.of("broadcast"), calls, "the code calls " + calls + " on its Cond: the writer should"
-                + " change both keys and then call c.broadcast() once, which wakes every waiter; signal() wakes only"
-                + " the one that has waited longest");
+        String found = calls.isEmpty() ? "never calls signal() or broadcast()"
+                : "calls " + String.join(", ", calls.stream().map(m -> m + "()").toList());
+        assertEquals(List.of("broadcast"), calls, "the code " + found + " on its Cond: the writer should change both"
+                + " keys and then call c.broadcast() once, which wakes every waiter; signal() wakes only the one that"
+                + " has waited longest");
     }
 }

@@ -6,9 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gokata.runtime.Goroutine;
+import dev.gokata.runtime.WaitReason;
 import dev.gokata.testkit.Stdout;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -18,13 +21,14 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * Hidden tests of the broadcast kata: with both waiters already asleep, one write wakes both and they print foo and
- * bar (in either order) without busy-waiting; {@code run} prints the same. {@link BroadcastCallsTest} checks that
- * the writer broadcasts rather than signals.
+ * bar (in either order) without busy-waiting; {@code run} prints the same, its writer held back until both waiters
+ * sleep. {@link BroadcastCallsTest} checks that the writer broadcasts rather than signals.
  *
  * <p>Wrong solutions these tests were checked against (fixtures in {@code solutions/fixtures/broadcast/}):
  * <ul>
  *   <li>the untouched starter: both waiters poll every millisecond, and race on the map;</li>
- *   <li>{@code signal-instead-of-broadcast}: one signal wakes one waiter; the other sleeps forever;</li>
+ *   <li>{@code signal-instead-of-broadcast}: one signal wakes one waiter; the other sleeps forever (and
+ *       {@code run} deadlocks);</li>
  *   <li>{@code signal-once-per-key}: a signal after each write; both waiters happen to wake, but it is two
  *       wake-ups where one broadcast says "the state changed, everybody re-check" (fails
  *       {@link BroadcastCallsTest}).</li>
@@ -40,6 +44,32 @@ class BroadcastTest {
         protected boolean missing(String key) {
             checks.incrementAndGet();
             return super.missing(key);
+        }
+    }
+
+    /** Broadcast whose writer writes only once both waiters have checked their key and gone to sleep. */
+    static final class LateWriter extends Broadcast {
+        private static final Set<WaitReason> ASLEEP = Set.of(WaitReason.COND_WAIT, WaitReason.SLEEP);
+        private final Set<Goroutine> waiters = ConcurrentHashMap.newKeySet();
+
+        @Override
+        protected boolean missing(String key) {
+            waiters.add(Goroutine.current());
+            return super.missing(key);
+        }
+
+        @Override
+        public void writer() {
+            long deadline = System.nanoTime() + Duration.ofSeconds(2).toNanos(); // then it writes anyway
+            while (!bothAsleep() && System.nanoTime() < deadline) {
+                sleep(Duration.ofMillis(1));
+            }
+            super.writer();
+        }
+
+        private boolean bothAsleep() {
+            return waiters.size() == 2 && waiters.stream()
+                    .allMatch(g -> g.finished() || g.waitReason().filter(ASLEEP::contains).isPresent());
         }
     }
 
@@ -81,7 +111,8 @@ class BroadcastTest {
 
     @Test
     void runPrintsFooAndBar() {
-        List<String> lines = Stdout.capture(() -> new Broadcast().run());
-        assertEquals(List.of("bar", "foo"), lines.stream().sorted().toList(), "run prints foo and bar, in any order");
+        List<String> lines = Stdout.capture(() -> new LateWriter().run(Duration.ZERO));
+        assertEquals(List.of("bar", "foo"), lines.stream().sorted().toList(), "run prints foo and bar, in any order,"
+                + " when its writer writes after both waiters went to sleep");
     }
 }
