@@ -75,8 +75,9 @@ class LoaderTest {
         var loader = new Counted(Duration.ofMillis(100));
         Stdout.capture(() -> loader.callConcurrently(1000));
         assertEquals(1, loader.loads.get(), "1000 concurrent callers ran load " + loader.loads.get() + " times:"
-                + " checking a flag and then setting it is two steps; run load through a sync.Once"
-                + " (once.run(this::load))");
+                + " ensureLoaded must run it on the first call only, and make the others wait until it has completed."
+                + " A flag checked and then set cannot (callers pass the check before the first one sets it): run"
+                + " load through a sync.Once (once.run(this::load))");
         assertEquals(0, loader.early.get(), loader.early.get() + " of 1000 callers returned from ensureLoaded()"
                 + " before load had completed: they would use a configuration that does not exist yet;"
                 + " once.run blocks every caller until the first call of load has returned");
