@@ -278,13 +278,23 @@ public final class Program {
         }
     }
 
+    /**
+     * Reports a deadlock if every goroutine is blocked and no timer is pending. {@code c}, the counts as the caller
+     * changed them, only filters: a timer that fires meanwhile starts its goroutine or wakes its receiver before it
+     * counts itself done ({@link #timerDone}), so once the timers read 0 the counts are read again, and a timer that
+     * fired between the caller's change and that read is seen (with {@code c} alone, a goroutine parking just as the
+     * last timer fired was reported deadlocked while the program went on).
+     */
     private void checkDeadlock(long c) {
-        long liveCount = c >>> 32;
-        long blockedCount = c & 0xffff_ffffL;
-        if (detectsDeadlock && liveCount > 0 && liveCount == blockedCount && timers.get() == 0 && !foreignMembers
+        if (detectsDeadlock && allBlocked(c) && timers.get() == 0 && allBlocked(counts.get()) && !foreignMembers
                 && !outcome.isDone()) {
             finish(new Outcome.Deadlocked("fatal error: all goroutines are asleep - deadlock!\n\n" + dump()));
         }
+    }
+
+    private static boolean allBlocked(long c) {
+        long liveCount = c >>> 32;
+        return liveCount > 0 && liveCount == (c & 0xffff_ffffL);
     }
 
     private void finish(Outcome o) {

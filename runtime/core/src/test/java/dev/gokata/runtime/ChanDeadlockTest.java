@@ -127,6 +127,20 @@ class ChanDeadlockTest {
     }
 
     @Test
+    void givenTimersThatFireAsTheirReceiverParks_whenRunManyTimes_thenNoFalseDeadlock() {
+        // A timer of 0 fires at once, on the timer thread, often just as main counts itself blocked: main's check
+        // must not combine its counts from before the firing with the timer count from after it.
+        for (int run = 0; run < 10_000; run++) {
+            assertExits(() -> {
+                Go.after(Duration.ZERO).recv();
+                Chan<String> ch = Chan.make();
+                Go.afterFunc(Duration.ZERO, () -> ch.send("fired"));
+                ch.recv();
+            });
+        }
+    }
+
+    @Test
     void givenSelectWithTimeout_whenNothingElseCanRun_thenNoDeadlock() {
         assertExits(() -> Select.select().recv(Chan.make(), v -> { }).after(Duration.ofMillis(50), () -> { }).run());
     }
