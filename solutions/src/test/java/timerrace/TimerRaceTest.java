@@ -120,9 +120,7 @@ class TimerRaceTest {
 
     /**
      * Durations of 1 ms until the budget is spent, then 0 ms right after the timer thread has fired another timer:
-     * awake, it often fires the last timer before {@code stop()} can stop it (an idle one rarely does). Not 0 ms
-     * throughout: run would then park at the very moment a timer fires, an instant in which the runtime's deadlock
-     * check can take the program for asleep.
+     * awake, it often fires the last timer before {@code stop()} can stop it (an idle one rarely does).
      */
     private static Supplier<Duration> endingAtOnce(Duration budget, AtomicInteger armings, AtomicBoolean running) {
         long start = System.nanoTime();
