@@ -9,6 +9,13 @@ import java.util.Map;
  * non-thread-safe collections of {@code java.util} and {@code StringBuilder} as a read or a write of the receiver's
  * whole state; {@code Thread.join} as acquiring the dead thread's clock; {@code Object.wait} as leaving and
  * re-entering the monitor.
+ *
+ * <p>One change of schedule, no report: after a query of a thread-safe collection or map ({@code contains},
+ * {@code get}, {@code isEmpty}, ...), a goroutine yields. Check-then-act on a concurrent set ({@code if
+ * (!seen.contains(u)) { seen.add(u); ... }}) is no data race, each call being thread-safe, but the pair is not
+ * atomic; its window is nanoseconds wide, so a test would catch it only by chance. With the yield, every goroutine
+ * queued meanwhile passes the same check before the first one acts, and the doubled action shows in the result.
+ * Go's race mode perturbs its scheduler likewise, to shake out what a quiet schedule hides.
  */
 final class Library {
     /** How calls on a receiver of some class are modelled. */
@@ -86,6 +93,10 @@ final class Library {
                     RaceDetector.acquireOn(receiver);
                     if (result != null && kindOf(result.getClass()) == Kind.THREAD_SAFE) {
                         link(result, receiver);
+                    }
+                    if (Sites.kind(site) == Sites.CALL_READ && (receiver instanceof Collection<?>
+                            || receiver instanceof Map<?, ?>) && Thread.currentThread().isVirtual()) {
+                        Thread.yield(); // opens a check-then-act's window; see the class comment
                     }
                 }
             }

@@ -52,8 +52,15 @@ final class ChildJvm {
     /** Runs {@code mainClass} with the agent instrumenting the corpus classes, race detection on or off. */
     static Result run(boolean race, long timeoutSeconds, String mainClass, String... args)
             throws IOException, InterruptedException {
+        return run(race, List.of(), timeoutSeconds, mainClass, args);
+    }
+
+    /** As {@link #run(boolean, long, String, String...)}, with more options for the child JVM. */
+    static Result run(boolean race, List<String> jvmOptions, long timeoutSeconds, String mainClass, String... args)
+            throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.addAll(jvmOptions);
         cmd.add("-javaagent:" + agentJar() + "=" + corpusClasses());
         cmd.add("-Dgokata.race=" + race);
         cmd.add("-XX:+UseSerialGC");

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -40,6 +42,19 @@ class GoRunTest {
         ChildJvm.Result r = ChildJvm.run(true, 50, "dev.gokata.runtime.GoRun", "corpus.SafeExecutors");
         assertEquals(0, r.exitCode(), r.err());
         assertEquals("", r.err());
+    }
+
+    @Test
+    void givenCheckThenActOnAConcurrentSet_whenGoRunWithRace_thenBothGoroutinesPassTheCheck() throws Exception {
+        // One carrier: goroutines take turns in a fixed order, so the outcome is certain either way.
+        var oneCarrier = List.of("-Djdk.virtualThreadScheduler.parallelism=1");
+        ChildJvm.Result race = ChildJvm.run(true, oneCarrier, 50, "dev.gokata.runtime.GoRun", "corpus.CheckThenAct");
+        assertEquals(0, race.exitCode(), race.err());
+        assertEquals("", race.err(), "check-then-act is no data race");
+        assertEquals("2 goroutines acted on the same key\n", race.out(),
+                "under the race detector the first goroutine yields after contains, so the second passes the check too");
+        ChildJvm.Result quiet = ChildJvm.run(false, oneCarrier, 50, "dev.gokata.runtime.GoRun", "corpus.CheckThenAct");
+        assertEquals("1 goroutines acted on the same key\n", quiet.out(), "without it the window stays closed");
     }
 
     @Test
