@@ -54,13 +54,7 @@ class SignalTest {
         var s = new Counted();
         List<String> lines = Stdout.capture(() -> {
             var done = new CountDownLatch(1);
-            Goroutine g = go(() -> {
-                try {
-                    s.waiter();
-                } finally {
-                    done.countDown();
-                }
-            });
+            Goroutine g = startWaiter(s, done);
             Awaitility.await("the waiter blocks").atMost(Duration.ofSeconds(2))
                     .until(() -> g.waitReason().isPresent() || g.finished());
             sleep(Duration.ofMillis(100));
@@ -90,13 +84,7 @@ class SignalTest {
         var s = new Taken();
         List<String> lines = Stdout.capture(() -> {
             var done = new CountDownLatch(1);
-            Goroutine g = go(() -> {
-                try {
-                    s.waiter();
-                } finally {
-                    done.countDown();
-                }
-            });
+            Goroutine g = startWaiter(s, done);
             Awaitility.await("the waiter blocks").atMost(Duration.ofSeconds(2))
                     .until(() -> g.waitReason().isPresent() || g.finished());
             s.writer(); // wakes the waiter, but isEmpty() still reports empty
@@ -119,13 +107,7 @@ class SignalTest {
         List<String> lines = Stdout.capture(() -> {
             s.writer();
             var done = new CountDownLatch(1);
-            go(() -> {
-                try {
-                    s.waiter();
-                } finally {
-                    done.countDown();
-                }
-            });
+            startWaiter(s, done);
             awaitPrinted(done, "the writer came first");
         });
         assertEquals(List.of("foo"), lines, "the waiter prints sharedRsc[\"rsc1\"] once it is populated");
@@ -135,6 +117,17 @@ class SignalTest {
     void runPrintsFoo() {
         assertEquals(List.of("foo"), Stdout.capture(() -> new Signal().run(Duration.ofMillis(20))),
                 "run starts the waiter, writes after 20 ms and waits for the waiter");
+    }
+
+    /** Starts {@code s.waiter()} in a goroutine that counts {@code done} down when it returns. */
+    private static Goroutine startWaiter(Signal s, CountDownLatch done) {
+        return go(() -> {
+            try {
+                s.waiter();
+            } finally {
+                done.countDown();
+            }
+        });
     }
 
     private static void awaitPrinted(CountDownLatch done, String when) {
