@@ -163,7 +163,7 @@ class GradingFixturesTest {
     }
 
     @Test
-    void givenTheSameDataRaceInEveryTest_whenGradedUnderTheDetector_thenOneTestShowsItsReportAndTheOthersNameThatTest() {
+    void givenTheSameRaceInEveryTest_whenGradedUnderTheDetector_thenOneTestShowsItsReportAndTheOthersNameThat() {
         assumeTrue(Toolchain.current().raceAgent().isPresent(), "the race agent jar is not on the class path yet");
         var r = grader.gradeSources(adder, FakeCourse.resource("submissions/racy"), "racy");
         var reported = r.tests().stream().filter(t -> !t.races().isEmpty()).toList();

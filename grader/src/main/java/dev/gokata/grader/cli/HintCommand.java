@@ -40,7 +40,8 @@ public final class HintCommand implements Callable<Integer> {
             String text = "Hint " + (i + 1) + " of " + hints.size() + ": ";
             out.println((i == shown - 1 ? ansi.string("@|bold,cyan " + text + "|@") : text) + hints.get(i));
         }
-        out.println(shown < hints.size() ? "Ask again for the next hint: `gokata hint " + k.id() + "`, or h in `gokata watch`."
+        out.println(shown < hints.size()
+                ? "Ask again for the next hint: `gokata hint " + k.id() + "`, or h in `gokata watch`."
                 : "That was the last hint.");
         out.flush();
         return 0;

@@ -64,7 +64,8 @@ public final class GoroutineExtension implements InvocationInterceptor {
                 WorkerContext.requestAbandon();
                 throw withRaces(failure(GradingFailure.Kind.TIMEOUT, t.report(), testPackage), races, test);
             }
-            case Outcome.Deadlocked d -> throw withRaces(failure(GradingFailure.Kind.DEADLOCK, d.report(), testPackage), races, test);
+            case Outcome.Deadlocked d ->
+                    throw withRaces(failure(GradingFailure.Kind.DEADLOCK, d.report(), testPackage), races, test);
             case Outcome.Panicked p -> {
                 var explained = Explain.linkage(p.cause());
                 if (explained.isPresent()) {
@@ -85,9 +86,9 @@ public final class GoroutineExtension implements InvocationInterceptor {
                     }
                 }
                 if (!tracebacks.isEmpty()) {
-                    String message = "found " + tracebacks.size() + " leaked goroutine" + (tracebacks.size() == 1 ? "" : "s")
-                            + " after the test returned (still alive " + settings.leakGrace().toMillis() + "ms later):\n\n"
-                            + String.join("\n", tracebacks);
+                    String message = "found " + tracebacks.size() + " leaked goroutine"
+                            + (tracebacks.size() == 1 ? "" : "s") + " after the test returned (still alive "
+                            + settings.leakGrace().toMillis() + "ms later):\n\n" + String.join("\n", tracebacks);
                     throw withRaces(new GradingFailure(GradingFailure.Kind.LEAK, message, tracebacks), races, test);
                 }
                 var found = races.testFinished(test);

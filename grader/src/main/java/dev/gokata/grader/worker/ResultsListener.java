@@ -30,7 +30,8 @@ final class ResultsListener implements TestExecutionListener {
      * What JUnit appends to the message of a failed {@code assertTrue(condition, message)} or {@code assertFalse}:
      * the hidden tests' message already says what went wrong and what to do.
      */
-    private static final Pattern BOOLEAN_TAIL = Pattern.compile(" ==> expected: <(true|false)> but was: <(true|false)>\\z");
+    private static final Pattern BOOLEAN_TAIL =
+            Pattern.compile(" ==> expected: <(true|false)> but was: <(true|false)>\\z");
     private final EventWriter out;
     private final CapturedOutput captured;
     private final List<WorkerEvent.ContainerFailed> undiscovered;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.Test;
 
-/** A test's goroutine dump shows the kata's and the runtime's frames only, as {@code go test}'s ends at the test function. */
+/** A test's goroutine dump shows the kata's and the runtime's frames only, as {@code go test}'s ends at the test. */
 class HarnessFramesTest {
 
     @Test
