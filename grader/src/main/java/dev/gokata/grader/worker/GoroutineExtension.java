@@ -28,24 +28,27 @@ public final class GoroutineExtension implements InvocationInterceptor {
     @Override
     public void interceptTestMethod(Invocation<Void> invocation, ReflectiveInvocationContext<Method> invocationContext,
                                     ExtensionContext extensionContext) throws Throwable {
-        runAsProgram(invocation, extensionContext);
+        runAsProgram(invocation, extensionContext, false);
     }
 
     @Override
     public void interceptTestTemplateMethod(Invocation<Void> invocation,
                                             ReflectiveInvocationContext<Method> invocationContext,
                                             ExtensionContext extensionContext) throws Throwable {
-        runAsProgram(invocation, extensionContext);
+        runAsProgram(invocation, extensionContext, true);
     }
 
-    private static void runAsProgram(Invocation<Void> invocation, ExtensionContext context) throws Throwable {
+    /** {@code invocationOfMany}: one run of a parameterized test or a property, named by its display name too. */
+    private static void runAsProgram(Invocation<Void> invocation, ExtensionContext context, boolean invocationOfMany)
+            throws Throwable {
         var settings = WorkerContext.settings();
         if (settings == null) {
             invocation.proceed();
             return;
         }
         String testPackage = context.getRequiredTestClass().getPackageName();
-        String test = context.getRequiredTestClass().getSimpleName() + "." + context.getRequiredTestMethod().getName();
+        String test = context.getRequiredTestClass().getSimpleName() + "." + context.getRequiredTestMethod().getName()
+                + (invocationOfMany ? " [" + context.getDisplayName() + "]" : "");
         var races = RaceReports.current();
         Program previous = lastProgram;
         races.testStarted(previous == null || previous.numGoroutine() == 0);

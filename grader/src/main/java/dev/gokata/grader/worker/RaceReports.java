@@ -23,7 +23,10 @@ interface RaceReports {
      */
     void testStarted(boolean previousEndedQuietly);
 
-    /** The races found since {@link #testStarted(boolean)}, which ran as test {@code test} ({@code Class.method}). */
+    /**
+     * The races found since {@link #testStarted(boolean)}, which ran as test {@code test} ({@code Class.method}, and
+     * the invocation's name for one run of a parameterized test).
+     */
     Found testFinished(String test);
 
     /**
@@ -88,7 +91,7 @@ interface RaceReports {
             var repeats = new ArrayList<String>();
             for (RaceReport r : RaceDetector.since(mark)) {
                 String first = firstReportedIn.putIfAbsent(Set.copyOf(r.lines()), test);
-                if (first == null || first.equals(test)) {
+                if (first == null) {
                     reports.add(r.text());
                 } else {
                     repeats.add(repeat(r, first));
