@@ -36,7 +36,6 @@ final class HarnessFrames {
     }
 
     private static boolean isHarnessFrame(String line, String testPackage) {
-        return line.endsWith("(...)") && !line.startsWith(testPackage) && !line.startsWith(RUNTIME)
-                && !line.startsWith("created by ") && !line.startsWith("goroutine ");
+        return line.endsWith("(...)") && !line.startsWith(testPackage) && !line.startsWith(RUNTIME);
     }
 }
