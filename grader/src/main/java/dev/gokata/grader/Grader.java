@@ -4,6 +4,7 @@ import dev.gokata.grader.catalogue.Course;
 import dev.gokata.grader.catalogue.Kata;
 import dev.gokata.grader.catalogue.KataCatalogue;
 import dev.gokata.grader.compile.CompileResult;
+import dev.gokata.grader.compile.GradedSources;
 import dev.gokata.grader.compile.KataCompiler;
 import dev.gokata.grader.report.CourseResult;
 import dev.gokata.grader.report.KataResult;
@@ -67,10 +68,13 @@ public final class Grader {
         // pass 1 — compile each kata on its own: a compile error scores that kata 0 and stops no other
         var failed = new HashMap<Kata, KataResult>();
         var compiled = new LinkedHashMap<Kata, Path>();
+        var notes = new HashMap<Kata, List<String>>();
         for (var e : sources.entrySet()) {
             Kata kata = e.getKey();
             long t0 = System.nanoTime();
-            var result = compiler().compile(e.getValue(), buildDir(kata, variant).resolve("classes"));
+            var graded = gradedSources(kata, e.getValue());
+            notes.put(kata, graded.notes());
+            var result = compile(graded, e.getValue(), buildDir(kata, variant).resolve("classes"));
             switch (result) {
                 case CompileResult.Failed f -> failed.put(kata, Scoring.compileError(kata, f.messages(),
                         "fix it and run `gokata grade " + kata.id() + "`", (System.nanoTime() - t0) / 1_000_000));
@@ -83,7 +87,8 @@ public final class Grader {
         // pass 3 — score each kata from the shared run, in course order
         var results = new ArrayList<KataResult>();
         for (Kata kata : sources.keySet()) {
-            KataResult r = failed.containsKey(kata) ? failed.get(kata) : Scoring.graded(kata, run, millisOf(kata, run));
+            KataResult r = (failed.containsKey(kata) ? failed.get(kata) : Scoring.graded(kata, run, millisOf(kata, run)))
+                    .withNotes(notes.get(kata));
             each.accept(r);
             results.add(r);
         }
@@ -107,8 +112,8 @@ public final class Grader {
     public KataResult gradeSources(Kata kata, Path sources, String variant) {
         long start = System.nanoTime();
         Path build = buildDir(kata, variant);
-        var compiled = compiler().compile(sources, build.resolve("classes"));
-        return switch (compiled) {
+        var graded = gradedSources(kata, sources);
+        var result = switch (compile(graded, sources, build.resolve("classes"))) {
             case CompileResult.Failed f -> Scoring.compileError(kata, f.messages(),
                     "fix it and run `gokata grade " + kata.id() + "`", (System.nanoTime() - start) / 1_000_000);
             case CompileResult.Compiled c -> {
@@ -116,6 +121,17 @@ public final class Grader {
                 yield Scoring.graded(kata, run, run.millis());
             }
         };
+        return result.withNotes(graded.notes());
+    }
+
+    /** The sources {@code kata} is graded from: those in {@code folder}, the kata's given files from the course. */
+    private GradedSources gradedSources(Kata kata, Path folder) {
+        var course = options.course().map(Course::new).orElse(submission);
+        return GradedSources.of(folder, kata.given(), course.solution(kata.id()), submission::show);
+    }
+
+    private CompileResult compile(GradedSources sources, Path folder, Path out) {
+        return compiler().compileFiles(sources.files(), "[" + submission.show(folder) + "]", out);
     }
 
     private Path buildDir(Kata kata, String variant) {

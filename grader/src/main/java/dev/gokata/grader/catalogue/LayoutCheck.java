@@ -1,5 +1,6 @@
 package dev.gokata.grader.catalogue;
 
+import dev.gokata.grader.compile.GradedSources;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -12,8 +13,8 @@ import java.util.stream.Stream;
 
 /**
  * The author's check that the catalogue and the folders agree: each ready kata has its starter (with a TODO and
- * its main class), README, reference solution, hidden test classes and hints; no hidden test is in a student's
- * folder; and no folder belongs to no kata. Returns problems as sentences naming the file to fix.
+ * its main class), README, reference solution, hidden test classes and hints; its given files are the same in the
+ * starter and the reference; no hidden test is in a student's folder; and no folder belongs to no kata. Returns problems as sentences naming the file to fix.
  */
 public final class LayoutCheck {
     /** Folders under the solution and test source roots that belong to no kata by design. */
@@ -57,11 +58,45 @@ public final class LayoutCheck {
                 problems.add(c.show(ex.resolve(g.className())) + ".* is a hidden test inside the student's folder: remove it");
             }
         }
+        problems.addAll(given(c, k));
         if (k.hints().isEmpty()) {
             problems.add(k.id() + " has no hints in solutions/katas.yaml");
         }
         if (k.points() == 0 && !k.tests().isEmpty()) {
             problems.add(k.id() + "'s tests are worth 0 points");
+        }
+        return problems;
+    }
+
+    /**
+     * The kata's given files are in the starter and the reference alike, the same text (the grader compiles the
+     * reference's copy), and a starter file the same as the reference's is listed as given.
+     */
+    private static List<String> given(Course c, Kata k) {
+        var problems = new ArrayList<String>();
+        Path ex = c.exercise(k.id());
+        Path ref = c.solution(k.id());
+        for (String name : k.given()) {
+            if (!Files.isRegularFile(ex.resolve(name))) {
+                problems.add(c.show(ex.resolve(name)) + " is missing: solutions/katas.yaml lists it in " + k.id()
+                        + "'s given files");
+            } else if (!Files.isRegularFile(ref.resolve(name))) {
+                problems.add(c.show(ref.resolve(name)) + " is missing: the grader compiles the course's copy of "
+                        + k.id() + "'s given file " + name + " from there");
+            } else if (!GradedSources.sameText(ex.resolve(name), ref.resolve(name))) {
+                problems.add(c.show(ex.resolve(name)) + " differs from " + c.show(ref.resolve(name)) + ": a given file"
+                        + " is the same in both (the grader compiles the second, whatever the student's says)");
+            }
+        }
+        for (Path starter : javaFiles(ex)) {
+            String name = starter.getFileName().toString();
+            Path twin = ref.resolve(name);
+            if (starter.getParent().equals(ex) && !k.given().contains(name) && Files.isRegularFile(twin)
+                    && GradedSources.sameText(starter, twin)) {
+                problems.add(c.show(starter) + " is the same as the reference's: list it in " + k.id() + "'s given"
+                        + " files in solutions/katas.yaml (the grader then compiles the course's copy), or leave the"
+                        + " student something to do in it");
+            }
         }
         return problems;
     }

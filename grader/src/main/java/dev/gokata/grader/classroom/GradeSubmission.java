@@ -69,7 +69,7 @@ public final class GradeSubmission implements Callable<Integer> {
         var list = (katas.isEmpty() ? catalogue.ready() : katas.stream().map(catalogue::get).toList())
                 .stream().map(hidden::apply).toList();
         var options = GradeOptions.defaults().withTestClasses(tests.toAbsolutePath())
-                .withBuildRoot(build.toAbsolutePath()).withMemory(memory);
+                .withCourse(course.toAbsolutePath()).withBuildRoot(build.toAbsolutePath()).withMemory(memory);
         var grader = new Grader(submission, options);
         long start = System.nanoTime();
         var done = new ArrayList<KataResult>();

@@ -41,13 +41,17 @@ public final class KataCompiler {
 
     /** Compiles every {@code .java} file under each of {@code sourceDirs} into {@code out}, emptied first. */
     public CompileResult compile(List<Path> sourceDirs, Path out) {
+        return compileFiles(javaFiles(sourceDirs), sourceDirs.stream().map(show).toList().toString(), out);
+    }
+
+    /** Compiles {@code files} into {@code out}, emptied first; {@code where} names where they were looked for. */
+    public CompileResult compileFiles(List<Path> files, String where, Path out) {
         var compiler = ToolProvider.getSystemJavaCompiler();
         if (compiler == null) {
             throw new IllegalStateException("no Java compiler in this JVM: gokata needs a JDK, not a JRE");
         }
-        List<Path> files = javaFiles(sourceDirs);
         if (files.isEmpty()) {
-            return new CompileResult.Failed(sourceDirs.stream().map(show).toList() + ": no .java files to compile\n", 1);
+            return new CompileResult.Failed(where + ": no .java files to compile\n", 1);
         }
         clean(out);
         var diagnostics = new DiagnosticCollector<JavaFileObject>();
@@ -121,7 +125,8 @@ public final class KataCompiler {
         }
     }
 
-    private static List<Path> javaFiles(List<Path> dirs) {
+    /** Every {@code .java} file under each of {@code dirs} (recursively), sorted; a missing folder has none. */
+    public static List<Path> javaFiles(List<Path> dirs) {
         var files = new ArrayList<Path>();
         for (Path dir : dirs) {
             if (!Files.isDirectory(dir)) {

@@ -10,6 +10,8 @@ import java.util.Objects;
  * The result of grading one kata: Exercism's status ({@code pass}, {@code fail}, or {@code error} when it did not
  * compile or could not be graded), the points, javac's messages when it did not compile, and each test's result in
  * order. The classroom adds {@code files}, the student's source file names, to tell their lines from the tests'.
+ * {@code notes} tell the student what the grader did differently from what they may expect (a given file of theirs
+ * replaced by the course's copy).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record KataResult(
@@ -23,7 +25,8 @@ public record KataResult(
         List<TestResult> tests,
         String output,
         long millis,
-        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> files) {
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> files,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> notes) {
 
     /** Exercism's status of a kata that does not compile or whose hidden tests could not run. */
     public static final String ERROR = "error";
@@ -33,17 +36,29 @@ public record KataResult(
         status = status == null ? ERROR : status;
         tests = tests == null ? List.of() : List.copyOf(tests);
         files = files == null ? List.of() : List.copyOf(files);
+        notes = notes == null ? List.of() : List.copyOf(notes);
     }
 
     /** A kata that was not graded: no tests ran, no points, and {@code message} says why. */
     public static KataResult error(String id, String title, double maxScore, String message) {
-        return new KataResult(id, title, ERROR, message, 0, maxScore, null, List.of(), null, 0, List.of());
+        return new KataResult(id, title, ERROR, message, 0, maxScore, null, List.of(), null, 0, List.of(), List.of());
     }
 
     /** This result with the student's source file names. */
     public KataResult withFiles(List<String> sourceFiles) {
         return new KataResult(id, title, status, message, score, maxScore, compileOutput, tests, output, millis,
-                sourceFiles);
+                sourceFiles, notes);
+    }
+
+    /** This result with {@code more} notes for the student. */
+    public KataResult withNotes(List<String> more) {
+        if (more.isEmpty()) {
+            return this;
+        }
+        var all = new java.util.ArrayList<>(notes);
+        all.addAll(more);
+        return new KataResult(id, title, status, message, score, maxScore, compileOutput, tests, output, millis, files,
+                all);
     }
 
     /** True when the kata compiled and every test passed. */

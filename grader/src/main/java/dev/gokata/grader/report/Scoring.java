@@ -27,7 +27,7 @@ public final class Scoring {
                     null, Verdict.ERROR, List.of(), null, List.of(), 0));
         }
         return new KataResult(kata.id(), kata.title(), "error", "the kata does not compile — " + next, 0, kata.points(),
-                messages, tests, null, millis, List.of());
+                messages, tests, null, millis, List.of(), List.of());
     }
 
     /** Grades a run of the kata's hidden tests (the run may hold other katas' tests too: only this kata's count). */
@@ -50,7 +50,7 @@ public final class Scoring {
         long failing = tests.stream().filter(t -> !t.passed()).count();
         String message = allPass ? null : failing + " of " + tests.size() + " tests did not pass";
         return new KataResult(kata.id(), kata.title(), allPass ? "pass" : "fail", message, score, kata.points(), null,
-                tests, run.output().isBlank() ? null : run.output(), millis, List.of());
+                tests, run.output().isBlank() ? null : run.output(), millis, List.of(), List.of());
     }
 
     private static TestResult missingGroup(Kata kata, TestGroup g, String className, WorkerRun run) {

@@ -18,6 +18,9 @@ public final class TextReport {
     public String kata(KataResult k) {
         var sb = new StringBuilder();
         sb.append(ansi.string("@|bold " + k.id() + "|@")).append(" — ").append(k.title()).append('\n');
+        for (String note : k.notes()) {
+            sb.append(ansi.string("  @|yellow note:|@ ")).append(note).append('\n');
+        }
         if (k.compileError()) {
             sb.append(k.compileOutput());
             sb.append(ansi.string("@|red,bold " + k.id() + " does not compile|@")).append(" — fix it and run `gokata grade ")

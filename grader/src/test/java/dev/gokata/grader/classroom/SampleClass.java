@@ -65,7 +65,7 @@ final class SampleClass {
         var score = tests.stream().mapToDouble(TestResult::score).sum();
         var max = tests.stream().mapToDouble(TestResult::maxScore).sum();
         var status = tests.stream().allMatch(TestResult::passed) ? "pass" : "fail";
-        return new KataResult(id, "", status, null, score, max, null, tests, null, 10, List.of(files));
+        return new KataResult(id, "", status, null, score, max, null, tests, null, 10, List.of(files), List.of());
     }
 
     /** {@code katas} as {@code name}'s results in a batch. */
@@ -97,7 +97,7 @@ final class SampleClass {
     static KataResult counterDoesNotCompile() {
         return new KataResult("counter", "", "error", "the kata does not compile", 0, 5,
                 "Counter.java:9: error: cannot find symbol\n    count.incrementAndGet();", List.of(), null, 10,
-                List.of("Counter.java"));
+                List.of("Counter.java"), List.of());
     }
 
     /** alice 15/15, bob 12/15 (race), carol 10/15 (deadlock), dave 0/15 (compile error, timed out), erin 5/15. */

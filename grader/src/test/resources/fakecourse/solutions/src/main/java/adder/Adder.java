@@ -13,17 +13,9 @@ public final class Adder {
     public static int sum(int[] xs) {
         Chan<Integer> partial = Chan.make();
         int mid = xs.length / 2;
-        go(() -> partial.send(add(xs, 0, mid)));
-        go(() -> partial.send(add(xs, mid, xs.length)));
+        go(() -> partial.send(Numbers.add(xs, 0, mid)));
+        go(() -> partial.send(Numbers.add(xs, mid, xs.length)));
         return partial.recv() + partial.recv();
-    }
-
-    private static int add(int[] xs, int from, int to) {
-        int s = 0;
-        for (int i = from; i < to; i++) {
-            s += xs[i];
-        }
-        return s;
     }
 
     public static void main(String[] args) {
