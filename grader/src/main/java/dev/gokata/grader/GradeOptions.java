@@ -12,7 +12,7 @@ import java.util.Optional;
  *
  * @param testClasses the hidden tests compiled by Maven ({@code solutions/target/test-classes}); empty: the
  *                    submission root's own
- * @param course      the course whose copies of the katas' given files are graded; empty: the submission root
+ * @param course      the course whose katas' given files are compiled with the student's; empty: the submission root
  * @param buildRoot   where compiled classes and the worker's files go; empty: {@code <submission>/.gokata/build}
  * @param sandbox     where the worker JVMs run student code (bubblewrap, or none)
  */
@@ -33,7 +33,7 @@ public record GradeOptions(Optional<Path> testClasses, Optional<Path> course, Op
         return new GradeOptions(Optional.of(dir), course, buildRoot, toolchain, memoryMb, outputCapBytes, leakGrace, sandbox);
     }
 
-    /** The same options with the katas' given files taken from the course at {@code root} (an instructor's batch). */
+    /** The same options with the katas' given files from the course at {@code root} (an instructor's batch). */
     public GradeOptions withCourse(Path root) {
         return new GradeOptions(testClasses, Optional.of(root), buildRoot, toolchain, memoryMb, outputCapBytes, leakGrace,
                 sandbox);

@@ -124,10 +124,10 @@ public final class Grader {
         return result.withNotes(graded.notes());
     }
 
-    /** The sources {@code kata} is graded from: those in {@code folder}, the kata's given files from the course. */
+    /** The sources {@code kata} is graded from: those in {@code folder}, and what the course's kata gives. */
     private GradedSources gradedSources(Kata kata, Path folder) {
         var course = options.course().map(Course::new).orElse(submission);
-        return GradedSources.of(folder, kata.given(), course.solution(kata.id()), submission::show);
+        return GradedSources.of(folder, course.given(kata.id()), submission::show);
     }
 
     private CompileResult compile(GradedSources sources, Path folder, Path out) {

@@ -88,19 +88,24 @@ class GokataCommandsTest {
     }
 
     @Test
-    void givenAnEditedGivenFile_whenGraded_thenTheCoursesCopyIsGradedAndANoteSaysSo() throws IOException {
+    void givenACopyOfAGivenFileInTheFolder_whenGradedAndRun_thenTheGivenOneIsCompiledAndANoteSaysSo() throws IOException {
         Files.copy(dir.resolve("solutions/src/main/java/adder/Adder.java"), dir.resolve("exercises/adder/Adder.java"),
                 java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        Path given = dir.resolve("exercises/adder/Numbers.java");
-        Files.writeString(given, Files.readString(given).replace("return s;", "return 0;"));
+        Path copy = dir.resolve("exercises/adder/Numbers.java");
+        Files.writeString(copy, Files.readString(dir.resolve("solutions/src/given/java/adder/Numbers.java"))
+                .replace("return s;", "return 0;"));
         Path json = dir.resolve("out/results.json");
         var r = gokata("grade", "adder", "--json", json.toString());
         assertEquals(0, r.exit(), r.out() + r.err());
         assertTrue(r.out().contains("adder: 6 of 6 points"), r.out());
-        assertTrue(r.out().contains("note: exercises/adder/Numbers.java is one of the files the kata gives, and yours"
-                + " differs from the course's copy: the tests ran with the course's."), r.out());
+        String note = "note: exercises/adder/Numbers.java was left out: the kata gives Numbers.java"
+                + " (solutions/src/given/java/adder/), and the tests ran with that one.";
+        assertTrue(r.out().contains(note), r.out());
         assertEquals(1, ResultsJson.read(json).katas().getFirst().notes().size());
-        assertTrue(Files.readString(given).contains("return 0;"), "the student's file stays as they left it");
+        assertTrue(Files.readString(copy).contains("return 0;"), "the student's file stays as they left it");
+        var run = gokata("run", "adder");
+        assertEquals(0, run.exit(), run.out() + run.err());
+        assertTrue(run.err().contains(note), run.err());
     }
 
     @Test
@@ -158,13 +163,12 @@ class GokataCommandsTest {
         assertTrue(ok.out().contains("verify: 1 kata checked, 1 skipped (not ready), 0 problems"), ok.out());
         Files.createDirectories(dir.resolve("exercises/orphan"));
         Files.writeString(dir.resolve("exercises/orphan/Orphan.java"), "package orphan; class Orphan {}");
-        Path given = dir.resolve("exercises/adder/Numbers.java");
-        Files.writeString(given, Files.readString(given) + "// edited\n");
+        Files.copy(dir.resolve("solutions/src/given/java/adder/Numbers.java"), dir.resolve("exercises/adder/Numbers.java"));
         var stray = gokata("verify", "--repeat", "1");
         assertEquals(1, stray.exit(), stray.out());
         assertTrue(stray.out().contains("exercises/orphan/ belongs to no kata"), stray.out());
-        assertTrue(stray.out().contains("exercises/adder/Numbers.java differs from solutions/src/main/java/adder/Numbers.java:"
-                + " a given file is the same in both"), stray.out());
+        assertTrue(stray.out().contains("exercises/adder/Numbers.java is a copy of solutions/src/given/java/adder/Numbers.java,"
+                + " which the kata gives: remove it"), stray.out());
     }
 
     private void git(String... args) throws Exception {

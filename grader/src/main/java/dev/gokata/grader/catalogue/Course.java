@@ -30,6 +30,14 @@ public record Course(Path root) {
         return root.resolve("solutions/src/main/java").resolve(kata);
     }
 
+    /**
+     * What a kata gives the student, compiled with their code (a fake fetcher, a stand-in for {@code net/http}):
+     * {@code solutions/src/given/java/<id>/}, absent for most katas.
+     */
+    public Path given(String kata) {
+        return root.resolve("solutions/src/given/java").resolve(kata);
+    }
+
     /** The hidden tests' sources: {@code solutions/src/test/java/<id>/}. */
     public Path testSources(String kata) {
         return root.resolve("solutions/src/test/java").resolve(kata);

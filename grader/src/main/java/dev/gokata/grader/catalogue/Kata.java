@@ -18,7 +18,6 @@ public record Kata(
         @JsonDeserialize(using = GoDuration.class) Duration testTimeLimit,
         List<TestGroup> tests,
         List<String> hints,
-        List<String> given,
         Boolean ready) {
 
     static final Duration DEFAULT_TIME_LIMIT = Duration.ofSeconds(60);
@@ -36,13 +35,6 @@ public record Kata(
         testTimeLimit = testTimeLimit == null ? DEFAULT_TEST_TIME_LIMIT : testTimeLimit;
         tests = tests == null ? List.of() : List.copyOf(tests);
         hints = hints == null ? List.of() : List.copyOf(hints);
-        given = given == null ? List.of() : List.copyOf(given);
-        for (String file : given) {
-            if (!file.matches("[A-Za-z_$][A-Za-z0-9_$]*\\.java")) {
-                throw new IllegalArgumentException("kata " + id + ": given file \"" + file
-                        + "\" must be the name of a .java file in exercises/" + id + "/, such as Fetcher.java");
-            }
-        }
         ready = ready == null || ready;
     }
 

@@ -1,6 +1,5 @@
 package dev.gokata.grader.catalogue;
 
-import dev.gokata.grader.compile.GradedSources;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -13,8 +12,8 @@ import java.util.stream.Stream;
 
 /**
  * The author's check that the catalogue and the folders agree: each ready kata has its starter (with a TODO and
- * its main class), README, reference solution, hidden test classes and hints; its given files are the same in the
- * starter and the reference; no hidden test is in a student's folder; and no folder belongs to no kata. Returns problems as sentences naming the file to fix.
+ * its main class), README, reference solution, hidden test classes and hints; what the kata gives is not copied
+ * into the student's folder; no hidden test is in a student's folder; and no folder belongs to no kata. Returns problems as sentences naming the file to fix.
  */
 public final class LayoutCheck {
     /** Folders under the solution and test source roots that belong to no kata by design. */
@@ -69,36 +68,36 @@ public final class LayoutCheck {
     }
 
     /**
-     * The kata's given files are in the starter and the reference alike, the same text (the grader compiles the
-     * reference's copy), and a starter file the same as the reference's is listed as given.
+     * What the kata gives stays out of the student's folder (the grader compiles the course's copy, and a second
+     * copy would only drift), and a starter file the same as the reference's is either given or left to the student.
      */
     private static List<String> given(Course c, Kata k) {
         var problems = new ArrayList<String>();
         Path ex = c.exercise(k.id());
         Path ref = c.solution(k.id());
-        for (String name : k.given()) {
-            if (!Files.isRegularFile(ex.resolve(name))) {
-                problems.add(c.show(ex.resolve(name)) + " is missing: solutions/katas.yaml lists it in " + k.id()
-                        + "'s given files");
-            } else if (!Files.isRegularFile(ref.resolve(name))) {
-                problems.add(c.show(ref.resolve(name)) + " is missing: the grader compiles the course's copy of "
-                        + k.id() + "'s given file " + name + " from there");
-            } else if (!GradedSources.sameText(ex.resolve(name), ref.resolve(name))) {
-                problems.add(c.show(ex.resolve(name)) + " differs from " + c.show(ref.resolve(name)) + ": a given file"
-                        + " is the same in both (the grader compiles the second, whatever the student's says)");
+        for (Path file : javaFiles(c.given(k.id()))) {
+            Path copy = ex.resolve(file.getFileName().toString());
+            if (Files.exists(copy)) {
+                problems.add(c.show(copy) + " is a copy of " + c.show(file) + ", which the kata gives: remove it from"
+                        + " the student's folder (the grader compiles the given one)");
             }
         }
         for (Path starter : javaFiles(ex)) {
-            String name = starter.getFileName().toString();
-            Path twin = ref.resolve(name);
-            if (starter.getParent().equals(ex) && !k.given().contains(name) && Files.isRegularFile(twin)
-                    && GradedSources.sameText(starter, twin)) {
-                problems.add(c.show(starter) + " is the same as the reference's: list it in " + k.id() + "'s given"
-                        + " files in solutions/katas.yaml (the grader then compiles the course's copy), or leave the"
-                        + " student something to do in it");
+            Path twin = ref.resolve(starter.getFileName().toString());
+            if (starter.getParent().equals(ex) && Files.isRegularFile(twin) && sameText(starter, twin)) {
+                problems.add(c.show(starter) + " is the same as the reference's: if the kata gives it, move it to "
+                        + c.show(c.given(k.id())) + "/; if not, leave the student something to do in it");
             }
         }
         return problems;
+    }
+
+    private static boolean sameText(Path a, Path b) {
+        try {
+            return Files.readString(a).replace("\r\n", "\n").equals(Files.readString(b).replace("\r\n", "\n"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Folders of the course that belong to no kata of the catalogue. */
@@ -106,6 +105,7 @@ public final class LayoutCheck {
         Set<String> ids = catalogue.katas().stream().map(Kata::id).collect(Collectors.toSet());
         var problems = new ArrayList<String>();
         for (Path root : List.of(c.exercises(), c.root().resolve("solutions/src/main/java"),
+                c.root().resolve("solutions/src/given/java"),
                 c.root().resolve("solutions/src/test/java"), c.root().resolve("solutions/fixtures"))) {
             for (Path dir : subfolders(root)) {
                 String name = dir.getFileName().toString();

@@ -91,7 +91,7 @@ record HiddenTests(Path classes, Map<String, List<TestGroup>> extra) {
         var tests = new ArrayList<>(kata.tests());
         tests.addAll(more);
         return new Kata(kata.id(), kata.title(), kata.section(), kata.main(), kata.timeLimit(), kata.testTimeLimit(),
-                tests, kata.hints(), kata.given(), kata.ready());
+                tests, kata.hints(), kata.ready());
     }
 
     /** The private groups as the child grading process reads them back ({@code --extra-groups}). */

@@ -1,6 +1,7 @@
 package dev.gokata.grader.cli;
 
 import dev.gokata.grader.compile.CompileResult;
+import dev.gokata.grader.compile.GradedSources;
 import dev.gokata.grader.compile.KataCompiler;
 import dev.gokata.grader.run.Toolchain;
 import dev.gokata.runtime.JvmOptions;
@@ -43,7 +44,10 @@ public final class RunCommand implements Callable<Integer> {
         var c = course.course();
         var toolchain = Toolchain.current();
         var classes = c.buildDir(k.id(), "run").resolve("classes");
-        var compiled = new KataCompiler(toolchain.compileClasspath(), c::show).compile(c.exercise(k.id()), classes);
+        var sources = GradedSources.of(c.exercise(k.id()), c.given(k.id()), c::show);
+        sources.notes().forEach(note -> err.println("note: " + note));
+        var compiled = new KataCompiler(toolchain.compileClasspath(), c::show)
+                .compileFiles(sources.files(), "[" + c.show(c.exercise(k.id())) + "]", classes);
         if (compiled instanceof CompileResult.Failed f) {
             err.print(f.messages());
             err.println(k.id() + " does not compile — fix it and run `gokata run " + k.id() + "`");

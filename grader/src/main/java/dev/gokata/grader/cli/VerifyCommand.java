@@ -167,7 +167,7 @@ public final class VerifyCommand implements Callable<Integer> {
 
     /**
      * The submission a fixture stands for: the kata's starter files with the fixture's files over them, so a fixture
-     * holds only the files a student would have changed (the starter's given files come from the starter).
+     * holds only the files a student would have changed (the others come from the starter).
      */
     private static Path overStarter(Course c, Kata kata, Path fixture) {
         Path into = c.gokataDir().resolve("fixtures").resolve(kata.id()).resolve(fixture.getFileName().toString());

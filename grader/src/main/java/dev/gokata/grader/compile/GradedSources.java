@@ -2,19 +2,23 @@ package dev.gokata.grader.compile;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
- * The files a kata is graded from: the submission's own, with each file the kata gives (a fake fetcher, a stand-in
- * for {@code net/http}) taken from the course instead, as Gradescope copies its support files over a submission.
- * The hidden tests are written against the given files; a student's edit to one would change what they test.
+ * The files a kata is compiled from: the student's, and what the kata gives them (a fake fetcher, a stand-in for
+ * {@code net/http}), which lives in the course ({@code solutions/src/given/java/<id>/}), not in the student's folder:
+ * the hidden tests are written against it, so the student's code always meets the course's copy, as Gradescope
+ * copies its support files over a submission.
  *
  * @param files the sources to compile
- * @param notes for the student: each given file of theirs that differs from the course's copy
+ * @param notes for the student: each file of theirs that was left out because the kata gives a file of that name
  */
 public record GradedSources(List<Path> files, List<String> notes) {
 
@@ -24,39 +28,34 @@ public record GradedSources(List<Path> files, List<String> notes) {
     }
 
     /**
-     * The sources of a kata: every {@code .java} file under {@code submitted}, but each of {@code given} (file names
-     * at its top level) from {@code courseCopies} where the course has it. {@code show} renders a path for a note.
+     * Every {@code .java} file under {@code submitted} and under {@code given}; a submitted file at the top of its
+     * folder named as a given one (copied there, or kept from a clone of an older layout) is left out, with a note
+     * if it differs from the given one. {@code show} renders a path for a note.
      */
-    public static GradedSources of(Path submitted, List<String> given, Path courseCopies, Function<Path, String> show) {
+    public static GradedSources of(Path submitted, Path given, Function<Path, String> show) {
         var own = KataCompiler.javaFiles(List.of(submitted));
-        if (own.isEmpty() || given.isEmpty()) {
+        var gives = KataCompiler.javaFiles(List.of(given));
+        if (own.isEmpty() || gives.isEmpty()) {
             return new GradedSources(own, List.of());
         }
+        Set<String> givenNames = gives.stream().map(p -> p.getFileName().toString()).collect(Collectors.toSet());
         var files = new ArrayList<Path>();
         var notes = new ArrayList<String>();
         for (Path file : own) {
             String name = file.getFileName().toString();
-            Path copy = courseCopies.resolve(name);
-            boolean replaced = file.getParent().equals(submitted) && given.contains(name) && Files.isRegularFile(copy);
-            if (!replaced) {
+            if (!file.getParent().equals(submitted) || !givenNames.contains(name)) {
                 files.add(file);
-            } else if (!sameText(file, copy)) {
-                notes.add(show.apply(file) + " is one of the files the kata gives, and yours differs from the course's"
-                        + " copy: the tests ran with the course's. Make your changes in the files the kata's README"
-                        + " asks you to edit.");
+            } else if (!sameText(file, given.resolve(name))) {
+                notes.add(show.apply(file) + " was left out: the kata gives " + name + " (" + show.apply(given)
+                        + "/), and the tests ran with that one. Make your changes in the files of your folder.");
             }
         }
-        for (String name : given) {
-            Path copy = courseCopies.resolve(name);
-            if (Files.isRegularFile(copy)) {
-                files.add(copy);
-            }
-        }
+        files.addAll(gives);
         return new GradedSources(files, notes);
     }
 
     /** The same text, whatever the line endings (a clone on Windows may have CRLF). */
-    public static boolean sameText(Path a, Path b) {
+    private static boolean sameText(Path a, Path b) {
         try {
             return normalized(a).equals(normalized(b));
         } catch (IOException e) {
@@ -65,6 +64,6 @@ public record GradedSources(List<Path> files, List<String> notes) {
     }
 
     private static String normalized(Path p) throws IOException {
-        return new String(Files.readAllBytes(p), java.nio.charset.StandardCharsets.UTF_8).replace("\r\n", "\n");
+        return new String(Files.readAllBytes(p), StandardCharsets.UTF_8).replace("\r\n", "\n");
     }
 }

@@ -75,10 +75,11 @@ class ClassEndToEndTest {
         course = tmp.resolve("course");
         copyTree(resource("fakecourse"), course);
         var toolchain = Toolchain.current();
-        compile(toolchain.compileClasspath(), course.resolve("solutions/src/main/java"), course.resolve("solutions/target/classes"));
+        compile(toolchain.compileClasspath(), List.of(course.resolve("solutions/src/main/java"),
+                course.resolve("solutions/src/given/java")), course.resolve("solutions/target/classes"));
         var testCp = new ArrayList<Path>(List.of(course.resolve("solutions/target/classes")));
         testCp.addAll(toolchain.testCompileClasspath());
-        compile(testCp, course.resolve("solutions/src/test/java"), course.resolve("solutions/target/test-classes"));
+        compile(testCp, List.of(course.resolve("solutions/src/test/java")), course.resolve("solutions/target/test-classes"));
         var privateTests = privateTestJar(tmp, testCp);
 
         submissions = Files.createDirectories(tmp.resolve("submissions"));
@@ -276,7 +277,7 @@ class ClassEndToEndTest {
                 }
                 """);
         var classes = tmp.resolve("private-classes");
-        compile(classpath, src.getParent(), classes);
+        compile(classpath, List.of(src.getParent()), classes);
         Files.writeString(classes.resolve(HiddenTests.EXTRA_FILE), """
                 katas:
                   - id: adder
@@ -295,7 +296,7 @@ class ClassEndToEndTest {
         return jar;
     }
 
-    private static void compile(List<Path> classpath, Path sources, Path into) {
+    private static void compile(List<Path> classpath, List<Path> sources, Path into) {
         var result = new KataCompiler(classpath, Path::toString).compile(sources, into);
         assertTrue(result instanceof CompileResult.Compiled, "the generated course compiles: " + result);
     }

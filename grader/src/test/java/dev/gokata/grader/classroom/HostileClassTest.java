@@ -86,10 +86,11 @@ class HostileClassTest {
         course = tmp.resolve("course");
         copyTree(resource("fakecourse"), course);
         var toolchain = Toolchain.current();
-        compile(toolchain.compileClasspath(), course.resolve("solutions/src/main/java"), course.resolve("solutions/target/classes"));
+        compile(toolchain.compileClasspath(), List.of(course.resolve("solutions/src/main/java"),
+                course.resolve("solutions/src/given/java")), course.resolve("solutions/target/classes"));
         var testCp = new ArrayList<Path>(List.of(course.resolve("solutions/target/classes")));
         testCp.addAll(toolchain.testCompileClasspath());
-        compile(testCp, course.resolve("solutions/src/test/java"), course.resolve("solutions/target/test-classes"));
+        compile(testCp, List.of(course.resolve("solutions/src/test/java")), course.resolve("solutions/target/test-classes"));
         submissions = Files.createDirectories(tmp.resolve("submissions"));
         var reference = Files.readString(course.resolve("solutions/src/main/java/adder/Adder.java"));
         var victim = submissions.resolve("s-ref-1/exercises/adder/Adder.java");
@@ -173,7 +174,7 @@ class HostileClassTest {
         return FakeClass.json(out.resolve("results/" + student + ".json"));
     }
 
-    private static void compile(List<Path> classpath, Path sources, Path into) {
+    private static void compile(List<Path> classpath, List<Path> sources, Path into) {
         var result = new KataCompiler(classpath, Path::toString).compile(sources, into);
         assertTrue(result instanceof CompileResult.Compiled, "the course compiles: " + result);
     }

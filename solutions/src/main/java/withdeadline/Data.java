@@ -1,5 +1,0 @@
-package withdeadline;
-
-/** The result of the computation. */
-public record Data(String result) {
-}
