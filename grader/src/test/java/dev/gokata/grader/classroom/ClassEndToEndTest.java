@@ -85,7 +85,10 @@ class ClassEndToEndTest {
         submissions = Files.createDirectories(tmp.resolve("submissions"));
         var reference = course.resolve("solutions/src/main/java/adder/Adder.java");
         student("s-ref-1", reference);
-        student("s-ref-2", reference);
+        // a copy of the kata's given file, changed, is left out: the course's is compiled, and the student told
+        var ref2 = student("s-ref-2", reference);
+        Files.writeString(ref2.resolveSibling("Numbers.java"), Files.readString(
+                course.resolve("solutions/src/given/java/adder/Numbers.java")).replace("return s;", "return 0;"));
         student("s-starter", course.resolve("exercises/adder/Adder.java"));
         student("s-halfonly", course.resolve("solutions/fixtures/adder/halfonly/Adder.java"));
         for (var broken : List.of("compileerror", "deadlock", "infiniteloop", "exit", "signature")) {
@@ -143,6 +146,10 @@ class ClassEndToEndTest {
         assertEquals(4, ref.get("tests").size(), "three hidden tests and the private one");
         assertEquals("AdderPrivateTest.sumsNegativeNumbers", ref.get("tests").get(3).get("name").asText());
         assertEquals("Adder.java", ref.get("files").get(0).asText());
+        assertEquals("exercises/adder/Numbers.java was left out: the kata gives Numbers.java"
+                + " (solutions/src/given/java/adder/), and the tests ran with that one. Make your changes in the files"
+                + " of your folder.", kata("s-ref-2").get("notes").get(0).asText());
+        assertTrue(Files.readString(out.resolve("feedback/s-ref-2.html")).contains("was left out: the kata gives"));
 
         assertEquals("error", kata("s-compileerror").get("status").asText());
         assertTrue(kata("s-compileerror").get("compile_output").asText().contains("Adder.java:9: error"));
