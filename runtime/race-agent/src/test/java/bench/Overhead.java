@@ -25,6 +25,23 @@ public class Overhead {
         }
     }
 
+    /** One goroutine: 1M calls of a method that stores an element and calls another that increments a field. */
+    static void callLoop() {
+        var o = new Overhead();
+        for (int i = 0; i < 1_000_000; i++) {
+            o.step(i);
+        }
+    }
+
+    private void step(int i) {
+        cells[i % 1000] = i;
+        increment();
+    }
+
+    private void increment() {
+        sum++;
+    }
+
     /** A 3-stage pipeline over unbuffered channels: 20000 values. */
     static void pipeline() {
         Chan<Integer> gen = Chan.make();
@@ -86,10 +103,12 @@ public class Overhead {
     public static void main(String[] args) {
         Runnable w = switch (args[0]) {
             case "fieldLoop" -> Overhead::fieldLoop;
+            case "callLoop" -> Overhead::callLoop;
             case "pipeline" -> Overhead::pipeline;
             case "mutexCounter" -> Overhead::mutexCounter;
             case "parallelFill" -> Overhead::parallelFill;
-            default -> throw new IllegalArgumentException("workloads: fieldLoop pipeline mutexCounter parallelFill");
+            default -> throw new IllegalArgumentException(
+                    "workloads: fieldLoop callLoop pipeline mutexCounter parallelFill");
         };
         long best = Long.MAX_VALUE;
         for (int i = 0; i < Integer.getInteger("rounds", 8); i++) {
