@@ -160,6 +160,38 @@ public final class RaceDetector {
         }
     }
 
+    // ---- call stacks (instrumented code) ----
+
+    /**
+     * At the entry of an instrumented method that makes calls: the thread's detector state, which the method keeps in
+     * a local for {@link #call} and {@link #back} (an {@code Object}: the type is the detector's own).
+     */
+    public static Object thread() {
+        return Race.ENABLED ? ThreadState.current() : null;
+    }
+
+    /** The call path {@code thread} runs on, read at the method's entry: the method's own, set by its caller. */
+    public static int node(Object thread) {
+        return Race.ENABLED ? ((ThreadState) thread).node : CallStacks.ROOT;
+    }
+
+    /** Just before a call at {@code site} by a method on path {@code node}: the callee's path is that and this call. */
+    public static void call(Object thread, int node, int site) {
+        if (Race.ENABLED) {
+            ((ThreadState) thread).node = CallStacks.child(node, site);
+        }
+    }
+
+    /**
+     * After a call, returned or thrown (at each exception handler, and as an exception leaves the method): the thread
+     * runs on the method's path {@code node} again.
+     */
+    public static void back(Object thread, int node) {
+        if (Race.ENABLED) {
+            ((ThreadState) thread).node = node;
+        }
+    }
+
     // ---- synchronisation (instrumented code) ----
 
     /** After a read of volatile field {@code field} of {@code owner} (null for a static): acquire. */

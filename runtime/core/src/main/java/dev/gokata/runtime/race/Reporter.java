@@ -3,10 +3,12 @@ package dev.gokata.runtime.race;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import java.util.stream.IntStream;
 
 /**
  * Turns a conflict found by a {@link Shadow} into a {@link RaceReport}, once per pair of sites, and keeps the list.
@@ -30,8 +32,9 @@ final class Reporter {
             return;
         }
         ThreadInfo prev = ThreadState.info(c.tid(), c.clock());
-        var current = new RaceReport.Access(write, t.info.goroutineId, currentFrames(site));
-        var previous = new RaceReport.Access(c.write(), prev == null ? 0 : prev.goroutineId, siteFrames(c.site()));
+        var current = new RaceReport.Access(write, t.info.goroutineId, currentFrames(site, t.node));
+        var previous = new RaceReport.Access(c.write(), prev == null ? 0 : prev.goroutineId,
+                stackFrames(c.site(), c.node()));
         var creators = new ArrayList<RaceReport.Creation>();
         Set<Long> seen = new LinkedHashSet<>();
         for (ThreadInfo i : new ThreadInfo[] {t.info, prev}) {
@@ -85,7 +88,7 @@ final class Reporter {
         return String.format("0x%012x", 0x00c0_0000_0000L + base + offset);
     }
 
-    private static List<RaceReport.Frame> currentFrames(int site) {
+    private static List<RaceReport.Frame> currentFrames(int site, int node) {
         List<RaceReport.Frame> frames = WALKER.walk(s -> s
                 .map(StackWalker.StackFrame::toStackTraceElement)
                 .filter(f -> isUserFrame(f.getClassName()))
@@ -93,17 +96,23 @@ final class Reporter {
                 .map(Reporter::frame)
                 .toList());
         if (frames.isEmpty()) {
-            return siteFrames(site);
+            return stackFrames(site, node);
         }
         return frames;
     }
 
-    private static List<RaceReport.Frame> siteFrames(int site) {
-        Sites.Site s = Sites.site(site);
-        if (s == null) {
-            return List.of();
-        }
-        return List.of(new RaceReport.Frame(function(s.className(), s.method()), s.file(), s.line()));
+    /**
+     * The stack of an access kept by a shadow: its site's frame, then the call sites of its path, innermost first, as
+     * many as a real stack's. Only instrumented code has call sites, so a caller outside it (a test, the JDK) is not
+     * shown; nor would it be a user frame.
+     */
+    private static List<RaceReport.Frame> stackFrames(int site, int node) {
+        return IntStream.concat(IntStream.of(site), IntStream.of(CallStacks.sites(node)))
+                .mapToObj(Sites::site)
+                .filter(Objects::nonNull)
+                .limit(MAX_FRAMES)
+                .map(s -> new RaceReport.Frame(function(s.className(), s.method()), s.file(), s.line()))
+                .toList();
     }
 
     private static List<RaceReport.Frame> frames(List<StackTraceElement> stack) {

@@ -5,7 +5,8 @@ import java.util.Arrays;
 /**
  * FastTrack's shadow state of one memory location (a field of one object, a static field, an array element, a
  * collection's internal state): the last write's epoch, and the last read's epoch or, while reads are concurrent, a
- * read vector clock. Each epoch keeps the site id of its access, for the report.
+ * read vector clock. Each epoch keeps where its access was, for the report: its site id and the call path the thread
+ * ran on ({@link ThreadState#node}, a {@link CallStacks} node), packed in a long ({@link #at}).
  *
  * <p>Implementation note (Flanagan &amp; Freund, "FastTrack", PLDI 2009). The rules [READ SAME EPOCH],
  * [READ EXCLUSIVE], [READ SHARE], [READ SHARED], [WRITE SAME EPOCH], [WRITE EXCLUSIVE] and [WRITE SHARED] are
@@ -19,14 +20,25 @@ final class Shadow {
     private static final long SHARED = -1;
 
     private long write;
-    private int writeSite;
+    private long writeAt;
     private long read;
-    private int readSite;
+    private long readAt;
     private int[] readClocks;
-    private int[] readSites;
+    private long[] readAts;
 
-    /** A conflicting earlier access, found by {@link #read} or {@link #write}. */
-    record Conflict(int tid, int clock, boolean write, int site) {
+    /** A conflicting earlier access, found by {@link #read} or {@link #write}: its site and its call path. */
+    record Conflict(int tid, int clock, boolean write, int site, int node) {
+        private Conflict(int tid, int clock, boolean write, long at) {
+            this(tid, clock, write, (int) at, (int) (at >>> 32));
+        }
+    }
+
+    /**
+     * Where {@code t} accesses at {@code site}: the site, and the path its thread runs on. Packed only on the slow
+     * paths, which store it; the instrumented code passes the site alone.
+     */
+    private static long at(ThreadState t, int site) {
+        return ((long) t.node << 32) | (site & 0xffff_ffffL);
     }
 
     /** Records a read by {@code t} at {@code site}; returns the write it races with, or null. */
@@ -37,21 +49,22 @@ final class Shadow {
     /** Kept out of {@link #read} so that the same-epoch fast path is small enough to inline. */
     private Conflict readSlow(ThreadState t, int site) {
         long e = t.epoch;
+        long at = at(t, site);
         synchronized (this) {
             Conflict race = null;
             if (write != Epoch.NONE && !t.clock().covers(write)) {
-                race = new Conflict(Epoch.tid(write), Epoch.clock(write), true, writeSite);
+                race = new Conflict(Epoch.tid(write), Epoch.clock(write), true, writeAt);
             }
             if (read == SHARED) {
-                setShared(t.tid, Epoch.clock(e), site);
+                setShared(t.tid, Epoch.clock(e), at);
             } else if (read == Epoch.NONE || t.clock().covers(read)) {
                 read = e;
-                readSite = site;
+                readAt = at;
             } else {
                 readClocks = new int[Math.max(t.tid, Epoch.tid(read)) + 1];
-                readSites = new int[readClocks.length];
-                setShared(Epoch.tid(read), Epoch.clock(read), readSite);
-                setShared(t.tid, Epoch.clock(e), site);
+                readAts = new long[readClocks.length];
+                setShared(Epoch.tid(read), Epoch.clock(read), readAt);
+                setShared(t.tid, Epoch.clock(e), at);
                 read = SHARED;
             }
             return race;
@@ -65,36 +78,37 @@ final class Shadow {
 
     private Conflict writeSlow(ThreadState t, int site) {
         long e = t.epoch;
+        long at = at(t, site);
         synchronized (this) {
             Conflict race = null;
             VectorClock vc = t.clock();
             if (write != Epoch.NONE && !vc.covers(write)) {
-                race = new Conflict(Epoch.tid(write), Epoch.clock(write), true, writeSite);
+                race = new Conflict(Epoch.tid(write), Epoch.clock(write), true, writeAt);
             }
             if (read == SHARED) {
                 for (int u = 0; u < readClocks.length && race == null; u++) {
                     if (readClocks[u] > vc.get(u)) {
-                        race = new Conflict(u, readClocks[u], false, readSites[u]);
+                        race = new Conflict(u, readClocks[u], false, readAts[u]);
                     }
                 }
                 read = Epoch.NONE;
                 readClocks = null;
-                readSites = null;
+                readAts = null;
             } else if (read != Epoch.NONE && !vc.covers(read) && race == null) {
-                race = new Conflict(Epoch.tid(read), Epoch.clock(read), false, readSite);
+                race = new Conflict(Epoch.tid(read), Epoch.clock(read), false, readAt);
             }
             write = e;
-            writeSite = site;
+            writeAt = at;
             return race;
         }
     }
 
-    private void setShared(int tid, int clock, int site) {
+    private void setShared(int tid, int clock, long at) {
         if (tid >= readClocks.length) {
             readClocks = Arrays.copyOf(readClocks, tid + 1);
-            readSites = Arrays.copyOf(readSites, tid + 1);
+            readAts = Arrays.copyOf(readAts, tid + 1);
         }
         readClocks[tid] = clock;
-        readSites[tid] = site;
+        readAts[tid] = at;
     }
 }

@@ -24,6 +24,8 @@ public final class Sites {
 
     /** A call that waits for an executor's tasks: {@code close}, {@code awaitTermination}, {@code invokeAll/Any}. */
     public static final int CALL_AWAIT_TASKS = 5;
+    /** Any other call: a frame of the callee's stack ({@link CallStacks}), not modelled. */
+    public static final int CALL = 6;
 
     /** Field id 0: the internal state of a JDK collection or string builder. */
     static final int COLLECTION_STATE = 0;

@@ -51,6 +51,11 @@ final class ThreadState {
     private final VectorClock clock = new VectorClock();
     /** This thread's current epoch, {@code clock[tid]@tid}. */
     long epoch;
+    /**
+     * The call path ({@link CallStacks} node) of the instrumented code this thread runs: set by an instrumented caller
+     * just before each call, put back after it, so an access finds its stack here. Touched by this thread only.
+     */
+    int node = CallStacks.ROOT;
     private final Object[] cacheKeys = new Object[CACHE];
     private final ObjectShadow[] cacheValues = new ObjectShadow[CACHE];
     private final Object[] fieldOwners = new Object[FIELD_CACHE];

@@ -1,6 +1,7 @@
 package dev.gokata.race.agent;
 
 import dev.gokata.runtime.race.Sites;
+import java.util.HashSet;
 import java.util.Set;
 import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
@@ -19,13 +20,20 @@ import org.objectweb.asm.Type;
  *   <li>a call named {@code start()} tells the detector a thread may start;</li>
  *   <li>calls into {@code java.util} (collections, j.u.c), {@code StringBuilder}, {@code Thread.join} and
  *       {@code Object.wait} are bracketed by {@code callBefore}/{@code callAfter} with the receiver; the functional
- *       arguments of j.u.c calls and thread builders are wrapped ({@code RaceTasks}) and linked to the result.</li>
+ *       arguments of j.u.c calls and thread builders are wrapped ({@code RaceTasks}) and linked to the result;</li>
+ *   <li>in a method that makes calls, every call (but a constructor's {@code super(...)} or {@code this(...)} and
+ *       what comes before it) is bracketed by {@code call}, which extends the thread's call path for the callee, and
+ *       {@code back}, which puts the method's own path back; so do the start of each exception handler and a
+ *       catch-all handler, added last in the exception table, as an exception leaves the method. The method reads
+ *       the detector's thread state and its path once, at entry, into two locals.</li>
  * </ul>
- * Temporaries live in slots past the method's own {@code max_locals}; each rewrite reuses them from the start.
+ * Temporaries live in slots past the method's own {@code max_locals} (and those two locals); each rewrite reuses them
+ * from the start.
  */
 final class AccessInstrumenter extends MethodVisitor {
     /** The facts about the method being instrumented. */
-    record Method(String owner, String superName, String name, int access, String file, int maxLocals) {
+    record Method(String owner, String superName, String name, int access, String file, int maxLocals,
+                  boolean makesCalls) {
         boolean isConstructor() {
             return name.equals("<init>");
         }
@@ -36,6 +44,20 @@ final class AccessInstrumenter extends MethodVisitor {
 
         boolean isStatic() {
             return (access & Opcodes.ACC_STATIC) != 0;
+        }
+
+        /** The detector's thread state, for the calls. */
+        int threadSlot() {
+            return maxLocals;
+        }
+
+        /** The method's call path. */
+        int nodeSlot() {
+            return maxLocals + 1;
+        }
+
+        int firstTemp() {
+            return makesCalls ? maxLocals + 2 : maxLocals;
         }
     }
 
@@ -70,6 +92,9 @@ final class AccessInstrumenter extends MethodVisitor {
     private int line;
     private int nextTemp;
     private Label syncStart;
+    /** Where the catch-all that puts the method's path back begins: once {@code this} is initialized. */
+    private Label callsStart;
+    private final Set<Label> handlers = new HashSet<>();
 
     AccessInstrumenter(MethodVisitor next, Method m, Hierarchy hierarchy) {
         super(Opcodes.ASM9, next);
@@ -84,6 +109,16 @@ final class AccessInstrumenter extends MethodVisitor {
     @Override
     public void visitCode() {
         super.visitCode();
+        if (m.makesCalls()) {
+            callDetector("thread", "()Ljava/lang/Object;");
+            super.visitInsn(Opcodes.DUP);
+            super.visitVarInsn(Opcodes.ASTORE, m.threadSlot());
+            callDetector("node", "(Ljava/lang/Object;)I");
+            super.visitVarInsn(Opcodes.ISTORE, m.nodeSlot());
+            if (thisInitialized) {
+                startCalls();
+            }
+        }
         if (m.isSynchronized()) {
             pushMonitor();
             callDetector("monitorEnter", "(Ljava/lang/Object;)V");
@@ -95,16 +130,80 @@ final class AccessInstrumenter extends MethodVisitor {
     @Override
     public void visitMaxs(int maxStack, int maxLocals) {
         if (syncStart != null) {
-            Label end = new Label();
-            Label handler = new Label();
-            super.visitLabel(end);
-            super.visitTryCatchBlock(syncStart, end, handler, null);
-            super.visitLabel(handler);
-            pushMonitor();
-            callDetector("monitorExit", "(Ljava/lang/Object;)V");
-            super.visitInsn(Opcodes.ATHROW);
+            catchAll(syncStart, () -> {
+                pushMonitor();
+                callDetector("monitorExit", "(Ljava/lang/Object;)V");
+            });
+        }
+        if (callsStart != null) {
+            // After the monitor's handler, and covering it: an exception that leaves the method, even one thrown
+            // by a callee outside instrumented code, leaves the thread on the path the method was entered with.
+            catchAll(callsStart, this::back);
         }
         super.visitMaxs(maxStack, maxLocals);
+    }
+
+    /** A handler for any exception from {@code start} to here, last in the table: {@code before}, then rethrow. */
+    private void catchAll(Label start, Runnable before) {
+        Label end = new Label();
+        Label handler = new Label();
+        super.visitLabel(end);
+        super.visitTryCatchBlock(start, end, handler, null);
+        super.visitLabel(handler);
+        before.run();
+        super.visitInsn(Opcodes.ATHROW);
+    }
+
+    // ---- call stacks ----
+
+    /**
+     * The catch-all handler's range begins here; in a constructor only once {@code super(...)} returned: a handler
+     * over code where {@code this} is uninitialized would need {@code this} uninitialized in its frame too, which
+     * the verifier rejects at every instruction after the super call.
+     */
+    private void startCalls() {
+        callsStart = new Label();
+        super.visitLabel(callsStart);
+    }
+
+    @Override
+    public void visitTryCatchBlock(Label start, Label end, Label handler, String type) {
+        handlers.add(handler);
+        super.visitTryCatchBlock(start, end, handler, type);
+    }
+
+    @Override
+    public void visitLabel(Label label) {
+        super.visitLabel(label);
+        if (m.makesCalls() && handlers.contains(label)) {
+            back(); // the callee that threw left the thread on its own path, or deeper
+        }
+    }
+
+    /**
+     * The call itself. Once {@code this} is initialized, the thread's path is extended with this call for the
+     * callee (which reads it at its entry if instrumented, directly or through JDK code that calls back) and put
+     * back after it. Before that, the callee runs on the constructor's own path: without a catch-all there, an
+     * exception could not put a changed path back.
+     */
+    private void invoke(int opcode, String owner, String name, String desc, boolean itf) {
+        boolean tracked = m.makesCalls() && thisInitialized;
+        if (tracked) {
+            super.visitVarInsn(Opcodes.ALOAD, m.threadSlot());
+            super.visitVarInsn(Opcodes.ILOAD, m.nodeSlot());
+            push(site(Sites.CALL));
+            callDetector("call", "(Ljava/lang/Object;II)V");
+        }
+        super.visitMethodInsn(opcode, owner, name, desc, itf);
+        if (tracked) {
+            back();
+        }
+    }
+
+    private void back() {
+        super.visitVarInsn(Opcodes.ALOAD, m.threadSlot());
+        super.visitVarInsn(Opcodes.ILOAD, m.nodeSlot());
+        callDetector("back", "(Ljava/lang/Object;I)V");
     }
 
     private void pushMonitor() {
@@ -150,7 +249,7 @@ final class AccessInstrumenter extends MethodVisitor {
                         case Opcodes.AASTORE -> Type.getObjectType("java/lang/Object");
                         default -> Type.INT_TYPE;
                     };
-                    nextTemp = m.maxLocals();
+                    nextTemp = m.firstTemp();
                     int tmp = temp(value);
                     super.visitVarInsn(value.getOpcode(Opcodes.ISTORE), tmp);
                     super.visitInsn(Opcodes.DUP2);
@@ -163,7 +262,7 @@ final class AccessInstrumenter extends MethodVisitor {
                 // The operand stack must be empty below monitorenter's operand, as javac leaves it: a virtual
                 // thread that blocks here is unmounted, and HotSpot 25 crashed resuming one with a value left
                 // on the stack (SIGSEGV in the next call). So the monitor goes through a temporary.
-                nextTemp = m.maxLocals();
+                nextTemp = m.firstTemp();
                 int tmp = temp(Type.getObjectType("java/lang/Object"));
                 super.visitInsn(Opcodes.DUP);
                 super.visitVarInsn(Opcodes.ASTORE, tmp);
@@ -275,7 +374,11 @@ final class AccessInstrumenter extends MethodVisitor {
     @Override
     public void visitMethodInsn(int opcode, String owner, String name, String desc, boolean itf) {
         if (name.equals("<init>")) {
-            if (!thisInitialized && opcode == Opcodes.INVOKESPECIAL) {
+            if (thisInitialized) {
+                invoke(opcode, owner, name, desc, itf);
+                return;
+            }
+            if (opcode == Opcodes.INVOKESPECIAL) {
                 if (pendingNews > 0) {
                     pendingNews--;
                 } else {
@@ -283,13 +386,16 @@ final class AccessInstrumenter extends MethodVisitor {
                 }
             }
             super.visitMethodInsn(opcode, owner, name, desc, itf);
+            if (thisInitialized && m.makesCalls()) {
+                startCalls();
+            }
             return;
         }
         boolean virtual = opcode == Opcodes.INVOKEVIRTUAL || opcode == Opcodes.INVOKEINTERFACE;
         if (opcode == Opcodes.INVOKEVIRTUAL && name.equals("start") && desc.equals("()V")) {
             super.visitInsn(Opcodes.DUP);
             callDetector("threadStart", "(Ljava/lang/Object;)V");
-            super.visitMethodInsn(opcode, owner, name, desc, itf);
+            invoke(opcode, owner, name, desc, itf);
         } else if (opcode == Opcodes.INVOKEVIRTUAL && name.equals("join") && JOIN.contains(desc)) {
             bracket(opcode, owner, name, desc, itf, Sites.CALL_JOIN, false);
         } else if (opcode == Opcodes.INVOKEVIRTUAL && name.equals("wait") && WAIT.contains(desc)) {
@@ -304,7 +410,7 @@ final class AccessInstrumenter extends MethodVisitor {
             bracket(opcode, owner, name, desc, itf, MUTATORS.contains(name) ? Sites.CALL_WRITE : Sites.CALL_READ,
                     false);
         } else {
-            super.visitMethodInsn(opcode, owner, name, desc, itf);
+            invoke(opcode, owner, name, desc, itf);
         }
     }
 
@@ -324,7 +430,7 @@ final class AccessInstrumenter extends MethodVisitor {
         Type[] args = Type.getArgumentTypes(desc);
         Type ret = Type.getReturnType(desc);
         boolean hasReceiver = opcode != Opcodes.INVOKESTATIC;
-        nextTemp = m.maxLocals();
+        nextTemp = m.firstTemp();
         int[] slots = new int[args.length];
         for (int i = 0; i < args.length; i++) {
             slots[i] = temp(args[i]);
@@ -364,7 +470,7 @@ final class AccessInstrumenter extends MethodVisitor {
                 linked[i] = true;
             }
         }
-        super.visitMethodInsn(opcode, owner, name, desc, itf);
+        invoke(opcode, owner, name, desc, itf);
         if (result >= 0) {
             super.visitInsn(Opcodes.DUP);
             super.visitVarInsn(Opcodes.ASTORE, result);

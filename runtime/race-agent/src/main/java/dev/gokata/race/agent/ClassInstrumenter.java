@@ -8,15 +8,15 @@ import org.objectweb.asm.Opcodes;
 /** Hands every method with code to an {@link AccessInstrumenter}, with the class facts it needs. */
 final class ClassInstrumenter extends ClassVisitor {
     private final Hierarchy hierarchy;
-    private final Map<String, Integer> maxLocals;
+    private final Map<String, MethodFacts.Facts> facts;
     private String className;
     private String superName;
     private String file = "?";
 
-    ClassInstrumenter(ClassVisitor next, Hierarchy hierarchy, Map<String, Integer> maxLocals) {
+    ClassInstrumenter(ClassVisitor next, Hierarchy hierarchy, Map<String, MethodFacts.Facts> facts) {
         super(Opcodes.ASM9, next);
         this.hierarchy = hierarchy;
-        this.maxLocals = maxLocals;
+        this.facts = facts;
     }
 
     @Override
@@ -37,11 +37,12 @@ final class ClassInstrumenter extends ClassVisitor {
     @Override
     public MethodVisitor visitMethod(int access, String name, String desc, String signature, String[] exceptions) {
         MethodVisitor mv = super.visitMethod(access, name, desc, signature, exceptions);
-        Integer max = maxLocals.get(name + desc);
-        if (mv == null || max == null) {
+        MethodFacts.Facts f = facts.get(name + desc);
+        if (mv == null || f == null) {
             return mv;
         }
-        var method = new AccessInstrumenter.Method(className, superName, name, access, file, max);
+        var method = new AccessInstrumenter.Method(className, superName, name, access, file, f.maxLocals(),
+                f.makesCalls());
         return new AccessInstrumenter(mv, method, hierarchy);
     }
 }

@@ -38,7 +38,7 @@ final class RaceTransformer implements ClassFileTransformer {
         var reader = new ClassReader(bytes);
         var hierarchy = new Hierarchy(loader);
         var writer = new HierarchyClassWriter(hierarchy);
-        reader.accept(new ClassInstrumenter(writer, hierarchy, MaxLocals.of(reader)), ClassReader.SKIP_FRAMES);
+        reader.accept(new ClassInstrumenter(writer, hierarchy, MethodFacts.of(reader)), ClassReader.SKIP_FRAMES);
         return writer.toByteArray();
     }
 

@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.util.List;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -28,6 +30,42 @@ class GoRunTest {
         assertTrue(err.matches("(?s).*\\nGoroutine 2 \\((running|finished)\\) created at:\\n  corpus\\.RacyJoin\\.main\\(\\)\\n"
                 + "      RacyJoin\\.java:13 \\+0x0\\n.*"), err);
         assertTrue(r.err().endsWith("==================\nFound 1 data race(s)\n"), r.err());
+    }
+
+    @Test
+    void givenRaceInsideHelpers_whenGoRunWithRace_thenThePreviousAccessHasItsWholeStack() throws Exception {
+        ChildJvm.Result r = ChildJvm.run(true, 50, "dev.gokata.runtime.GoRun", "corpus.RacyHelper");
+        assertEquals(66, r.exitCode(), r.err());
+        // The goroutine's thread ends before main reads, so its write is the previous access on every run; its stack
+        // goes from the helper's line up to the goroutine's function, as Go prints it.
+        String previous = "\nPrevious write at 0x00c0[0-9a-f]{8} \\(java\\.util\\.HashMap\\) by goroutine 2:\n"
+                + frame("RacyHelper", "visit", "seen.put(url, true)")
+                + frame("RacyHelper", "crawl", "visit(url);")
+                + frame("RacyHelper", "main.func1", "go(() -> c.crawl(")
+                + "\n";
+        assertTrue(r.err().matches("(?s).*" + previous + ".*"), r.err());
+        String current = "\nRead at 0x00c0[0-9a-f]{8} \\(java\\.util\\.HashMap\\) by main goroutine:\n"
+                + frame("RacyHelper", "missing", "seen.containsKey(url)")
+                + frame("RacyHelper", "main", "c.missing(")
+                + "\n";
+        assertTrue(r.err().matches("(?s).*" + current + ".*"), r.err());
+    }
+
+    @Test
+    void givenExceptionsThrownThroughHelpers_whenGoRunWithRace_thenNoStaleFramesInTheNextStack() throws Exception {
+        ChildJvm.Result r = ChildJvm.run(true, 50, "dev.gokata.runtime.GoRun", "corpus.RacyAfterThrow");
+        assertEquals(66, r.exitCode(), r.err());
+        // One frame, then the blank line: neither the throw the pool caught (the catch-all as it left the task) nor
+        // the one the task caught (its handler) left the path of the calls that threw.
+        String previous = "\nPrevious write at 0x00c0[0-9a-f]{8} \\(corpus\\.RacyAfterThrow\\.count\\) "
+                + "by goroutine 2:\n" + frame("RacyAfterThrow", "main.func2", "r.count++;") + "\n";
+        assertTrue(r.err().matches("(?s).*" + previous + ".*"), r.err());
+    }
+
+    /** A frame of a report as a regular expression: {@code corpus.program.function}, and the line with {@code text}. */
+    private static String frame(String program, String function, String text) throws IOException {
+        return "  " + Pattern.quote("corpus." + program + "." + function + "()") + "\n      " + program
+                + "\\.java:" + RaceCorpusTest.lineOf(program, text) + " \\+0x0\n";
     }
 
     @Test

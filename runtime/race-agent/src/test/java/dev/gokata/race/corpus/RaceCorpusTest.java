@@ -28,7 +28,7 @@ class RaceCorpusTest {
     static final int RUNS = 3;
     static final List<String> RACY = List.of("RacyJoin", "RacyCounter", "RacyBank", "RacyLoopVar", "RacyCondMap",
             "RacyCrawler", "RacyArray", "RacyVolatileAfter", "RacyList", "RacyStringBuilder", "RacyTimer", "RacyMutexBank",
-            "RacyCondMapGo");
+            "RacyCondMapGo", "RacyHelper", "RacyAfterThrow");
     static final List<String> SAFE = List.of("SafeSynchronized", "SafeVolatile", "SafeStartJoin",
             "SafePartitionedArray", "SafeAtomics", "SafeLocks", "SafeLatchSemaphore", "SafeExecutors",
             "SafeCollections", "SafeWaitNotify", "SafeGoFork", "SafeTimer", "SafeWaitGroup", "SafeChannels",
@@ -88,7 +88,7 @@ class RaceCorpusTest {
 
     /** {@code File.java:LINE} of each line marked {@code // RACE} in the program's source. */
     static Set<String> markedLines(String program) throws IOException {
-        Path source = Path.of(System.getProperty("basedir", "."), "src", "test", "java", "corpus", program + ".java");
+        Path source = source(program);
         List<String> lines = Files.readAllLines(source);
         Set<String> marked = new TreeSet<>();
         for (int i = 0; i < lines.size(); i++) {
@@ -98,5 +98,22 @@ class RaceCorpusTest {
         }
         assertFalse(marked.isEmpty(), "no // RACE marker in " + source);
         return marked;
+    }
+
+    /** The number of the one line of the program's source that contains {@code text}. */
+    static int lineOf(String program, String text) throws IOException {
+        List<String> lines = Files.readAllLines(source(program));
+        List<Integer> found = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).contains(text)) {
+                found.add(i + 1);
+            }
+        }
+        assertEquals(1, found.size(), "lines of " + program + " with " + text);
+        return found.getFirst();
+    }
+
+    private static Path source(String program) {
+        return Path.of(System.getProperty("basedir", "."), "src", "test", "java", "corpus", program + ".java");
     }
 }
