@@ -87,8 +87,8 @@ public final class Grader {
         // pass 3 — score each kata from the shared run, in course order
         var results = new ArrayList<KataResult>();
         for (Kata kata : sources.keySet()) {
-            KataResult r = (failed.containsKey(kata) ? failed.get(kata) : Scoring.graded(kata, run, millisOf(kata, run)))
-                    .withNotes(notes.get(kata));
+            KataResult r = failed.containsKey(kata) ? failed.get(kata) : Scoring.graded(kata, run, millisOf(kata, run));
+            r = r.withNotes(notes.get(kata));
             each.accept(r);
             results.add(r);
         }

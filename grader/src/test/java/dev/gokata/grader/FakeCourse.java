@@ -33,7 +33,8 @@ public final class FakeCourse {
         var course = new Course(dir);
         var solutions = dir.resolve("solutions/target/classes");
         var main = new KataCompiler(toolchain.compileClasspath(), course::show)
-                .compile(List.of(dir.resolve("solutions/src/main/java"), dir.resolve("solutions/src/given/java")), solutions);
+                .compile(List.of(dir.resolve("solutions/src/main/java"), dir.resolve("solutions/src/given/java")),
+                        solutions);
         if (!(main instanceof CompileResult.Compiled)) {
             throw new AssertionError("the fake course's solutions do not compile: " + main);
         }

@@ -88,7 +88,7 @@ class GokataCommandsTest {
     }
 
     @Test
-    void givenACopyOfAGivenFileInTheFolder_whenGradedAndRun_thenTheGivenOneIsCompiledAndANoteSaysSo() throws IOException {
+    void givenACopyOfAGivenFile_whenGradedAndRun_thenTheGivenOneIsCompiledAndANoteSaysSo() throws IOException {
         Files.copy(dir.resolve("solutions/src/main/java/adder/Adder.java"), dir.resolve("exercises/adder/Adder.java"),
                 java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         Path copy = dir.resolve("exercises/adder/Numbers.java");
@@ -163,12 +163,13 @@ class GokataCommandsTest {
         assertTrue(ok.out().contains("verify: 1 kata checked, 1 skipped (not ready), 0 problems"), ok.out());
         Files.createDirectories(dir.resolve("exercises/orphan"));
         Files.writeString(dir.resolve("exercises/orphan/Orphan.java"), "package orphan; class Orphan {}");
-        Files.copy(dir.resolve("solutions/src/given/java/adder/Numbers.java"), dir.resolve("exercises/adder/Numbers.java"));
+        Files.copy(dir.resolve("solutions/src/given/java/adder/Numbers.java"),
+                dir.resolve("exercises/adder/Numbers.java"));
         var stray = gokata("verify", "--repeat", "1");
         assertEquals(1, stray.exit(), stray.out());
         assertTrue(stray.out().contains("exercises/orphan/ belongs to no kata"), stray.out());
-        assertTrue(stray.out().contains("exercises/adder/Numbers.java is a copy of solutions/src/given/java/adder/Numbers.java,"
-                + " which the kata gives: remove it"), stray.out());
+        assertTrue(stray.out().contains("exercises/adder/Numbers.java is a copy of"
+                + " solutions/src/given/java/adder/Numbers.java, which the kata gives: remove it"), stray.out());
     }
 
     private void git(String... args) throws Exception {

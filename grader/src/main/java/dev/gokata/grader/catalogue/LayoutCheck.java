@@ -13,7 +13,8 @@ import java.util.stream.Stream;
 /**
  * The author's check that the catalogue and the folders agree: each ready kata has its starter (with a TODO and
  * its main class), README, reference solution, hidden test classes and hints; what the kata gives is not copied
- * into the student's folder; no hidden test is in a student's folder; and no folder belongs to no kata. Returns problems as sentences naming the file to fix.
+ * into the student's folder; no hidden test is in a student's folder; and no folder belongs to no kata. Returns
+ * problems as sentences naming the file to fix.
  */
 public final class LayoutCheck {
     /** Folders under the solution and test source roots that belong to no kata by design. */
@@ -84,7 +85,7 @@ public final class LayoutCheck {
         }
         for (Path starter : javaFiles(ex)) {
             Path twin = ref.resolve(starter.getFileName().toString());
-            if (starter.getParent().equals(ex) && Files.isRegularFile(twin) && sameText(starter, twin)) {
+            if (starter.getParent().equals(ex) && Files.isRegularFile(twin) && sameBytes(starter, twin)) {
                 problems.add(c.show(starter) + " is the same as the reference's: if the kata gives it, move it to "
                         + c.show(c.given(k.id())) + "/; if not, leave the student something to do in it");
             }
@@ -92,9 +93,9 @@ public final class LayoutCheck {
         return problems;
     }
 
-    private static boolean sameText(Path a, Path b) {
+    private static boolean sameBytes(Path a, Path b) {
         try {
-            return Files.readString(a).replace("\r\n", "\n").equals(Files.readString(b).replace("\r\n", "\n"));
+            return Files.mismatch(a, b) == -1;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

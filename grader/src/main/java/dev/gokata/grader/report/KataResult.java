@@ -10,8 +10,8 @@ import java.util.Objects;
  * The result of grading one kata: Exercism's status ({@code pass}, {@code fail}, or {@code error} when it did not
  * compile or could not be graded), the points, javac's messages when it did not compile, and each test's result in
  * order. The classroom adds {@code files}, the student's source file names, to tell their lines from the tests'.
- * {@code notes} tell the student what the grader did differently from what they may expect (a given file of theirs
- * replaced by the course's copy).
+ * {@code notes} tell the student what the grader did that they may not expect (a file of theirs left out: the kata
+ * gives one of that name).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record KataResult(

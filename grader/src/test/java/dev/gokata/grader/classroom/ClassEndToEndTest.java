@@ -79,7 +79,8 @@ class ClassEndToEndTest {
                 course.resolve("solutions/src/given/java")), course.resolve("solutions/target/classes"));
         var testCp = new ArrayList<Path>(List.of(course.resolve("solutions/target/classes")));
         testCp.addAll(toolchain.testCompileClasspath());
-        compile(testCp, List.of(course.resolve("solutions/src/test/java")), course.resolve("solutions/target/test-classes"));
+        compile(testCp, List.of(course.resolve("solutions/src/test/java")),
+                course.resolve("solutions/target/test-classes"));
         var privateTests = privateTestJar(tmp, testCp);
 
         submissions = Files.createDirectories(tmp.resolve("submissions"));

@@ -90,7 +90,8 @@ class HostileClassTest {
                 course.resolve("solutions/src/given/java")), course.resolve("solutions/target/classes"));
         var testCp = new ArrayList<Path>(List.of(course.resolve("solutions/target/classes")));
         testCp.addAll(toolchain.testCompileClasspath());
-        compile(testCp, List.of(course.resolve("solutions/src/test/java")), course.resolve("solutions/target/test-classes"));
+        compile(testCp, List.of(course.resolve("solutions/src/test/java")),
+                course.resolve("solutions/target/test-classes"));
         submissions = Files.createDirectories(tmp.resolve("submissions"));
         var reference = Files.readString(course.resolve("solutions/src/main/java/adder/Adder.java"));
         var victim = submissions.resolve("s-ref-1/exercises/adder/Adder.java");
