@@ -1,8 +1,12 @@
 package dev.gokata.race.agent;
 
 import dev.gokata.runtime.race.Sites;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Set;
+import org.objectweb.asm.Handle;
 import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
@@ -16,7 +20,9 @@ import org.objectweb.asm.Type;
  *       acquire after a read and release before a write instead;</li>
  *   <li>array element loads and stores call {@code readArray/writeArray};</li>
  *   <li>{@code monitorenter} acquires after, {@code monitorexit} releases before; a {@code synchronized} method
- *       acquires on entry and releases before every return and, through a catch-all handler, on an exception;</li>
+ *       acquires on entry and releases before every return and, through a catch-all handler, on an exception. Every
+ *       call between entering and leaving a monitor is covered by a handler that leaves it (javac's, or one of its
+ *       own for the release in javac's handler), or HotSpot refuses to compile the method;</li>
  *   <li>a call named {@code start()} tells the detector a thread may start;</li>
  *   <li>calls into {@code java.util} (collections, j.u.c), {@code StringBuilder}, {@code Thread.join} and
  *       {@code Object.wait} are bracketed by {@code callBefore}/{@code callAfter} with the receiver; the functional
@@ -95,6 +101,36 @@ final class AccessInstrumenter extends MethodVisitor {
     /** Where the catch-all that puts the method's path back begins: once {@code this} is initialized. */
     private Label callsStart;
     private final Set<Label> handlers = new HashSet<>();
+    /** Each protected range's start: a label of its own, visited just before the original (see {@link #visitLabel}). */
+    private final Map<Label, Label> rangeStarts = new HashMap<>();
+    /** The temporary that holds the monitor just entered, until the acquire is emitted; -1 when none is pending. */
+    private int entered = -1;
+    /** The release in each handler of a synchronized block, by the handler's label. */
+    private final Map<Label, Release> releases = new LinkedHashMap<>();
+    /** The release of the synchronized block's handler being visited: up to its monitorexit, then to its athrow. */
+    private Release release;
+
+    /**
+     * javac's handler of a synchronized block ({@code astore e; aload m; monitorexit; aload e; athrow}) is covered by
+     * a range of its own up to its {@code monitorexit}. The release before that {@code monitorexit} is a call that
+     * can throw: into the handler again, from inside it, and C1 gives up on such a method ("error while joining with
+     * exception handler"). So the call has a catch-all of its own, ahead of that range in the table, whose handler
+     * follows javac's {@code athrow} (under the same outer ranges) and exits the monitor from a temporary.
+     */
+    private static final class Release {
+        /** Where javac's range over the handler ends: right after its monitorexit. */
+        final Label rangeEnd;
+        final Label start = new Label();
+        final Label end = new Label();
+        final Label handler = new Label();
+        /** The temporary that holds the monitor, once the call is emitted. */
+        int monitor = -1;
+        boolean handled;
+
+        Release(Label rangeEnd) {
+            this.rangeEnd = rangeEnd;
+        }
+    }
 
     AccessInstrumenter(MethodVisitor next, Method m, Hierarchy hierarchy) {
         super(Opcodes.ASM9, next);
@@ -120,15 +156,26 @@ final class AccessInstrumenter extends MethodVisitor {
             }
         }
         if (m.isSynchronized()) {
-            pushMonitor();
-            callDetector("monitorEnter", "(Ljava/lang/Object;)V");
+            // The acquire inside the catch-all's range, as in a synchronized block: every exit releases.
             syncStart = new Label();
             super.visitLabel(syncStart);
+            pushMonitor();
+            callDetector("monitorEnter", "(Ljava/lang/Object;)V");
         }
     }
 
     @Override
     public void visitMaxs(int maxStack, int maxLocals) {
+        for (Release r : releases.values()) { // in code not shaped as javac's
+            if (r.monitor < 0) { // no monitorexit where the handler begins: a range that cannot throw
+                super.visitLabel(r.start);
+                super.visitInsn(Opcodes.NOP);
+                super.visitLabel(r.end);
+            }
+            if (!r.handled) {
+                exitReleased(r);
+            }
+        }
         if (syncStart != null) {
             catchAll(syncStart, () -> {
                 pushMonitor();
@@ -169,13 +216,32 @@ final class AccessInstrumenter extends MethodVisitor {
     @Override
     public void visitTryCatchBlock(Label start, Label end, Label handler, String type) {
         handlers.add(handler);
-        super.visitTryCatchBlock(start, end, handler, type);
+        if (start == handler && type == null) {
+            Release r = new Release(end);
+            releases.put(handler, r);
+            super.visitTryCatchBlock(r.start, r.end, r.handler, null);
+        }
+        super.visitTryCatchBlock(rangeStarts.computeIfAbsent(start, s -> new Label()), end, handler, type);
     }
 
     @Override
     public void visitLabel(Label label) {
+        Label rangeStart = rangeStarts.get(label);
+        if (rangeStart != null) {
+            super.visitLabel(rangeStart);
+        }
+        // Past the range's start, so the handler that exits the monitor covers the acquire; before the original
+        // label, which a loop at the start of the block jumps back to.
+        acquireEntered();
         super.visitLabel(label);
-        if (m.makesCalls() && handlers.contains(label)) {
+        if (releases.containsKey(label)) {
+            release = releases.get(label);
+        } else if (release != null && label != release.rangeEnd) {
+            release = null; // not javac's handler: its release stays as it is, its handler rethrows unreached
+        }
+        // A synchronized block's handler rethrows at once: the handler that catches the exception, or the
+        // catch-all, puts the path back; a call here would be one more that can throw inside that handler.
+        if (m.makesCalls() && handlers.contains(label) && !releases.containsKey(label)) {
             back(); // the callee that threw left the thread on its own path, or deeper
         }
     }
@@ -224,6 +290,7 @@ final class AccessInstrumenter extends MethodVisitor {
 
     @Override
     public void visitInsn(int opcode) {
+        acquireEntered();
         switch (opcode) {
             case Opcodes.IRETURN, Opcodes.LRETURN, Opcodes.FRETURN, Opcodes.DRETURN, Opcodes.ARETURN, Opcodes.RETURN -> {
                 if (syncStart != null) {
@@ -263,28 +330,122 @@ final class AccessInstrumenter extends MethodVisitor {
                 // thread that blocks here is unmounted, and HotSpot 25 crashed resuming one with a value left
                 // on the stack (SIGSEGV in the next call). So the monitor goes through a temporary.
                 nextTemp = m.firstTemp();
-                int tmp = temp(Type.getObjectType("java/lang/Object"));
+                entered = temp(Type.getObjectType("java/lang/Object"));
                 super.visitInsn(Opcodes.DUP);
-                super.visitVarInsn(Opcodes.ASTORE, tmp);
+                super.visitVarInsn(Opcodes.ASTORE, entered);
                 super.visitInsn(Opcodes.MONITORENTER);
-                super.visitVarInsn(Opcodes.ALOAD, tmp);
-                callDetector("monitorEnter", "(Ljava/lang/Object;)V");
+                // The acquire waits for the next label or instruction. javac's range, whose catch-any handler
+                // exits the monitor, begins at the label right after monitorenter: a call that can throw before
+                // it leaves the monitor held on that path, and HotSpot then finds the monitors unbalanced and
+                // never compiles the method (C1: "invalid parsing", C2: "unbalanced monitors").
                 return;
             }
             case Opcodes.MONITOREXIT -> {
-                super.visitInsn(Opcodes.DUP);
-                callDetector("monitorExit", "(Ljava/lang/Object;)V");
+                if (release != null && release.monitor < 0) {
+                    nextTemp = m.firstTemp();
+                    release.monitor = temp(Type.getObjectType("java/lang/Object"));
+                    super.visitInsn(Opcodes.DUP);
+                    super.visitVarInsn(Opcodes.ASTORE, release.monitor);
+                    super.visitLabel(release.start);
+                    super.visitVarInsn(Opcodes.ALOAD, release.monitor);
+                    callDetector("monitorExit", "(Ljava/lang/Object;)V");
+                    super.visitLabel(release.end);
+                } else {
+                    super.visitInsn(Opcodes.DUP);
+                    callDetector("monitorExit", "(Ljava/lang/Object;)V");
+                }
             }
             default -> {
             }
         }
         super.visitInsn(opcode);
+        if (opcode == Opcodes.ATHROW && release != null && release.monitor >= 0) {
+            exitReleased(release); // javac's rethrow
+            release = null;
+        }
+    }
+
+    /** The handler of a release that threw: exit the monitor, throw what the release threw. */
+    private void exitReleased(Release r) {
+        super.visitLabel(r.handler);
+        if (r.monitor >= 0) {
+            super.visitVarInsn(Opcodes.ALOAD, r.monitor);
+            super.visitInsn(Opcodes.MONITOREXIT);
+        }
+        super.visitInsn(Opcodes.ATHROW);
+        r.handled = true;
+    }
+
+    /** The acquire of the monitor entered last, once its protected range began (see {@code MONITORENTER}). */
+    private void acquireEntered() {
+        if (entered >= 0) {
+            super.visitVarInsn(Opcodes.ALOAD, entered);
+            callDetector("monitorEnter", "(Ljava/lang/Object;)V");
+            entered = -1;
+        }
+    }
+
+    // Any other instruction right after monitorenter (in code no range begins at) comes after the acquire too.
+
+    @Override
+    public void visitIntInsn(int opcode, int operand) {
+        acquireEntered();
+        super.visitIntInsn(opcode, operand);
+    }
+
+    @Override
+    public void visitVarInsn(int opcode, int varIndex) {
+        acquireEntered();
+        super.visitVarInsn(opcode, varIndex);
+    }
+
+    @Override
+    public void visitJumpInsn(int opcode, Label label) {
+        acquireEntered();
+        super.visitJumpInsn(opcode, label);
+    }
+
+    @Override
+    public void visitLdcInsn(Object value) {
+        acquireEntered();
+        super.visitLdcInsn(value);
+    }
+
+    @Override
+    public void visitIincInsn(int varIndex, int increment) {
+        acquireEntered();
+        super.visitIincInsn(varIndex, increment);
+    }
+
+    @Override
+    public void visitTableSwitchInsn(int min, int max, Label dflt, Label... labels) {
+        acquireEntered();
+        super.visitTableSwitchInsn(min, max, dflt, labels);
+    }
+
+    @Override
+    public void visitLookupSwitchInsn(Label dflt, int[] keys, Label[] labels) {
+        acquireEntered();
+        super.visitLookupSwitchInsn(dflt, keys, labels);
+    }
+
+    @Override
+    public void visitMultiANewArrayInsn(String desc, int dims) {
+        acquireEntered();
+        super.visitMultiANewArrayInsn(desc, dims);
+    }
+
+    @Override
+    public void visitInvokeDynamicInsn(String name, String desc, Handle bsm, Object... bsmArgs) {
+        acquireEntered();
+        super.visitInvokeDynamicInsn(name, desc, bsm, bsmArgs);
     }
 
     // ---- fields ----
 
     @Override
     public void visitFieldInsn(int opcode, String owner, String name, String desc) {
+        acquireEntered();
         if (inClassInit || !thisInitialized) {
             super.visitFieldInsn(opcode, owner, name, desc);
             return;
@@ -365,6 +526,7 @@ final class AccessInstrumenter extends MethodVisitor {
 
     @Override
     public void visitTypeInsn(int opcode, String type) {
+        acquireEntered();
         if (opcode == Opcodes.NEW && !thisInitialized) {
             pendingNews++;
         }
@@ -373,6 +535,7 @@ final class AccessInstrumenter extends MethodVisitor {
 
     @Override
     public void visitMethodInsn(int opcode, String owner, String name, String desc, boolean itf) {
+        acquireEntered();
         if (name.equals("<init>")) {
             if (thisInitialized) {
                 invoke(opcode, owner, name, desc, itf);

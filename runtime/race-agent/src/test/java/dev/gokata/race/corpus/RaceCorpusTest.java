@@ -32,7 +32,7 @@ class RaceCorpusTest {
     static final List<String> SAFE = List.of("SafeSynchronized", "SafeVolatile", "SafeStartJoin",
             "SafePartitionedArray", "SafeAtomics", "SafeLocks", "SafeLatchSemaphore", "SafeExecutors",
             "SafeCollections", "SafeWaitNotify", "SafeGoFork", "SafeTimer", "SafeWaitGroup", "SafeChannels",
-            "SafeSyncPackage");
+            "SafeSyncPackage", "SafeMonitorShapes");
 
     /** One line of the runner's output. */
     record Run(String program, String outcome, int races, List<List<String>> reportLines) {
