@@ -11,7 +11,9 @@ import java.util.List;
  * {@code CompiledMonitorsTest} checks that HotSpot compiles each of these methods once instrumented.
  */
 public class SafeMonitorShapes {
-    static final int ROUNDS = 10_000; // 20 000 calls of each method, well past C2's threshold (5 000)
+    // 80 000 calls of each method: past C2's thresholds (5 000 calls, 15 000 calls and loops) even when a busy
+    // compile queue scales them up
+    static final int ROUNDS = 40_000;
     static long statics;
 
     private final Object lock = new Object();
