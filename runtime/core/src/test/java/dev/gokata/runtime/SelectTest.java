@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -269,23 +270,25 @@ class SelectTest {
      */
     @Test
     void givenSelectsSendingAndReceivingOnSharedBufferedChannels_whenRacing_thenEveryValueArrivesOnce() throws Exception {
-        raceSelectsOnSharedBufferedChannels();
+        raceSelectsOnSharedBufferedChannels(Thread.ofVirtual()::start);
     }
 
     /**
      * The same race again and again: with every waiter for a channel lock yielding in turn, the JDK's scheduler
      * kept the carriers busy with them while the holder of the other lock waited in a queue no carrier got to, and
-     * all of them spun forever (within 200 rounds in most runs, before channel locks slept at last).
+     * all of them spun forever (within 200 rounds in most runs, before channel locks slept at last), on the JDK's
+     * pool (plain virtual threads) and on the runtime's (goroutines) alike; the rounds take turns.
      */
     @Test
     @Timeout(120)
     void givenSelectsRacingOnSharedBufferedChannels_whenRepeated_thenNoLockWaiterStarvesTheHolder() throws Exception {
         for (int round = 0; round < 200; round++) {
-            raceSelectsOnSharedBufferedChannels();
+            raceSelectsOnSharedBufferedChannels(round % 2 == 0 ? Thread.ofVirtual()::start : r -> Go.go(r).thread());
         }
     }
 
-    private static void raceSelectsOnSharedBufferedChannels() throws InterruptedException {
+    private static void raceSelectsOnSharedBufferedChannels(Function<Runnable, Thread> start)
+            throws InterruptedException {
         Chan<Integer> a = Chan.make(1);
         Chan<Integer> b = Chan.make(2);
         int senders = 4;
@@ -294,12 +297,12 @@ class SelectTest {
         var threads = new ArrayList<Thread>();
         for (int s = 0; s < senders; s++) {
             int first = s * perSender;
-            threads.add(Thread.ofVirtual().start(() -> {
+            threads.add(start.apply(() -> {
                 for (int i = first; i < first + perSender; i++) {
                     Select.select().send(a, i, () -> { }).send(b, i, () -> { }).run();
                 }
             }));
-            threads.add(Thread.ofVirtual().start(() -> {
+            threads.add(start.apply(() -> {
                 for (int i = 0; i < perSender; i++) {
                     Select.select().recv(a, received::add).recv(b, received::add).run();
                 }
