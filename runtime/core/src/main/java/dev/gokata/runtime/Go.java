@@ -76,9 +76,9 @@ public final class Go {
         return Goroutine.current().program().numGoroutine();
     }
 
-    /** Lets other goroutines run, as {@code runtime.Gosched()}. */
+    /** Lets other goroutines run, as {@code runtime.Gosched()}: even a loop that only calls it lets them all run. */
     public static void gosched() {
-        Thread.yield();
+        Goroutine.current().gosched();
     }
 
     /** The user's frames of the caller's call into the runtime, resolved now (for timers' afterFunc goroutines). */

@@ -59,6 +59,8 @@ public final class Goroutine {
     private static final int RUNNING = 0;
     private static final int WAITING = 1;
     private static final int COUNTED = 2;
+    private static final int GOSCHED_NAP_EVERY = 64;
+    private static final long GOSCHED_NAP_NANOS = 1_000;
 
     static {
         try {
@@ -87,6 +89,8 @@ public final class Goroutine {
     private int spinLimit;
     private int waitsUntilProbe = Spinning.FIRST_PROBE;
     private int probeGap = Spinning.FIRST_PROBE;
+    /** Calls of {@link #gosched}, for its every-so-often nap; touched only by this goroutine's own thread. */
+    private int goscheds;
 
     Goroutine(Program program, long id, long parentId, CreationSite createdAt, boolean adopted) {
         this.program = program;
@@ -187,6 +191,24 @@ public final class Goroutine {
         parking();
         Scheduler.parking();
         LockSupport.park(blocker);
+    }
+
+    /**
+     * {@link Go#gosched}: a yield, and every {@value #GOSCHED_NAP_EVERY}-th call a nap of {@value #GOSCHED_NAP_NANOS}
+     * ns instead. Why the nap: Go's {@code Gosched} puts the goroutine on the global run queue, which every P
+     * checks now and then, so a loop of {@code Gosched} calls waiting for another goroutine always lets it run. A
+     * virtual thread's yield gives no such promise: with enough goroutines yielding in turn, the carriers stay busy
+     * with them, and a goroutine queued where no carrier looks never runs (eight {@code for !done { Gosched() }}
+     * loops starved the goroutine that would set {@code done}, within 30 rounds in every run, on the runtime's pool
+     * and on the JDK's). A napping goroutine leaves the run queues, and the carriers reach the rest. Not a
+     * wait: the deadlock detector sees the goroutine running.
+     */
+    void gosched() {
+        if (++goscheds % GOSCHED_NAP_EVERY == 0) {
+            LockSupport.parkNanos(GOSCHED_NAP_NANOS);
+        } else {
+            Thread.yield();
+        }
     }
 
     /** As {@link #park(Object)}, for at most {@code nanos} nanoseconds. */

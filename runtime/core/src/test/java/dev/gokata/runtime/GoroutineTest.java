@@ -8,11 +8,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URL;
 import java.net.URLClassLoader;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-/** What a goroutine's thread carries: its goroutine, its program for threads it starts, its creator's class loader. */
+/**
+ * What a goroutine's thread carries: its goroutine, its program for threads it starts, its creator's class loader;
+ * and that {@code gosched} lets every goroutine run.
+ */
 @Timeout(30)
 class GoroutineTest {
 
@@ -62,5 +66,34 @@ class GoroutineTest {
             assertEquals(1, child.parentId());
         });
         assertSame(loader, seen.get());
+    }
+
+    /**
+     * Go's {@code for !done { runtime.Gosched() }} ends once another goroutine sets {@code done}, however many loop
+     * so: with a bare yield, eight of them kept the carriers busy and the ninth goroutine never ran (within 30 rounds
+     * in every run before {@code gosched} napped now and then).
+     */
+    @Test
+    void givenGoroutinesLoopingOnGosched_whenAnotherSetsTheirFlag_thenEveryLoopEnds() {
+        runOk(() -> {
+            for (int round = 0; round < 200; round++) {
+                var done = new AtomicBoolean();
+                var wg = new WaitGroup();
+                wg.add(9);
+                for (int i = 0; i < 8; i++) {
+                    go(() -> {
+                        while (!done.get()) {
+                            Go.gosched();
+                        }
+                        wg.done();
+                    });
+                }
+                go(() -> {
+                    done.set(true);
+                    wg.done();
+                });
+                wg.await();
+            }
+        });
     }
 }
