@@ -74,7 +74,7 @@ public final class Grader {
             long t0 = System.nanoTime();
             var graded = gradedSources(kata, e.getValue());
             notes.put(kata, graded.notes());
-            var result = compile(graded, e.getValue(), buildDir(kata, variant).resolve("classes"));
+            var result = compiler().compile(graded, buildDir(kata, variant).resolve("classes"));
             switch (result) {
                 case CompileResult.Failed f -> failed.put(kata, Scoring.compileError(kata, f.messages(),
                         "fix it and run `gokata grade " + kata.id() + "`", (System.nanoTime() - t0) / 1_000_000));
@@ -113,7 +113,7 @@ public final class Grader {
         long start = System.nanoTime();
         Path build = buildDir(kata, variant);
         var graded = gradedSources(kata, sources);
-        var result = switch (compile(graded, sources, build.resolve("classes"))) {
+        var result = switch (compiler().compile(graded, build.resolve("classes"))) {
             case CompileResult.Failed f -> Scoring.compileError(kata, f.messages(),
                     "fix it and run `gokata grade " + kata.id() + "`", (System.nanoTime() - start) / 1_000_000);
             case CompileResult.Compiled c -> {
@@ -135,10 +135,6 @@ public final class Grader {
         Path abs = path.toAbsolutePath().normalize();
         return abs.startsWith(submission.root()) || !abs.startsWith(course.root()) ? submission.show(path)
                 : course.show(path);
-    }
-
-    private CompileResult compile(GradedSources sources, Path folder, Path out) {
-        return compiler().compileFiles(sources.files(), "[" + submission.show(folder) + "]", out);
     }
 
     private Path buildDir(Kata kata, String variant) {

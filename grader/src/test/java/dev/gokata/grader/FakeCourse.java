@@ -27,24 +27,39 @@ public final class FakeCourse {
         this.catalogue = KataCatalogue.load(new Course(root).catalogueFile());
     }
 
-    static FakeCourse copyTo(Path dir) {
+    /** The fake course copied into {@code dir} and built there (the grader's and the classroom's tests share it). */
+    public static FakeCourse copyTo(Path dir) {
         copyTree(resource("fakecourse"), dir);
         var toolchain = Toolchain.current();
         var course = new Course(dir);
-        var solutions = dir.resolve("solutions/target/classes");
         var main = new KataCompiler(toolchain.compileClasspath(), course::show)
                 .compile(List.of(dir.resolve("solutions/src/main/java"), dir.resolve("solutions/src/given/java")),
-                        solutions);
+                        dir.resolve("solutions/target/classes"));
         if (!(main instanceof CompileResult.Compiled)) {
             throw new AssertionError("the fake course's solutions do not compile: " + main);
         }
-        var cp = new ArrayList<Path>(List.of(solutions));
-        cp.addAll(toolchain.testCompileClasspath());
-        var tests = new KataCompiler(cp, course::show).compile(dir.resolve("solutions/src/test/java"), course.testClasses());
+        var tests = new KataCompiler(testClasspath(dir), course::show)
+                .compile(dir.resolve("solutions/src/test/java"), course.testClasses());
         if (!(tests instanceof CompileResult.Compiled)) {
             throw new AssertionError("the fake course's hidden tests do not compile: " + tests);
         }
         return new FakeCourse(dir);
+    }
+
+    /** The course's folder. */
+    public Path root() {
+        return root;
+    }
+
+    /** What hidden tests compile against: the built reference solutions and the test libraries. */
+    public List<Path> testClasspath() {
+        return testClasspath(root);
+    }
+
+    private static List<Path> testClasspath(Path dir) {
+        var cp = new ArrayList<Path>(List.of(dir.resolve("solutions/target/classes")));
+        cp.addAll(Toolchain.current().testCompileClasspath());
+        return cp;
     }
 
     /** A folder of src/test/resources. */

@@ -46,8 +46,7 @@ public final class RunCommand implements Callable<Integer> {
         var classes = c.buildDir(k.id(), "run").resolve("classes");
         var sources = GradedSources.of(c.exercise(k.id()), c.given(k.id()), c::show);
         sources.notes().forEach(note -> err.println("note: " + note));
-        var compiled = new KataCompiler(toolchain.compileClasspath(), c::show)
-                .compileFiles(sources.files(), "[" + c.show(c.exercise(k.id())) + "]", classes);
+        var compiled = new KataCompiler(toolchain.compileClasspath(), c::show).compile(sources, classes);
         if (compiled instanceof CompileResult.Failed f) {
             err.print(f.messages());
             err.println(k.id() + " does not compile — fix it and run `gokata run " + k.id() + "`");

@@ -17,10 +17,11 @@ import java.util.stream.Collectors;
  * the hidden tests are written against it, so the student's code always meets the course's copy, as Gradescope
  * copies its support files over a submission.
  *
- * @param files the sources to compile
- * @param notes for the student: each file of theirs that was left out because the kata gives a file of that name
+ * @param folder the student's folder (or any folder of sources graded as theirs)
+ * @param files  the sources to compile
+ * @param notes  for the student: each file of theirs that was left out because the kata gives a file of that name
  */
-public record GradedSources(List<Path> files, List<String> notes) {
+public record GradedSources(Path folder, List<Path> files, List<String> notes) {
 
     public GradedSources {
         files = List.copyOf(files);
@@ -36,7 +37,7 @@ public record GradedSources(List<Path> files, List<String> notes) {
         var own = KataCompiler.javaFiles(List.of(submitted));
         var gives = KataCompiler.javaFiles(List.of(given));
         if (own.isEmpty() || gives.isEmpty()) {
-            return new GradedSources(own, List.of());
+            return new GradedSources(submitted, own, List.of());
         }
         Set<String> givenNames = gives.stream().map(p -> p.getFileName().toString()).collect(Collectors.toSet());
         var files = new ArrayList<Path>();
@@ -51,7 +52,7 @@ public record GradedSources(List<Path> files, List<String> notes) {
             }
         }
         files.addAll(gives);
-        return new GradedSources(files, notes);
+        return new GradedSources(submitted, files, notes);
     }
 
     /** The same text, whatever the line endings (a clone on Windows may have CRLF). */

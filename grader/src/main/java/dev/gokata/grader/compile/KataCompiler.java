@@ -41,17 +41,22 @@ public final class KataCompiler {
 
     /** Compiles every {@code .java} file under each of {@code sourceDirs} into {@code out}, emptied first. */
     public CompileResult compile(List<Path> sourceDirs, Path out) {
-        return compileFiles(javaFiles(sourceDirs), sourceDirs.stream().map(show).toList().toString(), out);
+        return compile(javaFiles(sourceDirs), sourceDirs, out);
     }
 
-    /** Compiles {@code files} into {@code out}, emptied first; {@code where} names where they were looked for. */
-    public CompileResult compileFiles(List<Path> files, String where, Path out) {
+    /** Compiles a kata's sources as graded (the student's folder and what the kata gives) into {@code out}. */
+    public CompileResult compile(GradedSources sources, Path out) {
+        return compile(sources.files(), List.of(sources.folder()), out);
+    }
+
+    /** Compiles {@code files}, found in {@code lookedIn}, into {@code out}, emptied first. */
+    private CompileResult compile(List<Path> files, List<Path> lookedIn, Path out) {
         var compiler = ToolProvider.getSystemJavaCompiler();
         if (compiler == null) {
             throw new IllegalStateException("no Java compiler in this JVM: gokata needs a JDK, not a JRE");
         }
         if (files.isEmpty()) {
-            return new CompileResult.Failed(where + ": no .java files to compile\n", 1);
+            return new CompileResult.Failed(lookedIn.stream().map(show).toList() + ": no .java files to compile\n", 1);
         }
         clean(out);
         var diagnostics = new DiagnosticCollector<JavaFileObject>();

@@ -1,15 +1,14 @@
 package dev.gokata.grader.classroom;
 
-import static dev.gokata.grader.FakeCourse.copyTree;
 import static dev.gokata.grader.FakeCourse.resource;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.gokata.grader.FakeCourse;
 import dev.gokata.grader.compile.CompileResult;
 import dev.gokata.grader.compile.KataCompiler;
-import dev.gokata.grader.run.Toolchain;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -72,16 +71,9 @@ class ClassEndToEndTest {
 
     @BeforeAll
     void gradeAGeneratedClass(@TempDir Path tmp) throws Exception {
-        course = tmp.resolve("course");
-        copyTree(resource("fakecourse"), course);
-        var toolchain = Toolchain.current();
-        compile(toolchain.compileClasspath(), List.of(course.resolve("solutions/src/main/java"),
-                course.resolve("solutions/src/given/java")), course.resolve("solutions/target/classes"));
-        var testCp = new ArrayList<Path>(List.of(course.resolve("solutions/target/classes")));
-        testCp.addAll(toolchain.testCompileClasspath());
-        compile(testCp, List.of(course.resolve("solutions/src/test/java")),
-                course.resolve("solutions/target/test-classes"));
-        var privateTests = privateTestJar(tmp, testCp);
+        var fake = FakeCourse.copyTo(tmp.resolve("course"));
+        course = fake.root();
+        var privateTests = privateTestJar(tmp, fake.testClasspath());
 
         submissions = Files.createDirectories(tmp.resolve("submissions"));
         var reference = course.resolve("solutions/src/main/java/adder/Adder.java");

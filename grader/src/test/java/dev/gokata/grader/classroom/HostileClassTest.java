@@ -1,15 +1,12 @@
 package dev.gokata.grader.classroom;
 
-import static dev.gokata.grader.FakeCourse.copyTree;
 import static dev.gokata.grader.FakeCourse.resource;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.gokata.grader.compile.CompileResult;
-import dev.gokata.grader.compile.KataCompiler;
-import dev.gokata.grader.run.Toolchain;
+import dev.gokata.grader.FakeCourse;
 import dev.gokata.grader.sandbox.Bubblewrap;
 import dev.gokata.grader.sandbox.SandboxPolicy;
 import java.io.IOException;
@@ -20,7 +17,6 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -83,15 +79,7 @@ class HostileClassTest {
                 }
             }
         });
-        course = tmp.resolve("course");
-        copyTree(resource("fakecourse"), course);
-        var toolchain = Toolchain.current();
-        compile(toolchain.compileClasspath(), List.of(course.resolve("solutions/src/main/java"),
-                course.resolve("solutions/src/given/java")), course.resolve("solutions/target/classes"));
-        var testCp = new ArrayList<Path>(List.of(course.resolve("solutions/target/classes")));
-        testCp.addAll(toolchain.testCompileClasspath());
-        compile(testCp, List.of(course.resolve("solutions/src/test/java")),
-                course.resolve("solutions/target/test-classes"));
+        course = FakeCourse.copyTo(tmp.resolve("course")).root();
         submissions = Files.createDirectories(tmp.resolve("submissions"));
         var reference = Files.readString(course.resolve("solutions/src/main/java/adder/Adder.java"));
         var victim = submissions.resolve("s-ref-1/exercises/adder/Adder.java");
@@ -173,11 +161,6 @@ class HostileClassTest {
 
     private JsonNode json(String student) throws IOException {
         return FakeClass.json(out.resolve("results/" + student + ".json"));
-    }
-
-    private static void compile(List<Path> classpath, List<Path> sources, Path into) {
-        var result = new KataCompiler(classpath, Path::toString).compile(sources, into);
-        assertTrue(result instanceof CompileResult.Compiled, "the course compiles: " + result);
     }
 
 
