@@ -42,6 +42,27 @@ public class Overhead {
         sum++;
     }
 
+    /** One goroutine: 2M rounds of a {@code synchronized} block that increments a field and adds it up. */
+    static void syncLoop() {
+        var o = new Overhead();
+        long s = 0;
+        for (int round = 0; round < 200; round++) {
+            s += o.syncRounds(10_000);
+        }
+        o.cells[0] = (int) s;
+    }
+
+    private long syncRounds(int n) {
+        long s = 0;
+        for (int i = 0; i < n; i++) {
+            synchronized (this) {
+                sum++;
+                s += sum;
+            }
+        }
+        return s;
+    }
+
     /** A 3-stage pipeline over unbuffered channels: 20000 values. */
     static void pipeline() {
         Chan<Integer> gen = Chan.make();
@@ -104,11 +125,12 @@ public class Overhead {
         Runnable w = switch (args[0]) {
             case "fieldLoop" -> Overhead::fieldLoop;
             case "callLoop" -> Overhead::callLoop;
+            case "syncLoop" -> Overhead::syncLoop;
             case "pipeline" -> Overhead::pipeline;
             case "mutexCounter" -> Overhead::mutexCounter;
             case "parallelFill" -> Overhead::parallelFill;
             default -> throw new IllegalArgumentException(
-                    "workloads: fieldLoop callLoop pipeline mutexCounter parallelFill");
+                    "workloads: fieldLoop callLoop syncLoop pipeline mutexCounter parallelFill");
         };
         long best = Long.MAX_VALUE;
         for (int i = 0; i < Integer.getInteger("rounds", 8); i++) {
