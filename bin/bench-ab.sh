@@ -41,13 +41,14 @@ build() {
 }
 build "$old" old
 build "$new" new
-ab=("$JAVA_HOME/bin/java" $gokata_jvm_options ${JMH_JAVA_OPTS:-} -Xms1g -Xmx2g -cp "$work/new.jar" dev.gokata.bench.PairedBuilds)
+. "$root/bin/paired-runs.sh"
+ab=("$JAVA_HOME/bin/java" $gokata_jvm_options ${JMH_JAVA_OPTS:-} $bench_heap -cp "$work/new.jar" dev.gokata.bench.PairedBuilds)
 workloads=("$@")
 [ ${#workloads[@]} -gt 0 ] || mapfile -t workloads < <("$JAVA_HOME/bin/java" -cp "$work/new.jar" dev.gokata.bench.Paired list)
 
 # alone JAR WORKLOAD: that build's gokata alone in a JVM of its own: its median score (and its modes)
 alone() {
-  "$JAVA_HOME/bin/java" $gokata_jvm_options ${JMH_JAVA_OPTS:-} -Xms1g -Xmx2g -cp "$1" dev.gokata.bench.Paired \
+  "$JAVA_HOME/bin/java" $gokata_jvm_options ${JMH_JAVA_OPTS:-} $bench_heap -cp "$1" dev.gokata.bench.Paired \
     "$2" "$rounds" gokata || {
     echo "bench-ab: $1 failed to run gokata alone (builds before commit cc94960 cannot: --separate needs newer)" >&2
     exit 1
@@ -63,5 +64,4 @@ run_one() {
     "${ab[@]}" "$1" "$rounds" "$work/old.jar" "$work/new.jar"
   fi
 }
-. "$root/bin/paired-runs.sh"
 paired_runs "$forks" run_one "${workloads[@]}"

@@ -19,10 +19,10 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 (cd "$root/runtime/bench/go" && go test -c -o "$work/chanbench.test") >&2
 "$root/mvnw" -q -Pbench -pl runtime/bench -am package -DskipTests >&2
-paired=("$JAVA_HOME/bin/java" $gokata_jvm_options ${JMH_JAVA_OPTS:-} -Xms1g -Xmx2g -cp "$root/runtime/bench/target/benchmarks.jar")
+. "$root/bin/paired-runs.sh"
+paired=("$JAVA_HOME/bin/java" $gokata_jvm_options ${JMH_JAVA_OPTS:-} $bench_heap -cp "$root/runtime/bench/target/benchmarks.jar")
 workloads=("$@")
 [ ${#workloads[@]} -gt 0 ] || mapfile -t workloads < <("${paired[@]}" dev.gokata.bench.Paired list)
 
 run_one() { "${paired[@]}" dev.gokata.bench.PairedGo "$1" "$rounds" "$work/chanbench.test"; }
-. "$root/bin/paired-runs.sh"
 paired_runs "$forks" run_one "${workloads[@]}"

@@ -19,7 +19,8 @@ shift $(( $# < 2 ? $# : 2 ))
 . "$root/bin/jdk25.sh"
 gokata_find_jdk25
 "$root/mvnw" -q -Pbench -pl runtime/bench -am package -DskipTests >&2
-paired=("$JAVA_HOME/bin/java" $gokata_jvm_options ${JMH_JAVA_OPTS:-} -Xms1g -Xmx2g -cp "$root/runtime/bench/target/benchmarks.jar"
+. "$root/bin/paired-runs.sh"
+paired=("$JAVA_HOME/bin/java" $gokata_jvm_options ${JMH_JAVA_OPTS:-} $bench_heap -cp "$root/runtime/bench/target/benchmarks.jar"
   dev.gokata.bench.Paired)
 workloads=("$@")
 [ ${#workloads[@]} -gt 0 ] || mapfile -t workloads < <("${paired[@]}" list)
@@ -34,5 +35,4 @@ run_one() {
     "${paired[@]}" "$1" "$rounds"
   fi
 }
-. "$root/bin/paired-runs.sh"
 paired_runs "$forks" run_one "${workloads[@]}"

@@ -44,6 +44,7 @@ done
       else if (name == "SelectDefault2") w = "select + default"
       else if (name == "SelectReady2") w = "send + ready select, 1 goroutine"
       else if (name == "Spawn100k") { w = "spawn 100k (ms)"; ns = ns / 1e6 }
+      else if (name == "SpawnFirst100k") { w = "spawn 100k, then receive (ms)"; ns = ns / 1e6 }
       else next
       printf "%s\tgo\t%s\n", w, ns
     }'
@@ -66,6 +67,7 @@ done
       else if (b ~ /selectDefault2$/) w = "select + default"
       else if (b ~ /selectReady2$/) w = "send + ready select, 1 goroutine"
       else if (b ~ /spawn100k$/) w = "spawn 100k (ms)"
+      else if (b ~ /spawnFirst100k$/) w = "spawn 100k, then receive (ms)"
       else next
       printf "%s\t%s\t%s\n", w, impl, score
     }'

@@ -2,6 +2,11 @@
 # calls `RUN WORKLOAD` FORKS times for each workload (each call one JVM that prints one line
 # "WORKLOAD A a B b ratio r", maybe followed by the machine's modes), copies every line to standard error, and
 # prints their table (bin/paired-table.awk, which describes the line).
+
+# The heap of every paired JVM, as the JMH forks' (@Fork in runtime/bench): touched whole at start, so that a run
+# measures the steady state and not the JVM's first touch of its heap, which costs a page fault of about 9 us a page
+# on this machine kind and charges each implementation by what it allocates (docs/benchmarks.md, "night 2").
+bench_heap="-Xms1g -Xmx2g -XX:+AlwaysPreTouch"
 paired_runs() {
   local forks=$1 run=$2 table w f line
   table="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/paired-table.awk"

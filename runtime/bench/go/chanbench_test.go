@@ -3,7 +3,7 @@
 //	cd runtime/bench/go && go test -bench . -benchtime 1s -count 3
 //
 // One op is one value (one round trip for PingPong, one select for Select*, one batch of 100 000 goroutines for
-// Spawn100k), as in ChannelBench, SelectBench and SpawnBench.
+// Spawn100k and SpawnFirst100k), as in ChannelBench, SelectBench and SpawnBench.
 package bench
 
 import (
@@ -180,6 +180,27 @@ func BenchmarkSpawn100k(b *testing.B) {
 				}()
 			}
 		}()
+		for i := 0; i < n; i++ {
+			<-ch
+		}
+		wg.Wait()
+	}
+}
+
+// BenchmarkSpawnFirst100k is the reference measurements' spawn workload: one goroutine starts all 100 000 senders
+// first and only then receives, so that every sender blocks before its value is taken.
+func BenchmarkSpawnFirst100k(b *testing.B) {
+	const n = 100_000
+	for r := 0; r < b.N; r++ {
+		ch := make(chan int)
+		var wg sync.WaitGroup
+		wg.Add(n)
+		for i := 0; i < n; i++ {
+			go func() {
+				ch <- 42
+				wg.Done()
+			}()
+		}
 		for i := 0; i < n; i++ {
 			<-ch
 		}

@@ -20,7 +20,7 @@ import org.openjdk.jmh.annotations.State;
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx2g", JvmOptions.OPEN_JAVA_LANG,
+@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx2g", "-XX:+AlwaysPreTouch", JvmOptions.OPEN_JAVA_LANG,
         JvmOptions.UNTRACKED_VIRTUAL_THREADS})
 public class ChannelBench {
     static final Integer VALUE = 42;

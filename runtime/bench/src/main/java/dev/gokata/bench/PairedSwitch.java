@@ -13,10 +13,11 @@ import java.util.List;
  *
  * <p>The switch is a static, non-final {@code int} field of a class of the runtime, which an experiment adds where
  * it decides (say {@code static volatile int MODE} in {@code Spinning}); the runtime keeps no such field. Give the
- * JVM the heap of the JMH forks and the paired scripts ({@code -Xms1g -Xmx2g}): spawning's results depend on it.
+ * JVM the heap of the JMH forks and the paired scripts ({@code -Xms1g -Xmx2g -XX:+AlwaysPreTouch}): spawning's
+ * results depend on it.
  *
  * <pre>
- * $JAVA_HOME/bin/java $gokata_jvm_options -Xms1g -Xmx2g -cp runtime/bench/target/benchmarks.jar \
+ * $JAVA_HOME/bin/java $gokata_jvm_options -Xms1g -Xmx2g -XX:+AlwaysPreTouch -cp runtime/bench/target/benchmarks.jar \
  *   dev.gokata.bench.PairedSwitch spawn100k 24 Spinning.MODE 0 2
  * </pre>
  */

@@ -21,11 +21,13 @@ import org.openjdk.jmh.annotations.State;
  * cost of starting and ending a goroutine is measured alone: {@code gokata} writes the lambda in the
  * {@code go(...)} call as Go code does ({@code go func() { ... }()}), whose site {@code Go.go} proves once and
  * shares; {@code gokata-var} passes a {@code Runnable} variable, whose site is captured from the stack every time;
- * {@code vt} starts plain virtual threads.
+ * {@code vt} starts plain virtual threads. {@code spawnFirst100k} is the spawning workload of the shared reference
+ * measurements and of issue #2's figures (Go 238-246 ms there): one goroutine starts all 100 000 first, each sends
+ * once and calls done, and only then receives every value, so that every sender blocks before its value is taken.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx2g", JvmOptions.OPEN_JAVA_LANG,
+@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx2g", "-XX:+AlwaysPreTouch", JvmOptions.OPEN_JAVA_LANG,
         JvmOptions.UNTRACKED_VIRTUAL_THREADS})
 public class SpawnBench {
     static final Integer VALUE = 42;
@@ -87,6 +89,26 @@ public class SpawnBench {
             for (int i = 0; i < GOROUTINES; i++) {
                 p.take();
             }
+        });
+    }
+
+    @Benchmark
+    public void spawnFirst100k(Spawn s) throws InterruptedException {
+        boolean goroutines = s.impl.equals("gokata");
+        Pipe p = Pipe.of(goroutines || s.impl.equals("gokata-vt") ? "gokata" : s.impl, 0);
+        var done = new CountDownLatch(GOROUTINES);
+        VirtualThreads.runAll(s.impl, () -> {
+            for (int i = 0; i < GOROUTINES; i++) {
+                if (goroutines) {
+                    Go.go(() -> sendAndDone(p, done));
+                } else {
+                    Thread.ofVirtual().start(() -> sendAndDone(p, done));
+                }
+            }
+            for (int i = 0; i < GOROUTINES; i++) {
+                p.take();
+            }
+            done.await();
         });
     }
 

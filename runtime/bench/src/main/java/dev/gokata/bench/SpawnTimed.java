@@ -12,7 +12,7 @@ import java.util.concurrent.CountDownLatch;
  * hand-offs to the receiver; each round ends with the machine's cross-core round trip ({@link CoreLatency}), and
  * the last line gives the loop's median in each of the machine's modes.
  * <pre>
- * $JAVA_HOME/bin/java $gokata_jvm_options -Xms1g -Xmx2g -cp runtime/bench/target/benchmarks.jar \
+ * $JAVA_HOME/bin/java $gokata_jvm_options -Xms1g -Xmx2g -XX:+AlwaysPreTouch -cp runtime/bench/target/benchmarks.jar \
  *   dev.gokata.bench.SpawnTimed gokata 12
  * </pre>
  * Arguments: {@code gokata} ({@code Go.go} and gokata's channel) or {@code jox} (plain virtual threads and jox's

@@ -41,7 +41,13 @@ record Workload(String name, Run run, String goBenchmark) {
                 s.impl = impl;
                 new SpawnBench().spawn100k(s);
                 return 1;
-            }, "^BenchmarkSpawn100k$"));
+            }, "^BenchmarkSpawn100k$"),
+            new Workload("spawnFirst100k", impl -> {
+                var s = new SpawnBench.Spawn();
+                s.impl = impl;
+                new SpawnBench().spawnFirst100k(s);
+                return 1;
+            }, "^BenchmarkSpawnFirst100k$"));
 
     /** The workload called {@code name}, if there is one. */
     static Optional<Workload> named(String name) {
@@ -76,9 +82,9 @@ record Workload(String name, Run run, String goBenchmark) {
         return spawns() ? 1e6 : 1;
     }
 
-    /** Whether this is the spawning workload, whose one operation is a batch of {@code SpawnBench.GOROUTINES}. */
+    /** Whether this is a spawning workload, whose one operation is a batch of {@code SpawnBench.GOROUTINES}. */
     boolean spawns() {
-        return name.equals("spawn100k");
+        return name.startsWith("spawn");
     }
 
     private static Workload spsc(int capacity) {
