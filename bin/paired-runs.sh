@@ -4,7 +4,7 @@
 # prints their table (bin/paired-table.awk, which describes the line).
 
 # The heap of every paired JVM, as the JMH forks' (@Fork in runtime/bench): touched whole at start, so that a run
-# measures the steady state and not the JVM's first touch of its heap, which costs a page fault of about 9 us a page
+# measures the steady state and not the JVM's first touch of its heap, which costs a page fault of about 10 us a page
 # on this machine kind and charges each implementation by what it allocates (docs/benchmarks.md, "night 2").
 bench_heap="-Xms1g -Xmx2g -XX:+AlwaysPreTouch"
 paired_runs() {
