@@ -172,18 +172,21 @@ func BenchmarkSpawn100k(b *testing.B) {
 		ch := make(chan int)
 		var wg sync.WaitGroup
 		wg.Add(n)
-		go func() {
-			for i := 0; i < n; i++ {
-				go func() {
-					ch <- 42
-					wg.Done()
-				}()
-			}
-		}()
+		go startSenders(n, ch, &wg)
 		for i := 0; i < n; i++ {
 			<-ch
 		}
 		wg.Wait()
+	}
+}
+
+// startSenders starts n goroutines that each send once on ch and call wg.Done.
+func startSenders(n int, ch chan int, wg *sync.WaitGroup) {
+	for i := 0; i < n; i++ {
+		go func() {
+			ch <- 42
+			wg.Done()
+		}()
 	}
 }
 
@@ -195,12 +198,7 @@ func BenchmarkSpawnFirst100k(b *testing.B) {
 		ch := make(chan int)
 		var wg sync.WaitGroup
 		wg.Add(n)
-		for i := 0; i < n; i++ {
-			go func() {
-				ch <- 42
-				wg.Done()
-			}()
-		}
+		startSenders(n, ch, &wg)
 		for i := 0; i < n; i++ {
 			<-ch
 		}

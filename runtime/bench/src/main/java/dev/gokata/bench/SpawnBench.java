@@ -73,43 +73,46 @@ public class SpawnBench {
 
     @Benchmark
     public void spawn100k(Spawn s) throws InterruptedException {
-        boolean goroutines = s.impl.equals("gokata");
-        Pipe p = Pipe.of(goroutines || s.impl.equals("gokata-vt") ? "gokata" : s.impl, 0);
-        var done = new CountDownLatch(GOROUTINES);
+        var senders = new Senders(s.impl);
         VirtualThreads.runAll(s.impl, () -> {
-            for (int i = 0; i < GOROUTINES; i++) {
-                if (goroutines) {
-                    Go.go(() -> sendAndDone(p, done));
-                } else {
-                    Thread.ofVirtual().start(() -> sendAndDone(p, done));
-                }
-            }
-            done.await();
-        }, () -> {
-            for (int i = 0; i < GOROUTINES; i++) {
-                p.take();
-            }
-        });
+            senders.start();
+            senders.done.await();
+        }, senders::receiveAll);
     }
 
     @Benchmark
     public void spawnFirst100k(Spawn s) throws InterruptedException {
-        boolean goroutines = s.impl.equals("gokata");
-        Pipe p = Pipe.of(goroutines || s.impl.equals("gokata-vt") ? "gokata" : s.impl, 0);
-        var done = new CountDownLatch(GOROUTINES);
+        var senders = new Senders(s.impl);
         VirtualThreads.runAll(s.impl, () -> {
+            senders.start();
+            senders.receiveAll();
+            senders.done.await();
+        });
+    }
+
+    /** A spawning workload's senders: {@code GOROUTINES} of them, each sends once on {@code pipe} and counts down. */
+    private record Senders(boolean goroutines, Pipe pipe, CountDownLatch done) {
+        Senders(String impl) {
+            this(impl.equals("gokata"), Pipe.of(impl.startsWith("gokata") ? "gokata" : impl, 0),
+                    new CountDownLatch(GOROUTINES));
+        }
+
+        /** Starts every sender: goroutines for {@code gokata}, plain virtual threads for the others. */
+        void start() {
             for (int i = 0; i < GOROUTINES; i++) {
                 if (goroutines) {
-                    Go.go(() -> sendAndDone(p, done));
+                    Go.go(() -> sendAndDone(pipe, done));
                 } else {
-                    Thread.ofVirtual().start(() -> sendAndDone(p, done));
+                    Thread.ofVirtual().start(() -> sendAndDone(pipe, done));
                 }
             }
+        }
+
+        void receiveAll() throws InterruptedException {
             for (int i = 0; i < GOROUTINES; i++) {
-                p.take();
+                pipe.take();
             }
-            done.await();
-        });
+        }
     }
 
     static void sendAndDone(Pipe p, CountDownLatch done) {
