@@ -13,7 +13,8 @@ import java.util.List;
  * as gokata's turn lasts at least; Go's own ns/op is its score (Go needs no warm-up, and the process start is not in
  * that figure). A spawning workload's turn is three batches instead, after the one Go's {@code testing} runs first and
  * does not report: in a fresh process the first batch that parks 100 000 goroutines gets every stack new, 900 ms
- * against 130-150 ms warm here, and a turn of 300 ms would report that batch alone. {@code bin/bench-paired-go.sh} builds the binary and runs this in several JVMs (docs/benchmarks.md).
+ * against 130-150 ms warm here, and a turn of 300 ms would report that batch alone. {@code bin/bench-paired-go.sh}
+ * builds the binary and runs this in several JVMs (docs/benchmarks.md).
  *
  * <pre>java -cp runtime/bench/target/benchmarks.jar dev.gokata.bench.PairedGo spsc-1024 9 chanbench.test</pre>
  */

@@ -36,18 +36,8 @@ record Workload(String name, Run run, String goBenchmark) {
                     "^BenchmarkSelectDefault2$"),
             nonBlocking("selectReady2", SelectBench::selectReady2, SelectBench.READY_SELECTS,
                     "^BenchmarkSelectReady2$"),
-            new Workload("spawn100k", impl -> {
-                var s = new SpawnBench.Spawn();
-                s.impl = impl;
-                new SpawnBench().spawn100k(s);
-                return 1;
-            }, "^BenchmarkSpawn100k$"),
-            new Workload("spawnFirst100k", impl -> {
-                var s = new SpawnBench.Spawn();
-                s.impl = impl;
-                new SpawnBench().spawnFirst100k(s);
-                return 1;
-            }, "^BenchmarkSpawnFirst100k$"));
+            spawning("spawn100k", SpawnBench::spawn100k, "^BenchmarkSpawn100k$"),
+            spawning("spawnFirst100k", SpawnBench::spawnFirst100k, "^BenchmarkSpawnFirst100k$"));
 
     /** The workload called {@code name}, if there is one. */
     static Optional<Workload> named(String name) {
@@ -103,6 +93,21 @@ record Workload(String name, Run run, String goBenchmark) {
             new ChannelBench().mpmc8x8(s);
             return ChannelBench.ELEMENTS;
         }, "^BenchmarkMpmc8x8$/^cap" + capacity + "$");
+    }
+
+    /** A spawning benchmark of {@code SpawnBench}: one operation is a batch of {@code SpawnBench.GOROUTINES}. */
+    private static Workload spawning(String name, SpawnBatch bench, String goBenchmark) {
+        return new Workload(name, impl -> {
+            var s = new SpawnBench.Spawn();
+            s.impl = impl;
+            bench.run(new SpawnBench(), s);
+            return 1;
+        }, goBenchmark);
+    }
+
+    /** A benchmark method of {@code SpawnBench} over {@code SpawnBench.Spawn}. */
+    private interface SpawnBatch {
+        void run(SpawnBench bench, SpawnBench.Spawn state) throws InterruptedException;
     }
 
     /** A select benchmark of one goroutine, whose state is {@code SelectBench.NonBlocking}. */
