@@ -22,7 +22,7 @@ trap 'rm -rf "$work"' EXIT
 . "$root/bin/paired-runs.sh"
 paired=("$JAVA_HOME/bin/java" $gokata_jvm_options ${JMH_JAVA_OPTS:-} $bench_heap -cp "$root/runtime/bench/target/benchmarks.jar")
 workloads=("$@")
-[ ${#workloads[@]} -gt 0 ] || mapfile -t workloads < <("${paired[@]}" dev.gokata.bench.Paired list)
+[ ${#workloads[@]} -gt 0 ] || mapfile -t workloads < <("$JAVA_HOME/bin/java" -cp "$root/runtime/bench/target/benchmarks.jar" dev.gokata.bench.Paired list)
 
 run_one() { "${paired[@]}" dev.gokata.bench.PairedGo "$1" "$rounds" "$work/chanbench.test"; }
 paired_runs "$forks" run_one "${workloads[@]}"

@@ -23,7 +23,7 @@ gokata_find_jdk25
 paired=("$JAVA_HOME/bin/java" $gokata_jvm_options ${JMH_JAVA_OPTS:-} $bench_heap -cp "$root/runtime/bench/target/benchmarks.jar"
   dev.gokata.bench.Paired)
 workloads=("$@")
-[ ${#workloads[@]} -gt 0 ] || mapfile -t workloads < <("${paired[@]}" list)
+[ ${#workloads[@]} -gt 0 ] || mapfile -t workloads < <("$JAVA_HOME/bin/java" -cp "$root/runtime/bench/target/benchmarks.jar" dev.gokata.bench.Paired list)
 
 run_one() {
   if $separate; then
