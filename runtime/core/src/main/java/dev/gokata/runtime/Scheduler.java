@@ -3,14 +3,10 @@ package dev.gokata.runtime;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
-import java.lang.invoke.VarHandle;
-import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinTask;
-import java.util.concurrent.ForkJoinWorkerThread;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
@@ -39,10 +35,16 @@ import java.util.concurrent.locks.LockSupport;
  * just queued there (the JDK's wakes one while fewer than two are queued).
  *
  * <p>Liveness. A lazily woken goroutine waits for its carrier to finish what it runs; a goroutine that never blocks
- * would keep it waiting. The {@code gokata-sysmon} thread (after Go's {@code sysmon}) looks every millisecond for a
- * carrier with queued goroutines that has run nothing since the last look, and then wakes an idle carrier, which
- * steals them. It starts with the first lazy wake-up, sleeps when no carrier has had queued work for a second, and the
- * next lazy wake-up wakes it.
+ * would keep it waiting. {@link Sysmon} looks every millisecond for such work and wakes an idle carrier to steal it.
+ *
+ * <p>How many carriers. A hand-off between goroutines on two carriers makes the channel's cache lines cross between
+ * the cores, and waking the other carrier costs more again. On this project's machine kind that distance changes by
+ * the hour, and while it is long a ping-pong takes twice as long on two carriers as on one (docs/benchmarks.md).
+ * Go keeps the goroutines a hand-off wakes on the waker's P, and the other P takes only work that waits. The
+ * runtime's pool does the same with its size: sysmon shrinks it to one carrier while no two goroutines compute side
+ * by side, and grows it back as soon as work waits behind a goroutine that does not block ({@link CarrierSizing}).
+ * So goroutines that compute in parallel get every core within two milliseconds, and goroutines that talk share
+ * one. {@code -Dgokata.scheduler=fixed} keeps every carrier.
  */
 public final class Scheduler {
     /** The runtime's pool, or null on the JDK's pool (the JVM does not open java.lang, or gokata.scheduler=jdk). */
@@ -51,12 +53,11 @@ public final class Scheduler {
     private static final MethodHandle BUILDER;
     /** {@code Thread.currentCarrierThread()}: the carrier a virtual thread runs on, or the platform thread itself. */
     private static final MethodHandle CARRIER;
-    private static final List<Carrier> CARRIERS = new CopyOnWriteArrayList<>();
-    private static final long SYSMON_TICK_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
-    private static final int SYSMON_IDLE_TICKS = 1000;
-    private static final long SYSMON_SLEEP_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
-    private static volatile Thread sysmon;
-    private static volatile boolean sysmonSleeping;
+    /** The pool's full size: a carrier per core, or jdk.virtualThreadScheduler.parallelism. */
+    private static final int CARRIERS_MAX = Integer.getInteger("jdk.virtualThreadScheduler.parallelism",
+            Runtime.getRuntime().availableProcessors());
+    /** The runtime's sysmon, or null on the JDK's pool. */
+    private static final Sysmon SYSMON;
 
     static {
         ForkJoinPool pool = null;
@@ -81,6 +82,8 @@ public final class Scheduler {
         POOL = pool;
         BUILDER = builder;
         CARRIER = carrier;
+        boolean sized = CARRIERS_MAX > 1 && !"fixed".equals(System.getProperty("gokata.scheduler"));
+        SYSMON = pool == null ? null : new Sysmon(pool, sized ? new CarrierSizing(CARRIERS_MAX) : null);
     }
 
     private Scheduler() {
@@ -108,77 +111,31 @@ public final class Scheduler {
         return Optional.ofNullable(carrier()).map(Thread::getName);
     }
 
-    /** The number of carriers the runtime's pool may run at once; 0 on the JDK's pool. */
+    /** The number of carriers the runtime's pool may grow to; 0 on the JDK's pool. */
     static int parallelism() {
+        return POOL == null ? 0 : CARRIERS_MAX;
+    }
+
+    /** The number of carriers the runtime's pool runs at once now, as sysmon sized it; 0 on the JDK's pool. */
+    static int carriers() {
         return POOL == null ? 0 : POOL.getParallelism();
     }
 
     /** As the JDK's default pool: a carrier per core (or jdk.virtualThreadScheduler.parallelism), FIFO queues. */
     private static ForkJoinPool newPool() {
-        int parallelism = Integer.getInteger("jdk.virtualThreadScheduler.parallelism",
-                Runtime.getRuntime().availableProcessors());
-        return new ForkJoinPool(parallelism, Carrier::new, (t, e) -> { }, true,
-                0, Math.max(parallelism, 256), 1, p -> true, 30, TimeUnit.SECONDS);
+        return new ForkJoinPool(CARRIERS_MAX, Carrier::new, (t, e) -> { }, true,
+                0, Math.max(CARRIERS_MAX, 256), 1, p -> true, 30, TimeUnit.SECONDS);
     }
 
-    /** One carrier thread of the runtime's pool, with what the runtime tells the scheduler about its next submit. */
-    private static final class Carrier extends ForkJoinWorkerThread {
-        private static final VarHandle RUNS;
-
-        static {
-            try {
-                RUNS = MethodHandles.lookup().findVarHandle(Carrier.class, "runs", long.class);
-            } catch (ReflectiveOperationException e) {
-                throw new ExceptionInInitializerError(e);
-            }
-        }
-
-        /** The next submit from this carrier is a lazy wake-up ({@link #unpark}); only this carrier touches it. */
-        boolean lazyNext;
-        /** The next submit from this carrier starts a goroutine ({@link #start}); ditto. */
-        boolean startNext;
-        /** The goroutine on this carrier is parking in the runtime ({@link #parking}); reset before every run. */
-        boolean parking;
-        /** Goroutines run so far, read by sysmon (opaque: a count, not a publication). */
-        @SuppressWarnings("unused") // through RUNS
-        private long runs;
-        /** {@code runs} at sysmon's last look; only sysmon touches it. */
-        long runsSeen;
-
-        Carrier(ForkJoinPool pool) {
-            super(pool);
-        }
-
-        @Override
-        protected void onStart() {
-            super.onStart();
-            CARRIERS.add(this);
-        }
-
-        @Override
-        protected void onTermination(Throwable exception) {
-            CARRIERS.remove(this);
-            super.onTermination(exception);
-        }
-
-        void ran() {
-            RUNS.setOpaque(this, (long) RUNS.getOpaque(this) + 1);
-            parking = false;
-        }
-
-        long runs() {
-            return (long) RUNS.getOpaque(this);
-        }
-    }
-
-    /** A goroutine's continuation, counting its carrier's runs for sysmon. */
+    /** A goroutine's continuation, run by its carrier ({@link Carrier#run}) or, outside the pool, as it is. */
     private record Counted(Runnable continuation) implements Runnable {
         @Override
         public void run() {
             if (Thread.currentThread() instanceof Carrier c) {
-                c.ran();
+                c.run(continuation);
+            } else {
+                continuation.run();
             }
-            continuation.run();
         }
     }
 
@@ -212,6 +169,9 @@ public final class Scheduler {
 
     /** Starts a goroutine's {@code thread}; from a goroutine, to the pool's shared queue, as the JDK starts one. */
     static void start(Thread thread) {
+        if (SYSMON != null) {
+            SYSMON.watch();
+        }
         Carrier c = carrier();
         if (c == null) {
             thread.start();
@@ -265,7 +225,7 @@ public final class Scheduler {
             if (c.lazyNext) {
                 c.lazyNext = false;
                 POOL.lazySubmit(ForkJoinTask.adapt(task));
-                watchLazyWakeUps();
+                SYSMON.watch();
             } else { // as the JDK's scheduler starts a virtual thread: to the shared queue, waking a carrier
                 c.startNext = false;
                 POOL.externalSubmit(ForkJoinTask.adapt(task));
@@ -275,52 +235,6 @@ public final class Scheduler {
             // an idle carrier more readily than an adapted task (while fewer than two are queued, and on every steal
             // that leaves more).
             POOL.execute(task);
-        }
-    }
-
-    /** After a lazy wake-up: starts sysmon on the first, wakes it if it sleeps (read after the task is queued). */
-    private static void watchLazyWakeUps() {
-        if (sysmon == null) {
-            synchronized (Scheduler.class) {
-                if (sysmon == null) {
-                    sysmon = Thread.ofPlatform().daemon().name("gokata-sysmon").start(Scheduler::sysmon);
-                }
-            }
-        } else if (sysmonSleeping) {
-            sysmonSleeping = false;
-            LockSupport.unpark(sysmon);
-        }
-    }
-
-    /** Every tick: wakes an idle carrier for the work queued on a carrier that ran nothing since the last tick. */
-    private static void sysmon() {
-        int idleTicks = 0;
-        while (true) {
-            LockSupport.parkNanos(SYSMON_TICK_NANOS);
-            boolean queued = false;
-            boolean starving = false;
-            for (Carrier c : CARRIERS) {
-                long runs = c.runs();
-                if (c.getQueuedTaskCount() > 0) {
-                    queued = true;
-                    starving |= runs == c.runsSeen;
-                }
-                c.runsSeen = runs;
-            }
-            if (starving && POOL.getActiveThreadCount() < POOL.getParallelism()) {
-                POOL.execute(() -> { }); // an external submit wakes an idle carrier; it steals what waits
-            }
-            idleTicks = queued ? 0 : idleTicks + 1;
-            if (idleTicks >= SYSMON_IDLE_TICKS) {
-                idleTicks = 0;
-                sysmonSleeping = true;
-                // Rechecked after the flag, so that a lazy wake-up either sees the flag or is seen here; the
-                // bounded park covers what that leaves out (the pool's queue indexes are not all volatile).
-                while (sysmonSleeping && CARRIERS.stream().noneMatch(c -> c.getQueuedTaskCount() > 0)) {
-                    LockSupport.parkNanos(SYSMON_SLEEP_NANOS);
-                }
-                sysmonSleeping = false;
-            }
         }
     }
 }

@@ -1,9 +1,12 @@
 package dev.gokata.runtime;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.time.Duration;
+import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -12,7 +15,10 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-/** The runtime's own carrier pool: goroutines run on it, and a goroutine woken lazily is never left waiting. */
+/**
+ * The runtime's own carrier pool: goroutines run on it, a goroutine woken lazily is never left waiting, and the pool
+ * runs one carrier while goroutines talk and every carrier once they compute.
+ */
 @Timeout(30)
 class SchedulerTest {
     /** The waker's work after the wake-up: less than sysmon's tick, so that sysmon never moves the woken one. */
@@ -88,6 +94,91 @@ class SchedulerTest {
         // pool: 0-1 of 40.
         assertTrue(sameCarrier.get() >= trials * 3 / 4,
                 sameCarrier.get() + " of " + trials + " woken goroutines ran on their waker's carrier");
+    }
+
+    @Test
+    void givenGoroutinesThatOnlyTalk_whenTheyRunAWhile_thenThePoolShrinksToOneCarrier() {
+        assumeSized();
+        Programs.runOk(() -> {
+            Chan<Integer> ping = Chan.make();
+            Chan<Integer> pong = Chan.make();
+            Go.go(() -> {
+                for (Integer v : ping) {
+                    pong.send(v + 1);
+                }
+            });
+            awaitInThisGoroutine(() -> {
+                ping.send(1);
+                return pong.recv() == 2 && Scheduler.carriers() == 1;
+            });
+            ping.close();
+        });
+    }
+
+    @Test
+    void givenOneCarrier_whenTwoGoroutinesComputeWithoutBlocking_thenTheyRunAtOnce() {
+        assumeSized();
+        var sawEachOther = new AtomicInteger();
+        Programs.runOk(() -> {
+            shrinkToOneCarrier();
+            var running = new AtomicInteger();
+            var computers = new WaitGroup();
+            computers.add(2);
+            for (int i = 0; i < 2; i++) {
+                Go.go(() -> {
+                    running.incrementAndGet();
+                    // Never blocks: the other one runs meanwhile only if the pool grows to a second carrier.
+                    spinUntil(() -> running.get() == 2, 10_000_000_000L);
+                    if (running.get() == 2) {
+                        sawEachOther.incrementAndGet();
+                    }
+                    computers.done();
+                });
+            }
+            computers.await();
+        });
+        assertEquals(2, sawEachOther.get(), "both computing goroutines ran at the same time");
+    }
+
+    @Test
+    void givenOneCarrier_whenEveryGoroutineBlocks_thenTheDeadlockIsReported() {
+        assumeSized();
+        String report = Programs.runDeadlocked(() -> {
+            shrinkToOneCarrier();
+            Chan<Integer> never = Chan.make();
+            Go.go(never::recv);
+            never.recv();
+        });
+        assertTrue(report.contains("[chan receive]"), report);
+    }
+
+    /** Hands values between two goroutines until sysmon has shrunk the pool to one carrier. */
+    private static void shrinkToOneCarrier() {
+        Chan<Integer> ping = Chan.make();
+        var echo = Go.go(() -> {
+            for (Integer v : ping) {
+                Thread.onSpinWait();
+            }
+        });
+        awaitInThisGoroutine(() -> {
+            for (int i = 0; i < 100; i++) {
+                ping.send(i);
+            }
+            return Scheduler.carriers() == 1;
+        });
+        ping.close();
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(echo::finished);
+    }
+
+    /** Awaits {@code done}, called in the calling goroutine (its channel operations are that goroutine's). */
+    private static void awaitInThisGoroutine(Callable<Boolean> done) {
+        Awaitility.await().atMost(Duration.ofSeconds(10)).pollInSameThread().pollInterval(Duration.ofMillis(5))
+                .until(done);
+    }
+
+    private static void assumeSized() {
+        assumeTrue(Scheduler.parallelism() >= 2, "needs a pool of more than one carrier to size");
+        assumeFalse("fixed".equals(System.getProperty("gokata.scheduler")), "the pool keeps every carrier");
     }
 
     /** Spins (never parks, never yields) until {@code done} or {@code nanos} have passed. */

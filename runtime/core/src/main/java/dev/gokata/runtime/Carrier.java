@@ -1,0 +1,161 @@
+package dev.gokata.runtime;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinTask;
+import java.util.concurrent.ForkJoinWorkerThread;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * One carrier thread of the runtime's pool ({@link Scheduler}): what the runtime tells the scheduler about its next
+ * submit, what it counts for {@link Sysmon}, and whether it may run goroutines while the pool is shrunk to one.
+ *
+ * <p>Why a carrier may have to stand by. {@link ForkJoinPool#setParallelism} only stops the pool from waking more
+ * carriers than that; a carrier already awake keeps taking work while it finds some. So while one carrier is
+ * allowed, the first to run a goroutine owns the pool, and any other that takes a goroutine gives it back to the
+ * shared queue and waits, counted by the pool as blocked, until the pool grows again or the owner ends.
+ */
+final class Carrier extends ForkJoinWorkerThread {
+    private static final VarHandle RUNS;
+    private static final VarHandle RUNS_ENDED;
+    private static final List<Carrier> ALL = new CopyOnWriteArrayList<>();
+    /** How many carriers may run goroutines at once, as {@link #resize} last set it. */
+    private static volatile int allowed = Integer.MAX_VALUE;
+    /** While one carrier is allowed: the one that runs goroutines, or null until one claims it. */
+    private static final AtomicReference<Carrier> OWNER = new AtomicReference<>();
+
+    static {
+        try {
+            RUNS = MethodHandles.lookup().findVarHandle(Carrier.class, "runs", long.class);
+            RUNS_ENDED = MethodHandles.lookup().findVarHandle(Carrier.class, "runsEnded", long.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    /** The next submit from this carrier is a lazy wake-up ({@link Scheduler#unpark}); only this carrier touches it. */
+    boolean lazyNext;
+    /** The next submit from this carrier starts a goroutine ({@link Scheduler#start}); ditto. */
+    boolean startNext;
+    /** The goroutine on this carrier is parking in the runtime ({@link Scheduler#parking}); reset before every run. */
+    boolean parking;
+    /** Goroutines run so far, read by sysmon (opaque: a count, not a publication). */
+    @SuppressWarnings("unused") // through RUNS
+    private long runs;
+    /** Goroutines run to their next yield or park so far: {@code runs} but the one running now, if any. */
+    @SuppressWarnings("unused") // through RUNS_ENDED
+    private long runsEnded;
+    /** {@code runs} at sysmon's last look; only sysmon touches it. */
+    long runsSeen;
+
+    Carrier(ForkJoinPool pool) {
+        super(pool);
+    }
+
+    /** The carriers alive now. */
+    static List<Carrier> all() {
+        return ALL;
+    }
+
+    /**
+     * Lets {@code carriers} carriers of {@code pool} run goroutines at once: the pool wakes no more than that, and
+     * while it is one, every carrier but the first to run a goroutine stands by.
+     */
+    static void resize(ForkJoinPool pool, int carriers) {
+        pool.setParallelism(carriers);
+        OWNER.set(null);
+        allowed = carriers;
+        if (carriers > 1) {
+            ALL.forEach(LockSupport::unpark); // those standing by
+        }
+    }
+
+    /** Runs a goroutine's {@code continuation} here, or hands it back if another carrier owns the shrunk pool. */
+    void run(Runnable continuation) {
+        if (allowed == 1 && !owns()) {
+            standBy(continuation);
+            return;
+        }
+        RUNS.setOpaque(this, (long) RUNS.getOpaque(this) + 1);
+        parking = false;
+        try {
+            continuation.run();
+        } finally {
+            RUNS_ENDED.setOpaque(this, (long) RUNS_ENDED.getOpaque(this) + 1);
+        }
+    }
+
+    long runs() {
+        return (long) RUNS.getOpaque(this);
+    }
+
+    /** Whether a goroutine runs on this carrier now (as far as sysmon can tell). */
+    boolean running() {
+        return (long) RUNS_ENDED.getOpaque(this) != runs();
+    }
+
+    @Override
+    protected void onStart() {
+        super.onStart();
+        ALL.add(this);
+    }
+
+    @Override
+    protected void onTermination(Throwable exception) {
+        ALL.remove(this);
+        if (OWNER.compareAndSet(this, null)) {
+            ALL.forEach(LockSupport::unpark); // one standing by may claim the pool
+        }
+        super.onTermination(exception);
+    }
+
+    /** Whether this carrier may run goroutines while only one may: it is the owner, or becomes it now. */
+    private boolean owns() {
+        Carrier owner = OWNER.get();
+        return owner == this || owner == null && OWNER.compareAndSet(null, this);
+    }
+
+    /**
+     * Gives {@code continuation}, and the goroutines queued here, back to the shared queue, and waits until this
+     * carrier may run goroutines again. The pool counts it as blocked ({@link ForkJoinPool#managedBlock}), so that
+     * an idle owner is woken for the work.
+     */
+    private void standBy(Runnable continuation) {
+        getPool().externalSubmit(ForkJoinTask.adapt(continuation));
+        LocalTasks.moveToSharedQueue(getPool());
+        try {
+            ForkJoinPool.managedBlock(new ForkJoinPool.ManagedBlocker() {
+                @Override
+                public boolean block() {
+                    while (!isReleasable()) {
+                        LockSupport.park(this);
+                    }
+                    return true;
+                }
+
+                @Override
+                public boolean isReleasable() {
+                    Carrier owner = OWNER.get();
+                    return allowed > 1 || owner == null || owner == Carrier.this;
+                }
+            });
+        } catch (InterruptedException e) {
+            interrupt(); // nobody interrupts carriers; kept for whoever does
+        }
+    }
+
+    /** The calling carrier's own queue, which {@link ForkJoinTask} opens only to its subclasses. */
+    @SuppressWarnings("serial") // never serialized
+    private abstract static class LocalTasks extends ForkJoinTask<Void> {
+        /** Moves the goroutines queued on the calling carrier to {@code pool}'s shared queue. */
+        static void moveToSharedQueue(ForkJoinPool pool) {
+            for (ForkJoinTask<?> t; (t = pollNextLocalTask()) != null; ) {
+                pool.externalSubmit(t);
+            }
+        }
+    }
+}
