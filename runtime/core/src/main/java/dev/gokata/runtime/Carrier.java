@@ -22,6 +22,7 @@ import java.util.concurrent.locks.LockSupport;
 final class Carrier extends ForkJoinWorkerThread {
     private static final VarHandle RUNS;
     private static final VarHandle RUNS_ENDED;
+    private static final VarHandle READIED;
     private static final List<Carrier> ALL = new CopyOnWriteArrayList<>();
     /** How many carriers may run goroutines at once, as {@link #resize} last set it. */
     private static volatile int allowed = Integer.MAX_VALUE;
@@ -32,6 +33,7 @@ final class Carrier extends ForkJoinWorkerThread {
         try {
             RUNS = MethodHandles.lookup().findVarHandle(Carrier.class, "runs", long.class);
             RUNS_ENDED = MethodHandles.lookup().findVarHandle(Carrier.class, "runsEnded", long.class);
+            READIED = MethodHandles.lookup().findVarHandle(Carrier.class, "readied", long.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -49,8 +51,11 @@ final class Carrier extends ForkJoinWorkerThread {
     /** Goroutines run to their next yield or park so far: {@code runs} but the one running now, if any. */
     @SuppressWarnings("unused") // through RUNS_ENDED
     private long runsEnded;
-    /** {@code runs} at sysmon's last look; only sysmon touches it. */
-    long runsSeen;
+    /** Goroutines started or woken by the goroutines run here so far, read by sysmon (opaque, as {@code runs}). */
+    @SuppressWarnings("unused") // through READIED
+    private long readied;
+    /** Sysmon's view of this carrier; only sysmon touches it. */
+    final CarrierWatch watch = new CarrierWatch();
 
     Carrier(ForkJoinPool pool) {
         super(pool);
@@ -91,6 +96,15 @@ final class Carrier extends ForkJoinWorkerThread {
 
     long runs() {
         return (long) RUNS.getOpaque(this);
+    }
+
+    /** Counts a goroutine started or woken by the goroutine running here. */
+    void readied() {
+        READIED.setOpaque(this, (long) READIED.getOpaque(this) + 1);
+    }
+
+    long readiedCount() {
+        return (long) READIED.getOpaque(this);
     }
 
     /** Whether a goroutine runs on this carrier now (as far as sysmon can tell). */

@@ -5,8 +5,9 @@ package dev.gokata.runtime;
  * on what sysmon saw, so that the policy can be read and tested apart from the threads (see {@link Sysmon}).
  *
  * <ul>
- *   <li>Grow to every carrier after {@value #GROW_TICKS} ticks in a row in which work waited behind a goroutine
- *       that ran the whole tick (one such tick may be a GC pause, which stops the carriers too).</li>
+ *   <li>Grow to every carrier after {@value #GROW_TICKS} ticks in a row in which work was held up by a goroutine
+ *       that computed the whole tick ({@link CarrierWatch}; one such tick may be a GC pause, which stops the
+ *       carriers too).</li>
  *   <li>Shrink to one after a run of ticks in which no two carriers each ran one goroutine the whole tick (no
  *       parallel computing): {@value #SHRINK_TICKS} ticks, doubled each time the pool had to grow again sooner
  *       than that after shrinking, up to {@value #MAX_SHRINK_TICKS}; back to {@value #SHRINK_TICKS} once one carrier
@@ -21,7 +22,7 @@ final class CarrierSizing {
 
     private final int max;
     private int carriers;
-    private int starvingTicks;
+    private int heldUpTicks;
     private int calmTicks;
     private int ticksAtOne;
     private int shrinkAfter = SHRINK_TICKS;
@@ -33,15 +34,15 @@ final class CarrierSizing {
     }
 
     /**
-     * The number of carriers after a tick in which work waited behind a goroutine that ran the whole tick ({@code
-     * starving}), and {@code computing} carriers each ran one goroutine the whole tick.
+     * The number of carriers after a tick in which work was {@code heldUp} or not, and {@code computing} carriers
+     * each ran one goroutine the whole tick.
      */
-    int tick(boolean starving, int computing) {
-        starvingTicks = starving ? starvingTicks + 1 : 0;
+    int tick(boolean heldUp, int computing) {
+        heldUpTicks = heldUp ? heldUpTicks + 1 : 0;
         calmTicks = computing > 1 ? 0 : calmTicks + 1;
         if (carriers == 1) {
             ticksAtOne++;
-            if (starvingTicks >= GROW_TICKS) {
+            if (heldUpTicks >= GROW_TICKS) {
                 if (ticksAtOne < shrinkAfter) { // shrunk too soon: wait longer next time
                     shrinkAfter = Math.min(2 * shrinkAfter, MAX_SHRINK_TICKS);
                 }
@@ -65,7 +66,7 @@ final class CarrierSizing {
     /** Back to every carrier, as at the start (sysmon stops watching an idle program). */
     void reset() {
         carriers = max;
-        starvingTicks = 0;
+        heldUpTicks = 0;
         calmTicks = 0;
     }
 }

@@ -157,8 +157,11 @@ public final class Scheduler {
      * caller's carrier without waking another one.
      */
     static void unpark(Thread thread, boolean lazy) {
-        Carrier c = lazy ? carrier() : null;
-        if (c == null) {
+        Carrier c = carrier();
+        if (c != null) {
+            c.readied();
+        }
+        if (c == null || !lazy) {
             LockSupport.unpark(thread);
             return;
         }
@@ -177,6 +180,7 @@ public final class Scheduler {
             thread.start();
             return;
         }
+        c.readied();
         c.startNext = true;
         try {
             thread.start();

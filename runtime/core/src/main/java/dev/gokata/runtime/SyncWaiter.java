@@ -1,7 +1,5 @@
 package dev.gokata.runtime;
 
-import java.util.concurrent.locks.LockSupport;
-
 /**
  * A goroutine parked in one of the sync primitives ({@link Mutex}, {@link RWMutex}, {@link WaitGroup}, {@link Once},
  * {@link Cond}), following the blocking protocol of {@link Goroutine}.
@@ -46,6 +44,6 @@ final class SyncWaiter {
     void wake() {
         g.endWait();
         done = true;
-        LockSupport.unpark(thread);
+        Scheduler.unpark(thread, false);
     }
 }

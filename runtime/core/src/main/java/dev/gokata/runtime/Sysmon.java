@@ -1,5 +1,6 @@
 package dev.gokata.runtime;
 
+import dev.gokata.runtime.CarrierWatch.Seen;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -11,7 +12,8 @@ import java.util.concurrent.locks.LockSupport;
  * <p>Work that waits. A lazily woken goroutine waits for its carrier to finish what it runs, and a goroutine that
  * never blocks would keep it waiting; so would a goroutine in the shared queue while the pool runs one carrier and
  * that carrier runs a goroutine that never blocks. A tick in which either happened (queued work, and its carrier,
- * or every carrier, ran nothing new) wakes an idle carrier, which steals the work; two in a row grow a shrunk pool.
+ * or for the shared queue every carrier, ran nothing new) wakes an idle carrier, which steals the work. Two in a row
+ * grow a shrunk pool, unless the goroutine that held the work up was feeding the queues ({@link CarrierWatch}).
  *
  * <p>Its own cost. It starts with the first lazy wake-up or {@code go}, and sleeps once the program has run nothing
  * and queued nothing for a second, after growing the pool back to every carrier; the next lazy wake-up or {@code go}
@@ -57,7 +59,7 @@ final class Sysmon {
                 pool.execute(() -> { }); // an external submit wakes an idle carrier; it steals what waits
             }
             if (sizing != null) {
-                resize(sizing.tick(look.starving(), look.computing()));
+                resize(sizing.tick(look.heldUp(), look.computing()));
             }
             idleTicks = look.queued() || look.switched() ? 0 : idleTicks + 1;
             if (idleTicks >= IDLE_TICKS) {
@@ -90,29 +92,35 @@ final class Sysmon {
 
     /**
      * What one tick saw: work {@code queued} anywhere; whether any carrier {@code switched} goroutines since the
-     * last look; whether queued work was {@code starving} (its carrier, or for the shared queue every carrier,
-     * switched none); and how many carriers were {@code computing} (ran one goroutine since the last look).
+     * last look; whether queued work was {@code starving}, its carrier (for the shared queue, every carrier) running
+     * one goroutine or nothing since the last look; whether it was {@code heldUp} so by a carrier idle or computing,
+     * not feeding the queues ({@link CarrierWatch}); and how many carriers ran one goroutine since the last look
+     * ({@code computing}).
      */
-    private record Look(boolean queued, boolean switched, boolean starving, int computing) {
+    private record Look(boolean queued, boolean switched, boolean starving, boolean heldUp, int computing) {
         static Look now(ForkJoinPool pool) {
             boolean queued = pool.hasQueuedSubmissions();
             boolean switched = false;
             boolean starving = false;
+            boolean heldUp = false;
+            boolean feeding = false;
             int computing = 0;
             for (Carrier c : Carrier.all()) {
-                long runs = c.runs();
-                boolean sameRun = runs == c.runsSeen;
+                var seen = c.watch.look(c.runs(), c.readiedCount(), c.running());
                 if (c.getQueuedTaskCount() > 0) {
                     queued = true;
-                    starving |= sameRun;
+                    starving |= seen != Seen.SWITCHED;
+                    heldUp |= seen == Seen.IDLE || seen == Seen.COMPUTING;
                 }
-                switched |= !sameRun;
-                if (sameRun && c.running()) {
+                switched |= seen == Seen.SWITCHED;
+                feeding |= seen == Seen.FEEDING;
+                if (seen == Seen.FEEDING || seen == Seen.COMPUTING) {
                     computing++;
                 }
-                c.runsSeen = runs;
             }
-            return new Look(queued, switched, starving || queued && !switched, computing);
+            boolean sharedStarving = queued && !switched;
+            return new Look(queued, switched, starving || sharedStarving, heldUp || sharedStarving && !feeding,
+                    computing);
         }
     }
 }
