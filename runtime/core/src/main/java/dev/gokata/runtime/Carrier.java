@@ -79,16 +79,31 @@ final class Carrier extends ForkJoinWorkerThread {
         }
     }
 
-    /** Runs a goroutine's {@code continuation} here, or hands it back if another carrier owns the shrunk pool. */
-    void run(Runnable continuation) {
+    /**
+     * A goroutine's continuation as the pool runs it: through the carrier that takes it ({@link #run}), which counts
+     * it, or hands it back while another carrier owns the shrunk pool.
+     */
+    record Task(Runnable continuation) implements Runnable {
+        @Override
+        public void run() {
+            if (Thread.currentThread() instanceof Carrier c) {
+                c.run(this);
+            } else {
+                continuation.run();
+            }
+        }
+    }
+
+    /** Runs {@code task} here, or hands it back if another carrier owns the shrunk pool. */
+    private void run(Task task) {
         if (allowed == 1 && !owns()) {
-            standBy(continuation);
+            standBy(task);
             return;
         }
         RUNS.setOpaque(this, (long) RUNS.getOpaque(this) + 1);
         parking = false;
         try {
-            continuation.run();
+            task.continuation().run();
         } finally {
             RUNS_ENDED.setOpaque(this, (long) RUNS_ENDED.getOpaque(this) + 1);
         }
@@ -134,12 +149,12 @@ final class Carrier extends ForkJoinWorkerThread {
     }
 
     /**
-     * Gives {@code continuation}, and the goroutines queued here, back to the shared queue, and waits until this
-     * carrier may run goroutines again. The pool counts it as blocked ({@link ForkJoinPool#managedBlock}), so that
-     * an idle owner is woken for the work.
+     * Gives {@code task}, and the goroutines queued here, back to the shared queue, and waits until this carrier
+     * may run goroutines again. The pool counts it as blocked ({@link ForkJoinPool#managedBlock}), so that an idle
+     * owner is woken for the work.
      */
-    private void standBy(Runnable continuation) {
-        getPool().externalSubmit(ForkJoinTask.adapt(continuation));
+    private void standBy(Task task) {
+        getPool().externalSubmit(ForkJoinTask.adapt(task));
         LocalTasks.moveToSharedQueue(getPool());
         try {
             ForkJoinPool.managedBlock(new ForkJoinPool.ManagedBlocker() {

@@ -63,9 +63,10 @@ final class CarrierSizing {
         return carriers;
     }
 
-    /** Back to every carrier, as at the start (sysmon stops watching an idle program). */
+    /** Back to every carrier and the first shrink period, as at the start (sysmon stops watching an idle program). */
     void reset() {
         carriers = max;
+        shrinkAfter = SHRINK_TICKS;
         heldUpTicks = 0;
         calmTicks = 0;
     }

@@ -127,18 +127,6 @@ public final class Scheduler {
                 0, Math.max(CARRIERS_MAX, 256), 1, p -> true, 30, TimeUnit.SECONDS);
     }
 
-    /** A goroutine's continuation, run by its carrier ({@link Carrier#run}) or, outside the pool, as it is. */
-    private record Counted(Runnable continuation) implements Runnable {
-        @Override
-        public void run() {
-            if (Thread.currentThread() instanceof Carrier c) {
-                c.run(continuation);
-            } else {
-                continuation.run();
-            }
-        }
-    }
-
     private static Thread currentCarrier() {
         try {
             return (Thread) CARRIER.invokeExact();
@@ -213,7 +201,7 @@ public final class Scheduler {
      * unpark; pinned to its carrier meanwhile) or on a carrier between goroutines (after a yield or a park).
      */
     private static void submit(Runnable continuation) {
-        var task = new Counted(continuation);
+        var task = new Carrier.Task(continuation);
         Thread current = Thread.currentThread();
         if (current instanceof Carrier c) { // between goroutines:
             boolean parkRaced = c.parking;

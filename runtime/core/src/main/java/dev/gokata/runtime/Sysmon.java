@@ -12,8 +12,10 @@ import java.util.concurrent.locks.LockSupport;
  * <p>Work that waits. A lazily woken goroutine waits for its carrier to finish what it runs, and a goroutine that
  * never blocks would keep it waiting; so would a goroutine in the shared queue while the pool runs one carrier and
  * that carrier runs a goroutine that never blocks. A tick in which either happened (queued work, and its carrier,
- * or for the shared queue every carrier, ran nothing new) wakes an idle carrier, which steals the work. Two in a row
- * grow a shrunk pool, unless the goroutine that held the work up was feeding the queues ({@link CarrierWatch}).
+ * or for the shared queue every carrier, ran nothing new) wakes an idle carrier, which steals the work. Two ticks in
+ * a row in which a goroutine that computes held work up grow a shrunk pool; one that feeds the queues does not
+ * ({@link CarrierWatch}). So do a few ticks in a row in which work waited while every carrier was idle, should the
+ * wake-ups fail.
  *
  * <p>Its own cost. It starts with the first lazy wake-up or {@code go}, and sleeps once the program has run nothing
  * and queued nothing for a second, after growing the pool back to every carrier; the next lazy wake-up or {@code go}
@@ -22,6 +24,8 @@ import java.util.concurrent.locks.LockSupport;
 final class Sysmon {
     private static final long TICK_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
     private static final int IDLE_TICKS = 1000;
+    /** Ticks in a row with work queued and every carrier idle, after which the pool grows in case wake-ups fail. */
+    private static final int STALLED_TICKS = 5;
     private static final long SLEEP_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
 
     private final ForkJoinPool pool;
@@ -52,14 +56,16 @@ final class Sysmon {
 
     private void run() {
         int idleTicks = 0;
+        int stalledTicks = 0;
         while (true) {
             LockSupport.parkNanos(TICK_NANOS);
             var look = Look.now(pool);
             if (look.starving() && pool.getActiveThreadCount() < pool.getParallelism()) {
                 pool.execute(() -> { }); // an external submit wakes an idle carrier; it steals what waits
             }
+            stalledTicks = look.stalled() ? stalledTicks + 1 : 0;
             if (sizing != null) {
-                resize(sizing.tick(look.heldUp(), look.computing()));
+                resize(sizing.tick(look.heldUp() || stalledTicks >= STALLED_TICKS, look.computing()));
             }
             idleTicks = look.queued() || look.switched() ? 0 : idleTicks + 1;
             if (idleTicks >= IDLE_TICKS) {
@@ -93,11 +99,12 @@ final class Sysmon {
     /**
      * What one tick saw: work {@code queued} anywhere; whether any carrier {@code switched} goroutines since the
      * last look; whether queued work was {@code starving}, its carrier (for the shared queue, every carrier) running
-     * one goroutine or nothing since the last look; whether it was {@code heldUp} so by a carrier idle or computing,
-     * not feeding the queues ({@link CarrierWatch}); and how many carriers ran one goroutine since the last look
-     * ({@code computing}).
+     * one goroutine or nothing since the last look; whether it was {@code heldUp} so by a goroutine that computes
+     * ({@link CarrierWatch}); whether the carriers {@code stalled}, all idle though work was queued (a wake-up the
+     * pool missed); and how many carriers ran one goroutine since the last look ({@code computing}).
      */
-    private record Look(boolean queued, boolean switched, boolean starving, boolean heldUp, int computing) {
+    private record Look(boolean queued, boolean switched, boolean starving, boolean heldUp, boolean stalled,
+            int computing) {
         static Look now(ForkJoinPool pool) {
             boolean queued = pool.hasQueuedSubmissions();
             boolean switched = false;
@@ -110,7 +117,7 @@ final class Sysmon {
                 if (c.getQueuedTaskCount() > 0) {
                     queued = true;
                     starving |= seen != Seen.SWITCHED;
-                    heldUp |= seen == Seen.IDLE || seen == Seen.COMPUTING;
+                    heldUp |= seen == Seen.COMPUTING;
                 }
                 switched |= seen == Seen.SWITCHED;
                 feeding |= seen == Seen.FEEDING;
@@ -119,7 +126,8 @@ final class Sysmon {
                 }
             }
             boolean sharedStarving = queued && !switched;
-            return new Look(queued, switched, starving || sharedStarving, heldUp || sharedStarving && !feeding,
+            return new Look(queued, switched, starving || sharedStarving,
+                    heldUp || sharedStarving && computing > 0 && !feeding, sharedStarving && computing == 0,
                     computing);
         }
     }

@@ -62,6 +62,14 @@ class CarrierSizingTest {
         assertEquals(4, sizing.carriers());
     }
 
+    @Test
+    void givenALongerWaitAfterQuickRegrowth_whenReset_thenTheFirstWaitIsBack() {
+        calmTicksToShrink();
+        grow();
+        sizing.reset();
+        assertEquals(CarrierSizing.SHRINK_TICKS, calmTicksToShrink());
+    }
+
     /** Calm ticks until the pool shrinks to one carrier: how many it took. */
     private int calmTicksToShrink() {
         for (int n = 1; n <= 10 * CarrierSizing.MAX_SHRINK_TICKS; n++) {
