@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.gokata.runtime.Go;
 import dev.gokata.testkit.Concurrency;
 import dev.gokata.testkit.Sandbox;
 import java.awt.Color;
@@ -102,6 +103,14 @@ class ThumbnailsTest {
 
     private Path out(String name) throws IOException {
         return Files.createDirectories(dir.resolve(name));
+    }
+
+    /** Waits, sleeping as a goroutine does, until {@code folder} holds {@code n} files, or 2 s have passed. */
+    private static void awaitFiles(Path folder, int n) throws IOException {
+        long giveUp = System.nanoTime() + Duration.ofSeconds(2).toNanos();
+        while (names(folder).size() < n && System.nanoTime() < giveUp) {
+            Go.sleep(Duration.ofMillis(1));
+        }
     }
 
     private static Set<String> names(Path folder) throws IOException {
@@ -219,12 +228,16 @@ class ThumbnailsTest {
     @Test
     void givenALimitOf5_whenPiped_thenTheWalkIsCancelledAfterFiveThumbnails() throws Exception {
         Path root = images("in", 20);
-        // repeated: in a lucky schedule no worker holds a result when done is closed
+        // Every thumbnail after the fifth is made only once five are saved, so that its worker holds a result when
+        // done is closed: a pipeline that keeps ranging then receives it, unless the worker's select picks done
+        // (one chance in two for each result, hence the rounds).
         for (int round = 1; round <= 5; round++) {
             Path out = out("out-" + round);
             var calls = new AtomicInteger();
             Thumbnailer counting = src -> {
-                calls.incrementAndGet();
+                if (calls.incrementAndGet() > 5) {
+                    awaitFiles(out, 5);
+                }
                 return Images.thumbnail(src);
             };
 
