@@ -42,9 +42,9 @@ import java.util.concurrent.locks.LockSupport;
  * the hour, and while it is long a ping-pong takes twice as long on two carriers as on one (docs/benchmarks.md).
  * Go keeps the goroutines a hand-off wakes on the waker's P, and the other P takes only work that waits. The
  * runtime's pool does the same with its size: sysmon shrinks it to one carrier while no two goroutines compute side
- * by side, and grows it back as soon as work waits behind a goroutine that does not block ({@link CarrierSizing}).
- * So goroutines that compute in parallel get every core within two milliseconds, and goroutines that talk share
- * one. {@code -Dgokata.scheduler=fixed} keeps every carrier.
+ * by side, and grows it back as soon as work waits behind a goroutine that computes ({@link CarrierSizing}, {@link
+ * CarrierWatch}). So goroutines that compute in parallel get every core within about a dozen milliseconds, and
+ * goroutines that talk share one. {@code -Dgokata.scheduler=fixed} keeps every carrier.
  */
 public final class Scheduler {
     /** The runtime's pool, or null on the JDK's pool (the JVM does not open java.lang, or gokata.scheduler=jdk). */
@@ -142,7 +142,7 @@ public final class Scheduler {
 
     /**
      * Wakes {@code thread}, parked in the runtime; {@code lazy} (a buffered channel's wake-up) queues it on the
-     * caller's carrier without waking another one.
+     * caller's carrier without waking another one. Counted for sysmon as the caller's carrier readying a goroutine.
      */
     static void unpark(Thread thread, boolean lazy) {
         Carrier c = carrier();
