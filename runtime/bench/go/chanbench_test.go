@@ -167,12 +167,17 @@ func BenchmarkSelectDefault2(b *testing.B) {
 }
 
 func BenchmarkSpawn100k(b *testing.B) {
+	spawnBatches(b, func(n int, ch chan int, wg *sync.WaitGroup) { go startSenders(n, ch, wg) })
+}
+
+// spawnBatches runs b.N batches: start (100 000 senders on ch, each calling wg.Done), then receive every value.
+func spawnBatches(b *testing.B, start func(n int, ch chan int, wg *sync.WaitGroup)) {
 	const n = 100_000
 	for r := 0; r < b.N; r++ {
 		ch := make(chan int)
 		var wg sync.WaitGroup
 		wg.Add(n)
-		go startSenders(n, ch, &wg)
+		start(n, ch, &wg)
 		for i := 0; i < n; i++ {
 			<-ch
 		}
@@ -193,15 +198,5 @@ func startSenders(n int, ch chan int, wg *sync.WaitGroup) {
 // BenchmarkSpawnFirst100k is the reference measurements' spawn workload: one goroutine starts all 100 000 senders
 // first and only then receives, so that every sender blocks before its value is taken.
 func BenchmarkSpawnFirst100k(b *testing.B) {
-	const n = 100_000
-	for r := 0; r < b.N; r++ {
-		ch := make(chan int)
-		var wg sync.WaitGroup
-		wg.Add(n)
-		startSenders(n, ch, &wg)
-		for i := 0; i < n; i++ {
-			<-ch
-		}
-		wg.Wait()
-	}
+	spawnBatches(b, startSenders)
 }
