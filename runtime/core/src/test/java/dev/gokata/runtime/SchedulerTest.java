@@ -99,20 +99,7 @@ class SchedulerTest {
     @Test
     void givenGoroutinesThatOnlyTalk_whenTheyRunAWhile_thenThePoolShrinksToOneCarrier() {
         assumeSized();
-        Programs.runOk(() -> {
-            Chan<Integer> ping = Chan.make();
-            Chan<Integer> pong = Chan.make();
-            Go.go(() -> {
-                for (Integer v : ping) {
-                    pong.send(v + 1);
-                }
-            });
-            awaitInThisGoroutine(() -> {
-                ping.send(1);
-                return pong.recv() == 2 && Scheduler.carriers() == 1;
-            });
-            ping.close();
-        });
+        Programs.runOk(SchedulerTest::shrinkToOneCarrier);
     }
 
     @Test
@@ -152,19 +139,22 @@ class SchedulerTest {
         assertTrue(report.contains("[chan receive]"), report);
     }
 
-    /** Hands values between two goroutines until sysmon has shrunk the pool to one carrier. */
+    /** Plays ping-pong with a second goroutine until sysmon has shrunk the pool to one carrier (at most 10 s). */
     private static void shrinkToOneCarrier() {
         Chan<Integer> ping = Chan.make();
+        Chan<Integer> pong = Chan.make();
         var echo = Go.go(() -> {
             for (Integer v : ping) {
-                Thread.onSpinWait();
+                pong.send(v + 1);
             }
         });
         awaitInThisGoroutine(() -> {
+            boolean answered = true;
             for (int i = 0; i < 100; i++) {
                 ping.send(i);
+                answered &= pong.recv() == i + 1;
             }
-            return Scheduler.carriers() == 1;
+            return answered && Scheduler.carriers() == 1;
         });
         ping.close();
         Awaitility.await().atMost(Duration.ofSeconds(10)).until(echo::finished);
