@@ -200,3 +200,17 @@ func startSenders(n int, ch chan int, wg *sync.WaitGroup) {
 func BenchmarkSpawnFirst100k(b *testing.B) {
 	spawnBatches(b, startSenders)
 }
+
+// BenchmarkSpawnOnly starts 100 000 goroutines that only call wg.Done, then waits for them: the cost of a
+// goroutine's start and end alone.
+func BenchmarkSpawnOnly(b *testing.B) {
+	const n = 100_000
+	for r := 0; r < b.N; r++ {
+		var wg sync.WaitGroup
+		wg.Add(n)
+		for i := 0; i < n; i++ {
+			go wg.Done()
+		}
+		wg.Wait()
+	}
+}

@@ -37,7 +37,13 @@ record Workload(String name, Run run, String goBenchmark) {
             nonBlocking("selectReady2", SelectBench::selectReady2, SelectBench.READY_SELECTS,
                     "^BenchmarkSelectReady2$"),
             spawning("spawn100k", SpawnBench::spawn100k, "^BenchmarkSpawn100k$"),
-            spawning("spawnFirst100k", SpawnBench::spawnFirst100k, "^BenchmarkSpawnFirst100k$"));
+            spawning("spawnFirst100k", SpawnBench::spawnFirst100k, "^BenchmarkSpawnFirst100k$"),
+            new Workload("spawnOnly", impl -> {
+                var s = new SpawnBench.SpawnOnly();
+                s.impl = impl.equals("jox") ? "vt" : impl; // jox has no goroutines: plain virtual threads stand in
+                new SpawnBench().spawnOnly(s);
+                return 1;
+            }, "^BenchmarkSpawnOnly$"));
 
     /** The workload called {@code name}, if there is one. */
     static Optional<Workload> named(String name) {

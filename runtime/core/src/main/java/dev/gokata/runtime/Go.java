@@ -13,10 +13,10 @@ import java.util.concurrent.ThreadFactory;
 public final class Go {
     /**
      * Thread-safe, unlike a builder. Threads stay unnamed: a name costs time, and dumps give the goroutine id. They
-     * inherit no inheritable thread-locals (Go has no thread-locals to inherit): copying the parent's map would cost
-     * the spawning goroutine, the one that serialises a burst of {@code go} statements, about 0.1 µs per goroutine,
-     * and the goroutine records itself in {@link Goroutine#run} anyway. The context class loader, which the JDK then
-     * no longer copies, is copied by {@link #start}.
+     * inherit no inheritable thread-locals (Go has no thread-locals to inherit): a map that a library set in the
+     * spawning goroutine would cost that goroutine, the one that serialises a burst of {@code go} statements, about
+     * 0.1 µs per goroutine to copy. The context class loader, which the JDK then no longer copies, is copied by
+     * {@link #go}.
      */
     private static final ThreadFactory THREADS = Scheduler.newBuilder().inheritInheritableThreadLocals(false).factory();
 
@@ -33,25 +33,25 @@ public final class Go {
         // Race reports show the go statement's callers too: capture them all with the detector on.
         var site = Race.ENABLED ? new CreationSite() : CreationSite.capture(body);
         Object clock = Race.ENABLED ? Race.release(null) : null;
-        return start(parent.program(), parent.id(), site, body, clock);
+        return start(parent.program(), parent.id(), site, Thread.currentThread().getContextClassLoader(), body,
+                clock);
     }
 
     /**
      * Starts {@code body} as a new goroutine of {@code program}, from any thread (the timer thread starts
-     * afterFunc goroutines this way); {@code raceClock} is what the new goroutine acquires first.
+     * afterFunc goroutines this way), with the program's own context class loader; {@code raceClock} is what the new
+     * goroutine acquires first.
      */
     static Goroutine start(Program program, long parentId, List<StackTraceElement> createdAt, Runnable body,
             Object raceClock) {
-        return start(program, parentId, CreationSite.of(createdAt), body, raceClock);
+        return start(program, parentId, CreationSite.of(createdAt), program.contextClassLoader(), body, raceClock);
     }
 
-    private static Goroutine start(Program program, long parentId, CreationSite createdAt, Runnable body,
-            Object raceClock) {
+    private static Goroutine start(Program program, long parentId, CreationSite createdAt, ClassLoader loader,
+            Runnable body, Object raceClock) {
         var g = new Goroutine(program, program.nextId(), parentId, createdAt, false);
+        Thread t = g.newThread(THREADS, loader, body, raceClock, false);
         program.started(g);
-        Thread t = THREADS.newThread(() -> g.run(body, raceClock, false));
-        t.setContextClassLoader(Thread.currentThread().getContextClassLoader());
-        g.bind(t);
         Scheduler.start(t);
         return g;
     }

@@ -5,6 +5,7 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -40,19 +41,15 @@ import java.util.concurrent.locks.LockSupport;
  */
 public final class Goroutine {
     /**
-     * A thread's goroutine, or, in a thread not started by {@code go} that has not used the runtime yet, the
-     * program it was created in: a thread the student starts by other means inherits its creator's program, and
-     * joins it when it first uses the runtime. One inheritable thread-local instead of a plain one for the
-     * goroutine and an inheritable one for the program: a goroutine then fills one thread-local map, not two.
+     * The goroutine of a thread the runtime adopted. A goroutine's own thread finds its goroutine through its {@link
+     * Start} instead: one field away, where a thread-local would give every goroutine a map of its own (136 B of the
+     * 587 that a goroutine which only starts and ends allocated; docs/benchmarks.md). A thread that a goroutine starts
+     * by other means finds the program to join through its context class loader ({@link ProgramLoader}).
      */
-    private static final InheritableThreadLocal<Object> CURRENT = new InheritableThreadLocal<>() {
-        @Override
-        protected Object childValue(Object parent) {
-            return parent instanceof Goroutine g ? g.program : parent;
-        }
-    };
+    private static final ThreadLocal<Goroutine> ADOPTED = new ThreadLocal<>();
 
     private static final VarHandle WAIT_STATE;
+    private static final VarHandle FINISHED;
     /** {@code waitState}: the number of the goroutine's current or last wait, then one of the states below. */
     private static final int STATE_BITS = 2;
     private static final int STATE_MASK = (1 << STATE_BITS) - 1;
@@ -65,6 +62,7 @@ public final class Goroutine {
     static {
         try {
             WAIT_STATE = MethodHandles.lookup().findVarHandle(Goroutine.class, "waitState", int.class);
+            FINISHED = MethodHandles.lookup().findVarHandle(Goroutine.class, "finished", boolean.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -75,11 +73,14 @@ public final class Goroutine {
     private final long parentId;
     private final CreationSite createdAt;
     private final boolean adopted;
-    private volatile Thread thread;
+    /** Written once, before the goroutine is registered or its thread starts. */
+    private Thread thread;
     private volatile WaitReason waitReason;
     @SuppressWarnings("unused") // accessed through WAIT_STATE
     private volatile int waitState;
-    private volatile boolean finished;
+    /** Through FINISHED: set with a release store (free on x86), as the goroutine leaves; read with an acquire. */
+    @SuppressWarnings("unused")
+    private boolean finished;
     /** Set by the goroutine's own thread as it begins; read by others only as a hint (Registry#newestNotBegun). */
     private boolean begun;
     /** Where the goroutine is in its program's {@link Registry}; written once, before its thread starts. */
@@ -102,13 +103,17 @@ public final class Goroutine {
 
     /** The goroutine running the calling thread; a thread not started by {@link Go#go} is adopted on first use. */
     public static Goroutine current() {
-        return CURRENT.get() instanceof Goroutine g ? g : adopt();
+        Thread t = Thread.currentThread();
+        return t.getUncaughtExceptionHandler() instanceof Start s ? s.goroutine() : adopted(t);
     }
 
-    private static Goroutine adopt() {
-        Program program = CURRENT.get() instanceof Program inherited ? inherited : Program.DETACHED;
-        Goroutine g = program.adopt(Thread.currentThread());
-        CURRENT.set(g);
+    /** The goroutine of {@code t}, a thread not started by {@code go}: adopted into its creator's program, if any. */
+    private static Goroutine adopted(Thread t) {
+        Goroutine g = ADOPTED.get();
+        if (g == null) {
+            g = ProgramLoader.programOf(t.getContextClassLoader()).adopt(t);
+            ADOPTED.set(g);
+        }
         return g;
     }
 
@@ -144,7 +149,7 @@ public final class Goroutine {
 
     /** True once the goroutine's function has returned or panicked. */
     public boolean finished() {
-        return finished;
+        return (boolean) FINISHED.getAcquire(this);
     }
 
     /** True for a thread that was not started by {@code go} but used the runtime (e.g. a platform main thread). */
@@ -303,13 +308,45 @@ public final class Goroutine {
         return registrySlot;
     }
 
+    /** Binds an adopted goroutine to its thread. */
     void bind(Thread t) {
         this.thread = t;
     }
 
-    void run(Runnable body, Object raceClock, boolean isMain) {
+    /**
+     * A new thread from {@code threads} that will run {@code body} as this goroutine, with {@code loader} as its
+     * context class loader; not started. Call it before the goroutine is registered.
+     */
+    Thread newThread(ThreadFactory threads, ClassLoader loader, Runnable body, Object raceClock, boolean isMain) {
+        var start = new Start(this, body, raceClock, isMain);
+        Thread t = threads.newThread(start);
+        t.setUncaughtExceptionHandler(start);
+        t.setContextClassLoader(loader);
+        thread = t;
+        return t;
+    }
+
+    /**
+     * A goroutine's thread's task, and its handler of uncaught exceptions, so that {@link #current()} finds the
+     * goroutine in a field of the thread. Nothing escapes {@link #run}, which catches whatever the body throws; a
+     * failure of the runtime itself goes on to the thread's group, as it would without this handler. A goroutine
+     * that replaces its thread's handler is taken for a thread the runtime did not start (Go has no such handler).
+     */
+    private record Start(Goroutine goroutine, Runnable body, Object raceClock, boolean isMain)
+            implements Runnable, Thread.UncaughtExceptionHandler {
+        @Override
+        public void run() {
+            goroutine.run(body, raceClock, isMain);
+        }
+
+        @Override
+        public void uncaughtException(Thread t, Throwable e) {
+            t.getThreadGroup().uncaughtException(t, e);
+        }
+    }
+
+    private void run(Runnable body, Object raceClock, boolean isMain) {
         begun = true;
-        CURRENT.set(this);
         if (Race.ENABLED) {
             Race.acquire(raceClock);
         }
@@ -318,7 +355,7 @@ public final class Goroutine {
             if (Race.ENABLED && isMain) {
                 program.raceEnded();
             }
-            finished = true;
+            FINISHED.setRelease(this, true);
             if (isMain) {
                 program.mainReturned(this);
             } else {
@@ -328,7 +365,7 @@ public final class Goroutine {
             if (Race.ENABLED) {
                 program.raceEnded();
             }
-            finished = true;
+            FINISHED.setRelease(this, true);
             program.panicked(this, t);
         }
     }

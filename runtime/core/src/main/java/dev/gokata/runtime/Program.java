@@ -52,6 +52,8 @@ public final class Program {
     /** The race detector's clock of the program's end, acquired by {@link #run} when it returns; guarded by itself. */
     private final Object[] raceEnd = new Object[1];
     private final AtomicInteger exitWatchers = new AtomicInteger();
+    /** The context class loader of the program's goroutines, by which threads they start find the program. */
+    private final ProgramLoader loader;
 
     /** A new program, ready to {@link #run}. */
     public Program() {
@@ -60,6 +62,7 @@ public final class Program {
 
     private Program(boolean detectsDeadlock) {
         this.detectsDeadlock = detectsDeadlock;
+        this.loader = detectsDeadlock ? new ProgramLoader(this, Thread.currentThread().getContextClassLoader()) : null;
     }
 
     /** The program of the calling thread ({@link #DETACHED} outside any run). */
@@ -79,10 +82,9 @@ public final class Program {
      */
     public Outcome run(Runnable main, Duration limit) {
         var g1 = new Goroutine(this, nextId.getAndIncrement(), 0, null, false);
-        started(g1);
         Object clock = Race.ENABLED ? Race.release(null) : null;
-        Thread t = Scheduler.newBuilder().unstarted(() -> g1.run(main, clock, true));
-        g1.bind(t);
+        Thread t = g1.newThread(Scheduler.newBuilder().factory(), loader, main, clock, true);
+        started(g1);
         t.start();
         try {
             Outcome o = limit == null ? outcome.get() : outcome.get(limit.toNanos(), TimeUnit.NANOSECONDS);
@@ -193,6 +195,14 @@ public final class Program {
                 exits.notifyAll();
             }
         }
+    }
+
+    /**
+     * The context class loader of a goroutine that no goroutine of this program starts (an afterFunc's): the
+     * program's own, or for {@link #DETACHED}, which has none, the system class loader.
+     */
+    ClassLoader contextClassLoader() {
+        return loader != null ? loader : ClassLoader.getSystemClassLoader();
     }
 
     long nextId() {

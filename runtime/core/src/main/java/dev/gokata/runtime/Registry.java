@@ -12,10 +12,12 @@ import java.util.List;
  * <p>Implementation note. Goroutines take slots in blocks of {@code BLOCK}, newest block first in a singly linked
  * list. A start takes the next slot of the head block ({@code getAndAdd} on its {@code taken}, contended only by
  * concurrent starts) and stores its goroutine there; the start that finds the head block full pushes a new block with
- * one CAS. A goroutine leaves by overwriting its own slot with {@link #GONE} (a volatile store): starts and exits
- * never contend on a shared table, a departed goroutine is garbage at once, and a reader scans blocks a cache line of
- * slots at a time (a {@code ConcurrentHashMap} key set cost about 0.2 µs per goroutine; one node per goroutine,
- * pruned by a walk, cost a cache miss per departed goroutine). A slot is null until its goroutine is stored, so a
+ * one CAS. A goroutine leaves by overwriting its own slot with {@link #GONE}. Both stores are release stores (plain
+ * stores on x86, where a volatile one costs a fence): the program's counts, which the caller updates next with a
+ * volatile read-modify-write, publish them to any reader that reads the counts first. Starts and exits never contend
+ * on a shared table, a departed goroutine is garbage at once, and a reader scans blocks a cache line of slots at a
+ * time (a {@code ConcurrentHashMap} key set cost about 0.2 µs per goroutine; one node per goroutine, pruned by a
+ * walk, cost a cache miss per departed goroutine). A slot is null until its goroutine is stored, so a
  * block is removable only when all its slots were handed out and every one holds {@code GONE}; it then stays so
  * forever. {@link #prune} unlinks such blocks behind the head, one pruner at a time (CAS on {@code pruning}); starts
  * only change the head, so the pruner alone writes the links behind it, and it only ever changes a link to skip
@@ -74,7 +76,7 @@ final class Registry {
             int i = (int) TAKEN.getAndAdd(b, 1);
             if (i < BLOCK) {
                 g.registeredAt(b, i);
-                SLOT.setVolatile(b.slots, i, g);
+                SLOT.setRelease(b.slots, i, g);
                 return;
             }
             var fresh = new Block(b.seq + 1, b);
@@ -104,9 +106,9 @@ final class Registry {
         return g == null || g != GONE && !g.hasBegun(); // null: being stored, about to start
     }
 
-    /** Takes {@code g} out; a volatile store, so a reader that comes later no longer sees it. */
+    /** Takes {@code g} out; the caller's next update of the program's counts publishes it (see the class comment). */
     static void remove(Goroutine g) {
-        SLOT.setVolatile(g.registryBlock().slots, g.registrySlot(), GONE);
+        SLOT.setRelease(g.registryBlock().slots, g.registrySlot(), GONE);
     }
 
     /** The registered goroutines, in no particular order. */

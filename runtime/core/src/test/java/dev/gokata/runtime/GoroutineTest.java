@@ -8,6 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URL;
 import java.net.URLClassLoader;
+import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
@@ -45,6 +48,63 @@ class GoroutineTest {
         assertTrue(o instanceof Outcome.Exited, o.report());
         assertSame(program, seen.get());
         assertTrue(adopted.get().adopted());
+    }
+
+    @Test
+    void givenAnExecutorCreatedInAGoroutine_whenItsWorkerUsesTheRuntime_thenTheWorkerJoinsTheGoroutinesProgram() {
+        var seen = new AtomicReference<Program>();
+        var program = new Program();
+        Outcome o = program.run(() -> {
+            try (var executor = Executors.newSingleThreadExecutor()) { // its worker starts at the first submit
+                executor.submit(() -> seen.set(Program.current())).get();
+            } catch (InterruptedException | ExecutionException e) {
+                throw new IllegalStateException(e);
+            }
+        }, Programs.LIMIT);
+        assertTrue(o instanceof Outcome.Exited, o.report());
+        assertSame(program, seen.get());
+    }
+
+    @Test
+    void givenAnAfterFuncGoroutine_whenItStartsAThread_thenTheThreadJoinsTheProgram() {
+        var seen = new AtomicReference<Program>();
+        var program = new Program();
+        Outcome o = program.run(() -> {
+            Chan<Boolean> done = Chan.make();
+            Go.afterFunc(Duration.ofMillis(1), () -> {
+                Thread t = Thread.ofPlatform().start(() -> seen.set(Program.current()));
+                try {
+                    t.join();
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+                done.send(true);
+            });
+            done.recv();
+        }, Programs.LIMIT);
+        assertTrue(o instanceof Outcome.Exited, o.report());
+        assertSame(program, seen.get());
+    }
+
+    @Test
+    void givenAGoroutine_whenItLoadsAClassThroughItsContextClassLoader_thenItGetsTheApplicationsClass() {
+        var loaded = new AtomicReference<Class<?>>();
+        runOk(() -> {
+            var wg = new WaitGroup();
+            wg.add(1);
+            go(() -> {
+                try {
+                    loaded.set(Class.forName(GoroutineTest.class.getName(), false,
+                            Thread.currentThread().getContextClassLoader()));
+                } catch (ClassNotFoundException e) {
+                    throw new IllegalStateException(e);
+                } finally {
+                    wg.done();
+                }
+            });
+            wg.await();
+        });
+        assertSame(GoroutineTest.class, loaded.get());
     }
 
     @Test
