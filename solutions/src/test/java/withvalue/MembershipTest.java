@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Timeout;
  *
  * <p>Checked against these wrong solutions (solutions/fixtures/withvalue/):
  * <ul>
- *   <li>the untouched starter: the id never reaches the goroutine: jane is not a member;</li>
+ *   <li>the untouched starter: the id never reaches the goroutine: jane is not a member, and every test fails (the
+ *       tests of what must not happen, which a starter that passes no id would pass, first check that it does);</li>
  *   <li>{@code original-ctx}: the id is stored in a derived context, but the goroutine gets the context
  *       processRequest was given: jane is not a member;</li>
  *   <li>{@code string-key}: the id is stored under the String "userIDKey", which any package can read or
@@ -38,16 +39,19 @@ class MembershipTest {
 
     @Test
     void givenAnUnknownUser_whenTheRequestIsProcessed_thenHeIsNotAMember() {
+        assertTheIdReachesTheGoroutine();
         assertFalse(Membership.processRequest(Context.background(), "bob"), "bob is not in the database");
     }
 
     @Test
     void givenAContextWithoutTheId_whenReadingIt_thenThereIsNone() {
+        assertTheIdReachesTheGoroutine();
         assertNull(Membership.userId(Context.background()), "userId of a context that carries none");
     }
 
     @Test
     void givenTheCommonStringKeys_whenLookedUp_thenTheIdIsNotVisible() {
+        assertTheIdReachesTheGoroutine();
         Context plain = Context.withValue(Context.background(), "userIDKey", "mallory");
         plain = Context.withValue(plain, "userId", "mallory");
         plain = Context.withValue(plain, "userID", "mallory");
@@ -69,6 +73,16 @@ class MembershipTest {
         } finally {
             parent.cancel();
         }
+    }
+
+    /**
+     * What must not happen (an unknown user is a member, a context without the id yields one, other code's key is
+     * read) does not happen either when no id reaches the goroutine at all, as in the starter: those tests check
+     * this first, so that they pass only for a solution that passes the id.
+     */
+    private static void assertTheIdReachesTheGoroutine() {
+        assertTrue(Membership.processRequest(Context.background(), "jane"), "first pass the user id to the goroutine"
+                + " through the context, so that jane is a member: this test checks what must not happen once it is");
     }
 
     @Test
