@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gokata.runtime.Go;
+import dev.gokata.runtime.Goroutine;
 import dev.gokata.testkit.Concurrency;
 import dev.gokata.testkit.Sandbox;
 import java.awt.Color;
@@ -22,6 +23,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
@@ -105,10 +107,29 @@ class ThumbnailsTest {
         return Files.createDirectories(dir.resolve(name));
     }
 
-    /** Waits, sleeping as a goroutine does, until {@code folder} holds {@code n} files, or 2 s have passed. */
-    private static void awaitFiles(Path folder, int n) throws IOException {
+    /**
+     * Waits, sleeping as a goroutine does, until {@code folder} holds {@code n} files and then {@code saver}, the
+     * goroutine that saves them, is blocked in the runtime or has ended, or until 2 s have passed. A file's name
+     * shows as soon as its save begins; the saver's next wait comes only after it has finished that save and
+     * gone on (closing done, after the last one).
+     */
+    private static void awaitSaved(Path folder, int n, Goroutine saver) throws IOException {
         long giveUp = System.nanoTime() + Duration.ofSeconds(2).toNanos();
         while (names(folder).size() < n && System.nanoTime() < giveUp) {
+            Go.sleep(Duration.ofMillis(1));
+        }
+        while (saver.waitReason().isEmpty() && !saver.finished() && System.nanoTime() < giveUp) {
+            Go.sleep(Duration.ofMillis(1));
+        }
+    }
+
+    /**
+     * Waits, sleeping as a goroutine does, until {@code calls} reaches {@code n}, or 0.5 s have passed (a pipeline
+     * with fewer workers than asked for never gets there).
+     */
+    private static void awaitCalls(AtomicInteger calls, int n) {
+        long giveUp = System.nanoTime() + Duration.ofMillis(500).toNanos();
+        while (calls.get() < n && System.nanoTime() < giveUp) {
             Go.sleep(Duration.ofMillis(1));
         }
     }
@@ -228,20 +249,33 @@ class ThumbnailsTest {
     @Test
     void givenALimitOf5_whenPiped_thenTheWalkIsCancelledAfterFiveThumbnails() throws Exception {
         Path root = images("in", 20);
-        // Every thumbnail after the fifth is made only once five are saved, so that its worker holds a result when
-        // done is closed: a pipeline that keeps ranging then receives it, unless the worker's select picks done
-        // (one chance in two for each result, hence the rounds).
+        // When done is closed, every other worker must hold a result, so that a pipeline that keeps ranging
+        // receives one, unless each worker's select picks done (one chance in two for each, hence the rounds):
+        // - the fifth thumbnail is made only once every other worker has begun a later one, so that the walk
+        //   cannot end at five (it did, and then the walker's own select decided alone);
+        // - every thumbnail after the fifth is made only once five are saved and the goroutine that saved them
+        //   has gone on to wait, so after done is closed (a worker that saw the five files alone could return
+        //   while the fifth was being written, and wait in its select for done).
+        int othersBegun = 4 + Thumbnails.NUM_THUMBNAILERS;
         for (int round = 1; round <= 5; round++) {
             Path out = out("out-" + round);
             var calls = new AtomicInteger();
+            var saver = new AtomicReference<Goroutine>();
             Thumbnailer counting = src -> {
-                if (calls.incrementAndGet() > 5) {
-                    awaitFiles(out, 5);
+                int call = calls.incrementAndGet();
+                boolean worker = Goroutine.current() != saver.get(); // not so in a walk that makes them one by one
+                if (worker && call == 5) {
+                    awaitCalls(calls, othersBegun);
+                } else if (worker && call > 5) {
+                    awaitSaved(out, 5, saver.get());
                 }
                 return Images.thumbnail(src);
             };
 
-            StageError e = assertFailsAndEveryStageEnds(() -> Thumbnails.setupPipeline(root, out, 5, counting),
+            StageError e = assertFailsAndEveryStageEnds(() -> {
+                saver.set(Goroutine.current());
+                Thumbnails.setupPipeline(root, out, 5, counting);
+            },
                     "with limit 5 and 20 images, setupPipeline must close done after saving 5 thumbnails and "
                             + "throw the walker's error, walk cancelled (README step 5, early termination)",
                     "the pipeline was cancelled");
