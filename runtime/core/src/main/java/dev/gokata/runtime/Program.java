@@ -52,7 +52,10 @@ public final class Program {
     /** The race detector's clock of the program's end, acquired by {@link #run} when it returns; guarded by itself. */
     private final Object[] raceEnd = new Object[1];
     private final AtomicInteger exitWatchers = new AtomicInteger();
-    /** The context class loader of the program's goroutines, by which threads they start find the program. */
+    /**
+     * The context class loader of the program's goroutines, by which threads they start find the program; null for
+     * {@link #DETACHED} (the one program that detects no deadlock), whose threads are in no run.
+     */
     private final ProgramLoader loader;
 
     /** A new program, ready to {@link #run}. */
