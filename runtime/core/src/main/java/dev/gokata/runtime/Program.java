@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -27,8 +28,10 @@ import java.util.concurrent.atomic.AtomicLong;
  *       itself); see {@link Goroutine}'s blocking protocol.</li>
  *   <li>{@code timers} counts timers that may still fire into this program; a timer is uncounted only after its
  *       action (a send, or starting an afterFunc goroutine) has been done.</li>
- *   <li>Once a thread that is not a goroutine joins the program ({@code foreignMembers}), deadlocks are no longer
- *       reported: such a thread may wake a goroutine at any time, as Go's network poller may.</li>
+ *   <li>While a thread that is not a goroutine but joined the program ({@code foreignMembers}) is alive, deadlocks
+ *       are not reported: such a thread may wake a goroutine at any time, as Go's network poller may. Once every
+ *       such thread has ended, they are again: {@link #run}'s waiting thread looks every {@code
+ *       FOREIGN_RECHECK_NANOS}, since the end of a thread that is not a goroutine calls nothing of the runtime.</li>
  * </ul>
  *
  * <p>Threads that use the runtime outside any program (a plain {@code main} started by the IDE, a JMH thread)
@@ -36,6 +39,7 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class Program {
     private static final long MAX_EXIT_WAIT_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
+    private static final long FOREIGN_RECHECK_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
     /** The program of threads that are in no {@link #run}: no deadlock detection; a panic ends the JVM. */
     static final Program DETACHED = new Program(false);
 
@@ -45,7 +49,8 @@ public final class Program {
     private final Registry registry = new Registry();
     private final AtomicLong counts = new AtomicLong();
     private final AtomicInteger timers = new AtomicInteger();
-    private volatile boolean foreignMembers;
+    /** The threads that joined the program without being its goroutines ({@link #adopt}). */
+    private final List<Thread> foreignMembers = new CopyOnWriteArrayList<>();
     private final CompletableFuture<Outcome> outcome = new CompletableFuture<>();
     /** Monitor that {@link #leaks} waits on; notified on each exit only while {@code exitWatchers > 0}. */
     private final Object exits = new Object();
@@ -90,7 +95,7 @@ public final class Program {
         started(g1);
         t.start();
         try {
-            Outcome o = limit == null ? outcome.get() : outcome.get(limit.toNanos(), TimeUnit.NANOSECONDS);
+            Outcome o = awaitOutcome(limit);
             if (Race.ENABLED) {
                 synchronized (raceEnd) {
                     Race.acquire(raceEnd[0]);
@@ -106,6 +111,29 @@ public final class Program {
             throw new IllegalStateException("interrupted while waiting for the program to end", e);
         } catch (ExecutionException e) {
             throw new AssertionError("a program's outcome never completes exceptionally", e);
+        }
+    }
+
+    /**
+     * The program's outcome, once it has one, or a {@link TimeoutException} after {@code limit} (null: none). While
+     * threads that are not goroutines have joined, it looks for a deadlock every {@code FOREIGN_RECHECK_NANOS}: the
+     * last of them may end without waking anyone, after the goroutines' last wait saw it alive.
+     */
+    private Outcome awaitOutcome(Duration limit)
+            throws InterruptedException, ExecutionException, TimeoutException {
+        long deadline = limit == null ? 0 : System.nanoTime() + limit.toNanos();
+        while (true) {
+            long left = limit == null ? FOREIGN_RECHECK_NANOS : deadline - System.nanoTime();
+            if (left <= 0) {
+                throw new TimeoutException();
+            }
+            try {
+                return outcome.get(Math.min(left, FOREIGN_RECHECK_NANOS), TimeUnit.NANOSECONDS);
+            } catch (TimeoutException e) {
+                if (!foreignMembers.isEmpty()) {
+                    checkDeadlock(counts.get());
+                }
+            }
         }
     }
 
@@ -214,7 +242,7 @@ public final class Program {
 
     Goroutine adopt(Thread thread) {
         if (this != DETACHED) {
-            foreignMembers = true;
+            foreignMembers.add(thread);
         }
         var g = new Goroutine(this, nextId(), 0, null, true);
         g.bind(thread);
@@ -299,10 +327,16 @@ public final class Program {
      * last timer fired was reported deadlocked while the program went on).
      */
     private void checkDeadlock(long c) {
-        if (detectsDeadlock && allBlocked(c) && timers.get() == 0 && allBlocked(counts.get()) && !foreignMembers
+        if (detectsDeadlock && allBlocked(c) && timers.get() == 0 && allBlocked(counts.get()) && !foreignMemberAlive()
                 && !outcome.isDone()) {
             finish(new Outcome.Deadlocked("fatal error: all goroutines are asleep - deadlock!\n\n" + dump()));
         }
+    }
+
+    /** Whether a thread that joined the program without being its goroutine still runs; forgets those that ended. */
+    private boolean foreignMemberAlive() {
+        foreignMembers.removeIf(t -> !t.isAlive());
+        return !foreignMembers.isEmpty();
     }
 
     private static boolean allBlocked(long c) {

@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -209,6 +212,70 @@ class ChanDeadlockTest {
                 }
                 wg.await();
             });
+        }
+    }
+
+    @Test
+    void givenAThreadThatJoinedTheProgram_whenItEndsWhileMainWaitsForever_thenTheDeadlockIsReported() {
+        String report = deadlockReport(() -> {
+            Chan<Integer> ch = Chan.make();
+            Goroutine main = Goroutine.current();
+            var joined = new CountDownLatch(1);
+            Thread.ofPlatform().start(() -> {
+                Program.current(); // not a goroutine: it joins the program
+                joined.countDown();
+                while (main.waitReason().isEmpty()) { // it ends only once main waits, and sends nothing
+                    Thread.onSpinWait();
+                }
+            });
+            await(joined);
+            ch.recv(); // if the thread ends after main parked, the run's next look reports
+        });
+        assertContains(report, "goroutine 1 [chan receive]:");
+    }
+
+    @Test
+    void givenAThreadThatJoinedTheProgram_whileItLivesAndMainWaitsForIt_thenNoDeadlock() {
+        assertExits(() -> {
+            Chan<Integer> ch = Chan.make();
+            Goroutine main = Goroutine.current();
+            var joined = new CountDownLatch(1);
+            Thread sender = Thread.ofPlatform().start(() -> {
+                Program.current(); // not a goroutine: it joins the program
+                joined.countDown();
+                while (main.waitReason().isEmpty()) { // until main waits for it
+                    Thread.onSpinWait();
+                }
+                // long enough for several of the run's looks, each of which must find this thread alive
+                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(50));
+                ch.send(1);
+            });
+            await(joined);
+            ch.recv();
+            join(sender);
+        });
+    }
+
+    @Test
+    void givenNoTimeLimit_whenMainReturnsOrDeadlocks_thenTheOutcomeSaysWhich() {
+        assertInstanceOf(Outcome.Exited.class, new Program().run(() -> { }));
+        var deadlocked = assertInstanceOf(Outcome.Deadlocked.class, new Program().run(() -> Chan.make().recv()));
+        assertContains(deadlocked.report(), "goroutine 1 [chan receive]:");
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void join(Thread t) {
+        try {
+            t.join();
+        } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
         }
     }
 }
