@@ -115,21 +115,26 @@ class ThumbnailsTest {
      */
     private static void awaitSaved(Path folder, int n, Goroutine saver) throws IOException {
         long giveUp = System.nanoTime() + Duration.ofSeconds(2).toNanos();
-        while (names(folder).size() < n && System.nanoTime() < giveUp) {
-            Go.sleep(Duration.ofMillis(1));
-        }
-        while (saver.waitReason().isEmpty() && !saver.finished() && System.nanoTime() < giveUp) {
-            Go.sleep(Duration.ofMillis(1));
-        }
+        sleepUntil(() -> names(folder).size() >= n, giveUp);
+        sleepUntil(() -> saver.waitReason().isPresent() || saver.finished(), giveUp);
     }
 
     /**
      * Waits, sleeping as a goroutine does, until {@code calls} reaches {@code n}, or 0.5 s have passed (a pipeline
      * with fewer workers than asked for never gets there).
      */
-    private static void awaitCalls(AtomicInteger calls, int n) {
-        long giveUp = System.nanoTime() + Duration.ofMillis(500).toNanos();
-        while (calls.get() < n && System.nanoTime() < giveUp) {
+    private static void awaitCalls(AtomicInteger calls, int n) throws IOException {
+        sleepUntil(() -> calls.get() >= n, System.nanoTime() + Duration.ofMillis(500).toNanos());
+    }
+
+    /** What a waiting thumbnailer waits for; it may list the output folder. */
+    private interface Condition {
+        boolean holds() throws IOException;
+    }
+
+    /** Sleeps a millisecond at a time, as a goroutine does, until {@code done} holds or {@code giveUp} has passed. */
+    private static void sleepUntil(Condition done, long giveUp) throws IOException {
+        while (!done.holds() && System.nanoTime() < giveUp) {
             Go.sleep(Duration.ofMillis(1));
         }
     }
