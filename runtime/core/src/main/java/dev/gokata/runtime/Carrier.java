@@ -59,6 +59,8 @@ final class Carrier extends ForkJoinWorkerThread {
 
     Carrier(ForkJoinPool pool) {
         super(pool);
+        // not the loader of the goroutine's program that may have started it: that would keep the program alive
+        setContextClassLoader(ClassLoader.getSystemClassLoader());
     }
 
     /** The carriers alive now. */

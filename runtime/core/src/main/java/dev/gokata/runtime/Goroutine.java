@@ -36,8 +36,8 @@ import java.util.concurrent.locks.LockSupport;
  * the waiter's next wait. So a goroutine is counted blocked only while it is about to park or
  * parked, and whenever it is counted, whoever releases it is still running until it has uncounted it (a goroutine of
  * the program, the timer thread with its timer still counted as pending, or a foreign thread, which turns detection
- * off). Hence the program never looks deadlocked while a wake-up is on its way, and the last goroutine to park sees
- * a real deadlock, so none is missed.
+ * off). Hence the program never looks deadlocked while a wake-up is on its way, and a real deadlock stays for
+ * the run's waiting thread to find ({@link Program}).
  */
 public final class Goroutine {
     /**

@@ -28,18 +28,24 @@ import java.util.concurrent.atomic.AtomicLong;
  *       itself); see {@link Goroutine}'s blocking protocol.</li>
  *   <li>{@code timers} counts timers that may still fire into this program; a timer is uncounted only after its
  *       action (a send, or starting an afterFunc goroutine) has been done.</li>
- *   <li>While a thread that is not a goroutine but joined the program ({@code foreignMembers}) is alive, deadlocks
- *       are not reported: such a thread may wake a goroutine at any time, as Go's network poller may. Once every
- *       such thread has ended, they are again: {@link #run}'s waiting thread looks every {@code
- *       FOREIGN_RECHECK_NANOS}, since the end of a thread that is not a goroutine calls nothing of the runtime.</li>
+ *   <li>While a thread that is not a goroutine may wake one, deadlocks are not reported, as Go's network poller may
+ *       wake a goroutine at any time: a thread that joined the program ({@code foreignMembers}) and is alive, or
+ *       one that {@link OutsideThreads} finds (a platform thread a goroutine started that has not used the runtime
+ *       yet, a fork-join pool with work).</li>
  * </ul>
+ *
+ * <p>Who reports a deadlock: {@link #run}'s waiting thread, which looks every {@code RECHECK_NANOS} and reports
+ * what two looks in a row find. Go's last goroutine to park checks at once, but here the end of a thread outside
+ * the runtime calls nothing of it, and a virtual thread that a goroutine started by other means than {@code go} is
+ * seen only once it uses the runtime: the second look gives it that time. A real deadlock stays, so it is reported
+ * within {@code 2 * RECHECK_NANOS}.
  *
  * <p>Threads that use the runtime outside any program (a plain {@code main} started by the IDE, a JMH thread)
  * belong to {@link #DETACHED}, which never reports deadlocks and ends the JVM with status 2 on a panic, as Go does.
  */
 public final class Program {
     private static final long MAX_EXIT_WAIT_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
-    private static final long FOREIGN_RECHECK_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
+    private static final long RECHECK_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
     /** The program of threads that are in no {@link #run}: no deadlock detection; a panic ends the JVM. */
     static final Program DETACHED = new Program(false);
 
@@ -115,24 +121,26 @@ public final class Program {
     }
 
     /**
-     * The program's outcome, once it has one, or a {@link TimeoutException} after {@code limit} (null: none). While
-     * threads that are not goroutines have joined, it looks for a deadlock every {@code FOREIGN_RECHECK_NANOS}: the
-     * last of them may end without waking anyone, after the goroutines' last wait saw it alive.
+     * The program's outcome, once it has one, or a {@link TimeoutException} after {@code limit} (null: none); it
+     * ends the program as deadlocked when two looks in a row, {@code RECHECK_NANOS} apart, find it so.
      */
     private Outcome awaitOutcome(Duration limit)
             throws InterruptedException, ExecutionException, TimeoutException {
         long deadline = limit == null ? 0 : System.nanoTime() + limit.toNanos();
+        boolean lookedDeadlocked = false;
         while (true) {
-            long left = limit == null ? FOREIGN_RECHECK_NANOS : deadline - System.nanoTime();
+            long left = limit == null ? RECHECK_NANOS : deadline - System.nanoTime();
             if (left <= 0) {
                 throw new TimeoutException();
             }
             try {
-                return outcome.get(Math.min(left, FOREIGN_RECHECK_NANOS), TimeUnit.NANOSECONDS);
+                return outcome.get(Math.min(left, RECHECK_NANOS), TimeUnit.NANOSECONDS);
             } catch (TimeoutException e) {
-                if (!foreignMembers.isEmpty()) {
-                    checkDeadlock(counts.get());
+                boolean deadlocked = looksDeadlocked();
+                if (deadlocked && lookedDeadlocked) {
+                    finish(new Outcome.Deadlocked("fatal error: all goroutines are asleep - deadlock!\n\n" + dump()));
                 }
+                lookedDeadlocked = deadlocked;
             }
         }
     }
@@ -270,9 +278,8 @@ public final class Program {
 
     void exited(Goroutine g) {
         left(g);
-        long c = counts.addAndGet(-(1L << 32));
+        counts.addAndGet(-(1L << 32));
         notifyExitWatchers();
-        checkDeadlock(c);
     }
 
     void mainReturned(Goroutine g) {
@@ -300,7 +307,7 @@ public final class Program {
     }
 
     void blocked(Goroutine g) {
-        checkDeadlock(counts.incrementAndGet());
+        counts.incrementAndGet();
     }
 
     void unblocked() {
@@ -314,23 +321,19 @@ public final class Program {
 
     /** A timer fired (after its action was done) or was stopped. */
     void timerDone() {
-        if (timers.decrementAndGet() == 0) {
-            checkDeadlock(counts.get());
-        }
+        timers.decrementAndGet();
     }
 
     /**
-     * Reports a deadlock if every goroutine is blocked and no timer is pending. {@code c}, the counts as the caller
-     * changed them, only filters: a timer that fires meanwhile starts its goroutine or wakes its receiver before it
-     * counts itself done ({@link #timerDone}), so once the timers read 0 the counts are read again, and a timer that
-     * fired between the caller's change and that read is seen (with {@code c} alone, a goroutine parking just as the
-     * last timer fired was reported deadlocked while the program went on).
+     * Whether the program looks deadlocked now: every goroutine blocked, no timer pending, and no thread outside the
+     * runtime that may wake one. The counts are read first only to skip the rest, and again last: a timer that
+     * fires starts its goroutine or wakes its receiver before it counts itself done ({@link #timerDone}), and a
+     * thread outside the runtime uncounts the goroutine it wakes before it may end, so a timer that fired, or such a
+     * thread that woke a goroutine and ended, before the looks that found none is seen in that last read.
      */
-    private void checkDeadlock(long c) {
-        if (detectsDeadlock && allBlocked(c) && timers.get() == 0 && allBlocked(counts.get()) && !foreignMemberAlive()
-                && !outcome.isDone()) {
-            finish(new Outcome.Deadlocked("fatal error: all goroutines are asleep - deadlock!\n\n" + dump()));
-        }
+    private boolean looksDeadlocked() {
+        return detectsDeadlock && allBlocked(counts.get()) && timers.get() == 0 && !foreignMemberAlive()
+                && !OutsideThreads.mayWake(this) && allBlocked(counts.get());
     }
 
     /** Whether a thread that joined the program without being its goroutine still runs; forgets those that ended. */

@@ -8,7 +8,8 @@ package dev.gokata.runtime;
  * read, so a loader that only delegates carries the program to the threads a goroutine starts. An inheritable
  * thread-local would carry it too, but would give every goroutine's thread a map of its own ({@link Goroutine}
  * finds its goroutine without one). Such a thread joins the program as a foreign member, which turns the
- * program's deadlock detection off ({@link Program}): it may wake a goroutine at any time. A thread whose context
+ * program's deadlock detection off while it lives ({@link Program}): it may wake a goroutine at any time. Until it
+ * joins, its loader is how {@link OutsideThreads} tells it from other threads. A thread whose context
  * class loader neither is nor delegates to a program's (say, one that a goroutine set itself) belongs to no program.
  */
 final class ProgramLoader extends ClassLoader {

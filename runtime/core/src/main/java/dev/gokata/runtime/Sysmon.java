@@ -45,7 +45,10 @@ final class Sysmon {
         if (thread == null) {
             synchronized (this) {
                 if (thread == null) {
-                    thread = Thread.ofPlatform().daemon().name("gokata-sysmon").start(this::run);
+                    // inheriting nothing, not even the context class loader: else it would carry the program of the
+                    // goroutine that first needed it, and be taken for a thread of that program (OutsideThreads)
+                    thread = Thread.ofPlatform().daemon().name("gokata-sysmon").inheritInheritableThreadLocals(false)
+                            .start(this::run);
                 }
             }
         } else if (sleeping) {

@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
@@ -131,8 +133,8 @@ class ChanDeadlockTest {
 
     @Test
     void givenTimersThatFireAsTheirReceiverParks_whenRunManyTimes_thenNoFalseDeadlock() {
-        // A timer of 0 fires at once, on the timer thread, often just as main counts itself blocked: main's check
-        // must not combine its counts from before the firing with the timer count from after it.
+        // A timer of 0 fires at once, on the timer thread, often just as main counts itself blocked: the run's look
+        // must not combine counts from before the firing with the timer count from after it.
         for (int run = 0; run < 10_000; run++) {
             assertExits(() -> {
                 Go.after(Duration.ZERO).recv();
@@ -224,9 +226,7 @@ class ChanDeadlockTest {
             Thread.ofPlatform().start(() -> {
                 Program.current(); // not a goroutine: it joins the program
                 joined.countDown();
-                while (main.waitReason().isEmpty()) { // it ends only once main waits, and sends nothing
-                    Thread.onSpinWait();
-                }
+                awaitWaiting(main); // it ends only once main waits, and sends nothing
             });
             await(joined);
             ch.recv(); // if the thread ends after main parked, the run's next look reports
@@ -243,9 +243,7 @@ class ChanDeadlockTest {
             Thread sender = Thread.ofPlatform().start(() -> {
                 Program.current(); // not a goroutine: it joins the program
                 joined.countDown();
-                while (main.waitReason().isEmpty()) { // until main waits for it
-                    Thread.onSpinWait();
-                }
+                awaitWaiting(main);
                 // long enough for several of the run's looks, each of which must find this thread alive
                 LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(50));
                 ch.send(1);
@@ -254,6 +252,73 @@ class ChanDeadlockTest {
             ch.recv();
             join(sender);
         });
+    }
+
+    @Test
+    void givenAPlatformThreadStartedByMain_whileItHasNotUsedTheRuntimeYet_thenNoDeadlock() {
+        assertExits(() -> {
+            Chan<Integer> ch = Chan.make();
+            Goroutine main = Goroutine.current();
+            Thread sender = Thread.ofPlatform().start(() -> {
+                awaitWaiting(main);
+                // several of the run's looks go by before this thread first uses the runtime
+                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(50));
+                ch.send(1);
+            });
+            ch.recv();
+            join(sender);
+        });
+    }
+
+    @Test
+    void givenACommonPoolTaskStartedByMain_whileItRuns_thenNoDeadlock() {
+        assertExits(() -> {
+            Chan<Integer> ch = Chan.make();
+            Goroutine main = Goroutine.current();
+            var task = CompletableFuture.runAsync(() -> { // its worker carries no program's loader
+                awaitWaiting(main);
+                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(50));
+                ch.send(1);
+            });
+            ch.recv();
+            task.join();
+        });
+    }
+
+    @Test
+    void givenAPlatformThreadStartedByMain_whenItEndsWithoutSending_thenTheDeadlockIsReported() {
+        String report = deadlockReport(() -> {
+            Goroutine main = Goroutine.current();
+            Thread.ofPlatform().start(() -> awaitWaiting(main));
+            Chan.make().recv();
+        });
+        assertContains(report, "goroutine 1 [chan receive]:");
+    }
+
+    @Test
+    void givenAVirtualThreadStartedByMain_whenItSendsAMomentAfterMainWaits_thenNoFalseDeadlock() {
+        // such a thread is seen only once it uses the runtime; a run reports only what two looks 10 ms apart find, so
+        // one that computes for 2 ms first is never taken for a deadlock. Main waits at a random point of the run's
+        // look period: with one look, about one run in five failed.
+        for (int run = 0; run < 40; run++) {
+            long late = ThreadLocalRandom.current().nextLong(TimeUnit.MILLISECONDS.toNanos(10));
+            assertExits(() -> {
+                Chan<Integer> ch = Chan.make();
+                Goroutine main = Goroutine.current();
+                Thread.ofVirtual().start(() -> {
+                    while (main.waitReason().filter(r -> r == WaitReason.CHAN_RECEIVE).isEmpty()) {
+                        Thread.onSpinWait();
+                    }
+                    long computed = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(2);
+                    while (System.nanoTime() < computed) {
+                        Thread.onSpinWait();
+                    }
+                    ch.send(1);
+                });
+                Go.sleep(Duration.ofNanos(late));
+                ch.recv();
+            });
+        }
     }
 
     @Test
@@ -268,6 +333,12 @@ class ChanDeadlockTest {
             latch.await();
         } catch (InterruptedException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    private static void awaitWaiting(Goroutine g) {
+        while (g.waitReason().isEmpty()) {
+            Thread.onSpinWait();
         }
     }
 

@@ -87,6 +87,27 @@ class GoroutineTest {
     }
 
     @Test
+    void givenAProgramThatUsesTimersAndGoroutines_thenTheRuntimesOwnThreadsCarryNoProgramsLoader() {
+        // a thread that carried it would count as one the program's goroutines started, and hold its deadlocks back
+        runOk(() -> {
+            var wg = new WaitGroup();
+            wg.add(1);
+            go(() -> {
+                Go.after(Duration.ZERO).recv();
+                wg.done();
+            });
+            wg.await();
+        });
+        var runtimeThreads = Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t instanceof Carrier || t.getName().startsWith("gokata-"))
+                .toList();
+        assertTrue(runtimeThreads.stream().anyMatch(t -> t.getName().equals("gokata-timers")), runtimeThreads::toString);
+        for (Thread t : runtimeThreads) {
+            assertSame(Program.DETACHED, ProgramLoader.programOf(t.getContextClassLoader()), t::getName);
+        }
+    }
+
+    @Test
     void givenAGoroutine_whenItLoadsAClassThroughItsContextClassLoader_thenItGetsTheApplicationsClass() {
         var loaded = new AtomicReference<Class<?>>();
         runOk(() -> {

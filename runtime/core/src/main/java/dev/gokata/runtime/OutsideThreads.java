@@ -1,0 +1,68 @@
+package dev.gokata.runtime;
+
+import java.util.Arrays;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinWorkerThread;
+
+/**
+ * The threads outside the runtime that may still wake a program's goroutines: while one of them can, goroutines
+ * that all wait are not deadlocked, as Go's {@code checkdead} does not count a process as deadlocked while a thread
+ * outside its scheduler may still make a goroutine runnable.
+ *
+ * <p>What a look finds. A goroutine that starts a thread by other means than {@code go} (a platform thread, an
+ * executor's worker) hands it the program's context class loader ({@link ProgramLoader}); such a thread joins the
+ * program when it first uses the runtime, but may not have yet: its goroutine often waits first. So a look finds
+ * every live platform thread that carries the program's loader. A fork-join pool's workers carry none (the common
+ * pool's, a {@code ForkJoinPool}'s own), so a pool with a task running or queued counts too, whoever gave it.
+ *
+ * <p>What it cannot see: a virtual thread that a goroutine started by other means than {@code go}, until it first
+ * uses the runtime (the JDK does not list virtual threads; {@link Program} gives it a moment), and the virtual-thread
+ * carriers, whose work is the goroutines themselves or such virtual threads. The runtime's own threads carry no
+ * program's loader: the timer thread and sysmon inherit none, and a carrier drops the one it got.
+ */
+final class OutsideThreads {
+    private static final String JDK_CARRIER = "jdk.internal.misc.CarrierThread";
+
+    private OutsideThreads() {
+    }
+
+    /**
+     * Whether a thread outside the runtime may still wake a goroutine of {@code program}: a live platform thread that
+     * carries the program's loader, or a fork-join pool other than the runtime's that has work. Lists every platform
+     * thread: called only once every goroutine of the program waits.
+     */
+    static boolean mayWake(Program program) {
+        Thread[] threads = platformThreads(64);
+        for (Thread t : threads) {
+            if (t instanceof ForkJoinWorkerThread worker) {
+                if (busy(worker)) {
+                    return true;
+                }
+            } else if (t.isAlive() && t != Thread.currentThread()
+                    && ProgramLoader.programOf(t.getContextClassLoader()) == program) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether {@code worker}'s pool, unless it runs goroutines (the runtime's, the JDK's), has a task. */
+    private static boolean busy(ForkJoinWorkerThread worker) {
+        if (worker instanceof Carrier || worker.getClass().getName().equals(JDK_CARRIER)) {
+            return false;
+        }
+        ForkJoinPool pool = worker.getPool();
+        return !pool.isTerminated() && !pool.isQuiescent();
+    }
+
+    /** Every live platform thread (a virtual thread's group lists none), in an array of {@code room} or more. */
+    private static Thread[] platformThreads(int room) {
+        ThreadGroup root = Thread.currentThread().getThreadGroup();
+        for (ThreadGroup parent; (parent = root.getParent()) != null; ) {
+            root = parent;
+        }
+        Thread[] threads = new Thread[room];
+        int n = root.enumerate(threads, true);
+        return n < room ? Arrays.copyOf(threads, n) : platformThreads(room * 2);
+    }
+}
