@@ -243,10 +243,7 @@ class ChanDeadlockTest {
             Thread sender = Thread.ofPlatform().start(() -> {
                 Program.current(); // not a goroutine: it joins the program
                 joined.countDown();
-                awaitWaiting(main);
-                // long enough for several of the run's looks, each of which must find this thread alive
-                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(50));
-                ch.send(1);
+                sendLate(ch, main).run();
             });
             await(joined);
             ch.recv();
@@ -259,12 +256,7 @@ class ChanDeadlockTest {
         assertExits(() -> {
             Chan<Integer> ch = Chan.make();
             Goroutine main = Goroutine.current();
-            Thread sender = Thread.ofPlatform().start(() -> {
-                awaitWaiting(main);
-                // several of the run's looks go by before this thread first uses the runtime
-                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(50));
-                ch.send(1);
-            });
+            Thread sender = Thread.ofPlatform().start(sendLate(ch, main)); // its first use of the runtime
             ch.recv();
             join(sender);
         });
@@ -275,11 +267,7 @@ class ChanDeadlockTest {
         assertExits(() -> {
             Chan<Integer> ch = Chan.make();
             Goroutine main = Goroutine.current();
-            var task = CompletableFuture.runAsync(() -> { // its worker carries no program's loader
-                awaitWaiting(main);
-                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(50));
-                ch.send(1);
-            });
+            var task = CompletableFuture.runAsync(sendLate(ch, main)); // its worker carries no program's loader
             ch.recv();
             task.join();
         });
@@ -334,6 +322,18 @@ class ChanDeadlockTest {
         } catch (InterruptedException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * Once {@code main} waits, lets several of the run's looks go by, each of which must find the sending thread
+     * able to wake it, then sends 1 on {@code ch}.
+     */
+    private static Runnable sendLate(Chan<Integer> ch, Goroutine main) {
+        return () -> {
+            awaitWaiting(main);
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(50));
+            ch.send(1);
+        };
     }
 
     private static void awaitWaiting(Goroutine g) {
