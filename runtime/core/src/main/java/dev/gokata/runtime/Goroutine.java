@@ -41,8 +41,8 @@ import java.util.concurrent.locks.LockSupport;
  */
 public final class Goroutine {
     /**
-     * The goroutine of a thread the runtime adopted. A goroutine's own thread finds its goroutine through its {@link
-     * Start} instead: one field away, where a thread-local would give every goroutine a map of its own (136 B of the
+     * The goroutine of a thread the runtime adopted, or of a goroutine's thread whose handler is no longer its {@link
+     * Start}. A goroutine's own thread finds its goroutine through its Start instead: one field away, where a thread-local would give every goroutine a map of its own (136 B of the
      * 587 that a goroutine which only starts and ends allocated; docs/benchmarks.md). A thread that a goroutine starts
      * by other means finds the program to join through its context class loader ({@link ProgramLoader}).
      */
@@ -107,11 +107,19 @@ public final class Goroutine {
         return t.getUncaughtExceptionHandler() instanceof Start s ? s.goroutine() : adopted(t);
     }
 
-    /** The goroutine of {@code t}, a thread not started by {@code go}: adopted into its creator's program, if any. */
+    /**
+     * The goroutine of {@code t}, a thread whose handler is no {@link Start}: a goroutine's own virtual thread whose
+     * handler the goroutine replaced, found once in its program's registry; else a thread not started by {@code go},
+     * adopted into its creator's program, if any.
+     */
     private static Goroutine adopted(Thread t) {
         Goroutine g = ADOPTED.get();
         if (g == null) {
-            g = ProgramLoader.programOf(t.getContextClassLoader()).adopt(t);
+            Program program = ProgramLoader.programOf(t.getContextClassLoader());
+            g = t.isVirtual() ? program.goroutineOn(t) : null;
+            if (g == null) {
+                g = program.adopt(t);
+            }
             ADOPTED.set(g);
         }
         return g;
@@ -330,7 +338,7 @@ public final class Goroutine {
      * A goroutine's thread's task, and its handler of uncaught exceptions, so that {@link #current()} finds the
      * goroutine in a field of the thread. Nothing escapes {@link #run}, which catches whatever the body throws; a
      * failure of the runtime itself goes on to the thread's group, as it would without this handler. A goroutine
-     * that replaces its thread's handler is taken for a thread the runtime did not start (Go has no such handler).
+     * that replaces its thread's handler (Go has no such handler) is then found in its program's registry, once.
      */
     private record Start(Goroutine goroutine, Runnable body, Object raceClock, boolean isMain)
             implements Runnable, Thread.UncaughtExceptionHandler {

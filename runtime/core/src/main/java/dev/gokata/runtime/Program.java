@@ -248,6 +248,16 @@ public final class Program {
         return nextId.getAndIncrement();
     }
 
+    /** The live goroutine that runs on {@code thread}, or null: a look through the whole registry. */
+    Goroutine goroutineOn(Thread thread) {
+        for (Goroutine g : registry.list()) {
+            if (g.thread() == thread) {
+                return g;
+            }
+        }
+        return null;
+    }
+
     Goroutine adopt(Thread thread) {
         if (this != DETACHED) {
             foreignMembers.add(thread);

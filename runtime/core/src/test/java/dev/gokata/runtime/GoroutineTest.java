@@ -3,12 +3,14 @@ package dev.gokata.runtime;
 import static dev.gokata.runtime.Go.go;
 import static dev.gokata.runtime.Programs.runOk;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -105,6 +107,24 @@ class GoroutineTest {
         for (Thread t : runtimeThreads) {
             assertSame(Program.DETACHED, ProgramLoader.programOf(t.getContextClassLoader()), t::getName);
         }
+    }
+
+    @Test
+    void givenAGoroutineThatReplacesItsThreadsHandler_thenItStaysItselfAndItsDeadlockIsReported() {
+        var ids = new AtomicReference<List<Long>>();
+        Outcome o = new Program().run(() -> {
+            Chan<Integer> ch = Chan.make();
+            go(() -> {
+                long before = Goroutine.current().id();
+                Thread.currentThread().setUncaughtExceptionHandler((t, e) -> { });
+                ids.set(List.of(before, Goroutine.current().id()));
+                ch.recv(); // as main does: nobody sends
+            });
+            ch.recv();
+        }, Programs.LIMIT);
+        var deadlocked = assertInstanceOf(Outcome.Deadlocked.class, o, o::report);
+        assertEquals(ids.get().get(0), ids.get().get(1));
+        assertTrue(deadlocked.report().contains("goroutine 2 [chan receive]:"), deadlocked::report);
     }
 
     @Test
