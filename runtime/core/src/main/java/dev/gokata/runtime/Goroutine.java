@@ -42,9 +42,10 @@ import java.util.concurrent.locks.LockSupport;
 public final class Goroutine {
     /**
      * The goroutine of a thread the runtime adopted, or of a goroutine's thread whose handler is no longer its {@link
-     * Start}. A goroutine's own thread finds its goroutine through its Start instead: one field away, where a thread-local would give every goroutine a map of its own (136 B of the
-     * 587 that a goroutine which only starts and ends allocated; docs/benchmarks.md). A thread that a goroutine starts
-     * by other means finds the program to join through its context class loader ({@link ProgramLoader}).
+     * Start}. A goroutine's own thread finds its goroutine through its Start instead: one field away, where a
+     * thread-local would give every goroutine a map of its own (136 B of the 587 that a goroutine which only starts
+     * and ends allocated; docs/benchmarks.md). A thread that a goroutine starts by other means finds the program to
+     * join through its context class loader ({@link ProgramLoader}).
      */
     private static final ThreadLocal<Goroutine> ADOPTED = new ThreadLocal<>();
 

@@ -35,10 +35,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * </ul>
  *
  * <p>Who reports a deadlock: {@link #run}'s waiting thread, which looks every {@code RECHECK_NANOS} and reports
- * what two looks in a row find. Go's last goroutine to park checks at once, but here the end of a thread outside
- * the runtime calls nothing of it, and a virtual thread that a goroutine started by other means than {@code go} is
- * seen only once it uses the runtime: the second look gives it that time. A real deadlock stays, so it is reported
- * within {@code 2 * RECHECK_NANOS}.
+ * what two looks in a row find. Go checks at once, as its last running thread goes idle; here the end of a thread
+ * outside the runtime calls nothing of it, and a virtual thread that a goroutine started by other means than {@code
+ * go} is seen only once it uses the runtime: the second look gives it that time. A real deadlock stays, so it is
+ * reported within {@code 2 * RECHECK_NANOS}.
  *
  * <p>Threads that use the runtime outside any program (a plain {@code main} started by the IDE, a JMH thread)
  * belong to {@link #DETACHED}, which never reports deadlocks and ends the JVM with status 2 on a panic, as Go does.

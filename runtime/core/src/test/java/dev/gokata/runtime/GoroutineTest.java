@@ -103,7 +103,8 @@ class GoroutineTest {
         var runtimeThreads = Thread.getAllStackTraces().keySet().stream()
                 .filter(t -> t instanceof Carrier || t.getName().startsWith("gokata-"))
                 .toList();
-        assertTrue(runtimeThreads.stream().anyMatch(t -> t.getName().equals("gokata-timers")), runtimeThreads::toString);
+        assertTrue(runtimeThreads.stream().anyMatch(t -> t.getName().equals("gokata-timers")),
+                runtimeThreads::toString);
         for (Thread t : runtimeThreads) {
             assertSame(Program.DETACHED, ProgramLoader.programOf(t.getContextClassLoader()), t::getName);
         }
