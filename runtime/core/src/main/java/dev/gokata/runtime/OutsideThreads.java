@@ -1,6 +1,9 @@
 package dev.gokata.runtime;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinWorkerThread;
 
@@ -27,23 +30,24 @@ final class OutsideThreads {
     }
 
     /**
-     * Whether a thread outside the runtime may still wake a goroutine of {@code program}: a live platform thread that
-     * carries the program's loader, or a fork-join pool other than the runtime's that has work. Lists every platform
-     * thread: called only once every goroutine of the program waits.
+     * The threads outside the runtime that may still wake a goroutine of {@code program}: each live platform thread
+     * that carries the program's loader, and a worker of each fork-join pool other than the runtime's that has work.
+     * Lists every platform thread: called only once every goroutine of the program waits.
      */
-    static boolean mayWake(Program program) {
-        Thread[] threads = platformThreads(64);
-        for (Thread t : threads) {
+    static List<Thread> find(Program program) {
+        var found = new ArrayList<Thread>();
+        var busyPools = new HashSet<ForkJoinPool>();
+        for (Thread t : platformThreads(64)) {
             if (t instanceof ForkJoinWorkerThread worker) {
-                if (busy(worker)) {
-                    return true;
+                if (busy(worker) && busyPools.add(worker.getPool())) {
+                    found.add(worker);
                 }
             } else if (t.isAlive() && t != Thread.currentThread()
                     && ProgramLoader.programOf(t.getContextClassLoader()) == program) {
-                return true;
+                found.add(t);
             }
         }
-        return false;
+        return found;
     }
 
     /** Whether {@code worker}'s pool, unless it runs goroutines (the runtime's, the JDK's), has a task. */

@@ -2,6 +2,7 @@ package dev.gokata.runtime;
 
 import dev.gokata.runtime.race.Race;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -109,7 +110,8 @@ public final class Program {
             }
             return o;
         } catch (TimeoutException e) {
-            String report = "panic: test timed out after " + Traceback.duration(limit) + "\n\n" + dump();
+            String report = "panic: test timed out after " + Traceback.duration(limit) + "\n\n" + dump()
+                    + outsidersNote();
             finish(new Outcome.TimedOut(limit, report));
             return outcome.join();
         } catch (InterruptedException e) {
@@ -343,7 +345,23 @@ public final class Program {
      */
     private boolean looksDeadlocked() {
         return detectsDeadlock && allBlocked(counts.get()) && timers.get() == 0 && !foreignMemberAlive()
-                && !OutsideThreads.mayWake(this) && allBlocked(counts.get());
+                && OutsideThreads.find(this).isEmpty() && allBlocked(counts.get());
+    }
+
+    /**
+     * For a run that timed out while every goroutine waited and no timer was pending: the threads that kept the run
+     * from being reported deadlocked, as {@link Traceback#outsiders} renders them; else nothing.
+     */
+    private String outsidersNote() {
+        if (!detectsDeadlock || !allBlocked(counts.get()) || timers.get() != 0) {
+            return "";
+        }
+        var threads = new ArrayList<Thread>();
+        if (foreignMemberAlive()) {
+            threads.addAll(foreignMembers);
+        }
+        threads.addAll(OutsideThreads.find(this));
+        return threads.isEmpty() ? "" : "\n" + Traceback.outsiders(threads);
     }
 
     /** Whether a thread that joined the program without being its goroutine still runs; forgets those that ended. */

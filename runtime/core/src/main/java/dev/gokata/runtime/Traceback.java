@@ -6,6 +6,7 @@ import java.net.URL;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -120,6 +121,22 @@ final class Traceback {
             appendCreatedBy(sb, g);
         }
         return sb.append(']').toString();
+    }
+
+    /**
+     * The threads that are not goroutines but may still wake one, after a timed-out run's dump: why no deadlock was
+     * reported though every goroutine waited. Each as {@code thread "pool-1-thread-1" [waiting]:}, then its user
+     * frames (a thread pool's idle worker has none).
+     */
+    static String outsiders(List<Thread> threads) {
+        var sb = new StringBuilder("every goroutine is blocked, but no deadlock was reported: these threads are not"
+                + " goroutines, and may still wake one\n");
+        for (Thread t : threads) {
+            sb.append("\nthread \"").append(t.getName()).append("\" [")
+                    .append(t.getState().name().toLowerCase(Locale.ROOT).replace('_', ' ')).append("]:\n");
+            appendFrames(sb, userFrames(t.getStackTrace()));
+        }
+        return sb.toString();
     }
 
     static String duration(Duration d) {

@@ -1,5 +1,6 @@
 package dev.gokata.runtime;
 
+import static dev.gokata.runtime.Programs.awaitWaiting;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -226,7 +227,7 @@ class ChanDeadlockTest {
             Thread.ofPlatform().start(() -> {
                 Program.current(); // not a goroutine: it joins the program
                 joined.countDown();
-                awaitWaiting(main); // it ends only once main waits, and sends nothing
+                awaitWaiting(main, WaitReason.CHAN_RECEIVE); // it ends only once main waits, and sends nothing
             });
             await(joined);
             ch.recv(); // if the thread ends after main parked, the run's next look reports
@@ -277,7 +278,7 @@ class ChanDeadlockTest {
     void givenAPlatformThreadStartedByMain_whenItEndsWithoutSending_thenTheDeadlockIsReported() {
         String report = deadlockReport(() -> {
             Goroutine main = Goroutine.current();
-            Thread.ofPlatform().start(() -> awaitWaiting(main));
+            Thread.ofPlatform().start(() -> awaitWaiting(main, WaitReason.CHAN_RECEIVE));
             Chan.make().recv();
         });
         assertContains(report, "goroutine 1 [chan receive]:");
@@ -294,9 +295,7 @@ class ChanDeadlockTest {
                 Chan<Integer> ch = Chan.make();
                 Goroutine main = Goroutine.current();
                 Thread.ofVirtual().start(() -> {
-                    while (main.waitReason().filter(r -> r == WaitReason.CHAN_RECEIVE).isEmpty()) {
-                        Thread.onSpinWait();
-                    }
+                    awaitWaiting(main, WaitReason.CHAN_RECEIVE);
                     long computed = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(2);
                     while (System.nanoTime() < computed) {
                         Thread.onSpinWait();
@@ -330,16 +329,10 @@ class ChanDeadlockTest {
      */
     private static Runnable sendLate(Chan<Integer> ch, Goroutine main) {
         return () -> {
-            awaitWaiting(main);
+            awaitWaiting(main, WaitReason.CHAN_RECEIVE);
             LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(50));
             ch.send(1);
         };
-    }
-
-    private static void awaitWaiting(Goroutine g) {
-        while (g.waitReason().isEmpty()) {
-            Thread.onSpinWait();
-        }
     }
 
     private static void join(Thread t) {

@@ -10,6 +10,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -212,6 +214,38 @@ class DiagnosticsTest {
             assertTrue(o.report().contains("\n\ngoroutine 2 [sync.WaitGroup.Wait]:\n"), o.report());
         } finally {
             stop.done();
+        }
+    }
+
+    @Test
+    void givenMainWaitingOnAThreadThatIsNoGoroutine_whenTimedOut_thenTheReportSaysWhyNoDeadlockWasReported()
+            throws InterruptedException {
+        var release = new CountDownLatch(1);
+        var sender = new AtomicReference<Thread>();
+        try {
+            Outcome o = new Program().run(() -> {
+                Chan<Integer> ch = Chan.make();
+                sender.set(Thread.ofPlatform().name("sender").start(() -> {
+                    try {
+                        release.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    ch.send(1); // to main, left waiting by the timed-out run
+                }));
+                ch.recv();
+            }, Duration.ofMillis(300));
+            assertInstanceOf(Outcome.TimedOut.class, o, o::report);
+            assertTrue(o.report().contains("\ngoroutine 1 [chan receive]:\n"), o.report());
+            assertTrue(o.report().contains("\nevery goroutine is blocked, but no deadlock was reported: these threads"
+                    + " are not goroutines, and may still wake one\n\nthread \"sender\" [waiting]:\n"
+                    + DiagnosticsTest.class.getName() + ".givenMainWaitingOnAThreadThatIsNoGoroutine_whenTimedOut_"
+                    + "thenTheReportSaysWhyNoDeadlockWasReported.func"), o.report());
+        } finally {
+            release.countDown();
+            if (sender.get() != null) {
+                sender.get().join();
+            }
         }
     }
 
