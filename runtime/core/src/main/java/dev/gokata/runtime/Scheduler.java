@@ -116,6 +116,14 @@ public final class Scheduler {
         return POOL == null ? 0 : CARRIERS_MAX;
     }
 
+    /**
+     * Whether a goroutine waiting for a hand-off may see its partner run meanwhile, on another carrier: not while the
+     * runtime's pool runs one carrier, where the partner runs only once the waiter parks or yields.
+     */
+    static boolean spinCanPay() {
+        return POOL == null || POOL.getParallelism() > 1;
+    }
+
     /** The number of carriers the runtime's pool runs at once now, as sysmon sized it; 0 on the JDK's pool. */
     static int carriers() {
         return POOL == null ? 0 : POOL.getParallelism();

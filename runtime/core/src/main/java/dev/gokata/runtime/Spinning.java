@@ -13,7 +13,9 @@ package dev.gokata.runtime;
  * learning), after a spin that ended without a wake-up it parks at once, and tries a spin again only after
  * twice as many waits as the last time, up to {@code MAX_PROBE_GAP}; a spin that pays restores the full budget.
  * One spin-wait ({@code Thread.onSpinWait}, x86 PAUSE) costs about 27 ns on the course's machine, so
- * {@code MAX_SPINS} = 128 is about 3.5 µs.
+ * {@code MAX_SPINS} = 128 is about 3.5 µs. While sysmon runs the pool on one carrier, nobody spins: the partner
+ * cannot run until the waiter parks, and a probe every {@code MAX_PROBE_GAP} waits cost 3-5% of a rendezvous
+ * workload's time there (docs/benchmarks.md, "late night 3").
  */
 final class Spinning {
     /** Spin-waits before parking while spinning pays; property {@code gokata.spins}, 0 on a one-CPU machine. */

@@ -89,8 +89,8 @@ abstract class Waiter {
     }
 
     /**
-     * Before parking: spins if this is a {@code rendezvous} (a wait on unbuffered channels only) and spinning pays
-     * for {@code g}; otherwise yields the carrier once if {@code yieldFirst}, unless new goroutines wait to begin (a
+     * Before parking: spins if this is a {@code rendezvous} (a wait on unbuffered channels only), spinning pays for
+     * {@code g}, and the pool runs more than one carrier ({@link Scheduler#spinCanPay}); otherwise yields the carrier once if {@code yieldFirst}, unless new goroutines wait to begin (a
      * yielding virtual thread whose carrier has no other work goes to the back of the scheduler's shared queue, where
      * every new goroutine goes: behind thousands of them it would be away for milliseconds, while a parked one is
      * woken onto its waker's carrier); a buffered channel's waiter on the runtime's own pool yields only to goroutines
@@ -99,7 +99,7 @@ abstract class Waiter {
      * sleeps while the receiver drains a batch (jox's channels make the same choice).
      */
     private boolean spinOrYield(Goroutine g, boolean rendezvous, boolean yieldFirst) {
-        int spins = rendezvous ? g.spinsBeforePark() : 0;
+        int spins = rendezvous && Scheduler.spinCanPay() ? g.spinsBeforePark() : 0;
         if (spins == 0) {
             if (yieldFirst && !done && Scheduler.yieldHelps(g, rendezvous)) {
                 Thread.yield();

@@ -173,8 +173,8 @@ class ChanDeadlockTest {
 
     @Test
     void givenGoroutinesThatSpinWhileHandingOff_whenBothFinallyWaitForever_thenTheDeadlockIsReportedEveryTime() {
-        // thousands of round trips teach both goroutines to spin before parking (Spinning); a hand-off that
-        // completes during a spin never counts a goroutine as blocked, yet the final wait must still be seen
+        // on two carriers, thousands of round trips teach both goroutines to spin before parking (Spinning); a
+        // hand-off that completes during a spin never counts a goroutine as blocked, yet the final wait must be seen
         for (int run = 0; run < 10; run++) {
             String report = deadlockReport(() -> {
                 Chan<Integer> ping = Chan.make();
