@@ -121,7 +121,7 @@ public final class Scheduler {
      * runtime's pool runs one carrier, where the partner runs only once the waiter parks or yields.
      */
     static boolean spinCanPay() {
-        return POOL == null || POOL.getParallelism() > 1;
+        return carriers() != 1;
     }
 
     /** The number of carriers the runtime's pool runs at once now, as sysmon sized it; 0 on the JDK's pool. */
