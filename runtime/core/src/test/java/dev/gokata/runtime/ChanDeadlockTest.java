@@ -1,6 +1,7 @@
 package dev.gokata.runtime;
 
 import static dev.gokata.runtime.Programs.awaitWaiting;
+import static dev.gokata.runtime.Programs.join;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -333,13 +334,5 @@ class ChanDeadlockTest {
             LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(50));
             ch.send(1);
         };
-    }
-
-    private static void join(Thread t) {
-        try {
-            t.join();
-        } catch (InterruptedException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -1,6 +1,7 @@
 package dev.gokata.runtime;
 
 import static dev.gokata.runtime.Go.go;
+import static dev.gokata.runtime.Programs.join;
 import static dev.gokata.runtime.Programs.runOk;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -38,11 +39,7 @@ class GoroutineTest {
                     seen.set(Program.current());
                     adopted.set(Goroutine.current());
                 });
-                try {
-                    t.join();
-                } catch (InterruptedException e) {
-                    throw new IllegalStateException(e);
-                }
+                join(t);
                 wg.done();
             });
             wg.await();
@@ -75,11 +72,7 @@ class GoroutineTest {
             Chan<Boolean> done = Chan.make();
             Go.afterFunc(Duration.ofMillis(1), () -> {
                 Thread t = Thread.ofPlatform().start(() -> seen.set(Program.current()));
-                try {
-                    t.join();
-                } catch (InterruptedException e) {
-                    throw new IllegalStateException(e);
-                }
+                join(t);
                 done.send(true);
             });
             done.recv();

@@ -37,6 +37,15 @@ final class Programs {
         return o.report();
     }
 
+    /** Joins {@code t}, a thread a test started; an interrupt fails the test. */
+    static void join(Thread t) {
+        try {
+            t.join();
+        } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Waits (polling, up to 10 s) until {@code g} is parked for {@code reason}. */
     static void awaitWaiting(Goroutine g, WaitReason reason) {
         Awaitility.await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(1))
