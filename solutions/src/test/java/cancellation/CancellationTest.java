@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gokata.runtime.Chan;
-import dev.gokata.runtime.Go;
 import dev.gokata.runtime.RecvChan;
 import dev.gokata.testkit.Goroutines;
 import dev.gokata.testkit.Recv;
@@ -37,16 +36,14 @@ import org.junit.jupiter.api.Timeout;
 class CancellationTest {
     private static final Duration SETTLE = Duration.ofMillis(500);
 
-    private static void assertAllStagesEnded(int baseline, String after) {
-        int alive = Goroutines.settle(baseline, SETTLE);
-        assertEquals(baseline, alive, (alive - baseline) + " goroutine(s) of the pipeline were still alive "
-                + SETTLE.toMillis() + " ms after " + after + ": every send must be a select that also waits on "
-                + "<-done, and the stage must return when done is closed (a goroutine leak otherwise)");
+    private static void assertAllStagesEnded(Goroutines.Baseline baseline, String after) {
+        baseline.assertAllEnded(SETTLE, after + ": every send must be a select that also waits on <-done, and the"
+                + " stage must return when done is closed (a goroutine leak otherwise)");
     }
 
     @Test
     void whenFirstTakesOneValue_thenItIsASquareAndEveryStageEnds() {
-        int baseline = Go.numGoroutine();
+        var baseline = Goroutines.baseline();
 
         int v = Cancellation.first(2, 3);
 
@@ -58,7 +55,7 @@ class CancellationTest {
     void givenAThousandNumbers_whenFirstTakesOneValue_thenEveryBlockedStageEnds() {
         // repeated: in a lucky schedule only the generator holds a value when first cancels
         for (int round = 1; round <= 20; round++) {
-            int baseline = Go.numGoroutine();
+            var baseline = Goroutines.baseline();
 
             int v = Cancellation.first(IntStream.rangeClosed(1, 1000).toArray());
 
@@ -71,7 +68,7 @@ class CancellationTest {
 
     @Test
     void givenAMillionNumbers_whenTheConsumerCancelsAfterOneValue_thenUpstreamStopsProducing() {
-        int baseline = Go.numGoroutine();
+        var baseline = Goroutines.baseline();
         Chan<Void> done = Chan.make();
         RecvChan<Integer> in = Cancellation.generator(done, IntStream.rangeClosed(1, 1_000_000).toArray());
         RecvChan<Integer> out = Cancellation.merge(done, Cancellation.square(done, in), Cancellation.square(done, in));
@@ -88,7 +85,7 @@ class CancellationTest {
 
     @Test
     void givenDoneClosedBeforeAnyRead_whenThePipelineIsBuilt_thenEveryStageEnds() {
-        int baseline = Go.numGoroutine();
+        var baseline = Goroutines.baseline();
         Chan<Void> done = Chan.make();
         done.close();
 
@@ -100,7 +97,7 @@ class CancellationTest {
 
     @Test
     void givenTenSquarers_whenDoneIsClosed_thenAllOfThemEnd() {
-        int baseline = Go.numGoroutine();
+        var baseline = Goroutines.baseline();
         Chan<Void> done = Chan.make();
         RecvChan<Integer> in = Cancellation.generator(done, IntStream.rangeClosed(1, 1000).toArray());
         @SuppressWarnings("unchecked")

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import dev.gokata.runtime.Go;
 import dev.gokata.testkit.Concurrency;
 import dev.gokata.testkit.Goroutines;
 import dev.gokata.testkit.Lines;
@@ -75,12 +74,12 @@ class CrawlerTest {
      */
     private static List<String> runCrawl(String url, int depth, Fetcher fetcher, Concurrency fetches) {
         var out = new Lines();
-        int baseline = Go.numGoroutine();
+        var baseline = Goroutines.baseline();
         Crawler.crawl(url, depth, fetcher, out.out());
         List<String> lines = out.lines();
         int running = fetches.inside();
         int begun = fetches.entries();
-        Goroutines.settle(baseline, SETTLE);
+        baseline.settle(SETTLE);
         int later = fetches.entries() - begun;
         if (running > 0 || later > 0) {
             var early = new ArrayList<String>();

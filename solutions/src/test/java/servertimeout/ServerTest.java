@@ -75,7 +75,7 @@ class ServerTest {
     @Test
     void givenSlowWork_whenTheServerTimesOut_thenTheClientGets503AndTheWorkIsAbandoned() throws IOException {
         var log = new Lines();
-        int baseline = Go.numGoroutine();
+        var baseline = Goroutines.baseline();
         try (LoopbackServer server = Server.start(TIMEOUT, WORK, log.out())) {
             Answer a = get(server);
 
@@ -87,8 +87,8 @@ class ServerTest {
                     "the server's log " + log.lines() + " does not say \"Error: context deadline exceeded\" soon after "
                             + "the timeout: pass the request's ctx to slowOperation, so the timeout reaches the work");
         }
-        assertEquals(baseline, Goroutines.settle(baseline, Duration.ofMillis(500)),
-                "goroutines still running after the timeout: the slow operation must stop when its context is done");
+        baseline.assertAllEnded(Duration.ofMillis(500),
+                "the timeout: the slow operation must stop when its context is done");
         assertFalse(log.lines().stream().anyMatch(l -> l.startsWith("slowHandler took")),
                 "after a timeout the handler must not finish its work: " + log.lines());
     }
@@ -108,7 +108,7 @@ class ServerTest {
     @Test
     void givenSlowWork_whenTheClientGoesAway_thenTheWorkIsCancelled() throws IOException {
         var log = new Lines();
-        int baseline = Go.numGoroutine();
+        var baseline = Goroutines.baseline();
         try (LoopbackServer server = Server.start(Duration.ofSeconds(1), WORK, log.out())) {
             Socket s = connect(server);
             Go.sleep(Duration.ofMillis(100)); // the client's own timeout
@@ -118,8 +118,7 @@ class ServerTest {
                     "the server's log " + log.lines() + " does not say \"Warning: context canceled\" soon after the "
                             + "client went away: log a Warning when the error is ContextError.CANCELED");
         }
-        assertEquals(baseline, Goroutines.settle(baseline, Duration.ofMillis(1000)),
-                "goroutines still running after the client went away");
+        baseline.assertAllEnded(Duration.ofMillis(1000), "the client went away");
         assertEquals(List.of("Warning: context canceled"), log.lines(), "the whole log");
     }
 }

@@ -1,18 +1,16 @@
 package timerrace;
 
-import static dev.gokata.runtime.Go.numGoroutine;
 import static dev.gokata.runtime.Go.sleep;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.gokata.runtime.Goroutine;
-import dev.gokata.runtime.Program;
 import dev.gokata.runtime.Timer;
 import dev.gokata.runtime.WaitReason;
 import dev.gokata.testkit.Goroutines;
 import dev.gokata.testkit.Stdout;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
@@ -100,13 +98,17 @@ class TimerRaceTest {
     @Test
     void nothingOutlivesRun() {
         for (int seed = 2; seed <= 4; seed++) {
+            var baseline = Goroutines.baseline();
             Stdout.capture(new TimerRace(BUDGET, durations(seed))::run);
             assertNoTimerLeftArmed();
-            assertEquals(1, numGoroutine(), "after run returned, " + (numGoroutine() - 1) + " timer callback"
-                    + " goroutine(s) were still alive, blocked sending on the channel: the timer armed by the last"
-                    + " reset fired after the loop ended. Stop the timer when the loop ends, and if stop() returns"
-                    + " false, receive its message (a buffer of 1 also keeps a callback that fires anyway from"
-                    + " blocking forever)");
+            List<Goroutine> alive = baseline.startedSince();
+            if (!alive.isEmpty()) {
+                fail(Goroutines.stillRunning("after run returned, " + alive.size() + " timer callback goroutine(s)"
+                        + " were still alive, blocked sending on the channel: the timer armed by the last reset fired"
+                        + " after the loop ended. Stop the timer when the loop ends, and if stop() returns false,"
+                        + " receive its message (a buffer of 1 also keeps a callback that fires anyway from blocking"
+                        + " forever)", alive));
+            }
         }
     }
 
@@ -152,30 +154,23 @@ class TimerRaceTest {
         while (lastFired < 3 && System.nanoTime() < deadline) {
             var armings = new AtomicInteger();
             var running = new AtomicBoolean(true);
+            var baseline = Goroutines.baseline();
             List<String> lines = Stdout.capture(new TimerRace(budget, endingAtOnce(budget, armings, running))::run);
             running.set(false);
-            List<Goroutine> leaked = leftBehind(Duration.ofMillis(500)); // as the grader's own leak check
+            List<Goroutine> leaked = baseline.settle(Duration.ofMillis(500)); // as the grader's own leak check
             boolean sending = leaked.stream().allMatch(g -> g.waitReason().equals(Optional.of(WaitReason.CHAN_SEND)));
-            assertTrue(leaked.isEmpty(), "after run returned, " + leaked.size() + " timer callback goroutine(s) were"
-                    + " still alive" + (sending ? ", blocked sending on the channel: the timer armed by the loop's last"
-                    + " reset fired as the loop ended. Stop it when the loop ends; if stop() returns false, it has"
-                    + " fired already: receive its message, so that its callback is done before run returns (a buffer"
-                    + " of 1 also keeps a callback that fires anyway from blocking forever)" : ": nothing may outlive"
-                    + " run") + "\n" + Program.leakReport(leaked));
+            if (!leaked.isEmpty()) {
+                fail(Goroutines.stillRunning("after run returned, " + leaked.size() + " timer callback goroutine(s)"
+                        + " were still alive" + (sending ? ", blocked sending on the channel: the timer armed by the"
+                        + " loop's last reset fired as the loop ended. Stop it when the loop ends; if stop() returns"
+                        + " false, it has fired already: receive its message, so that its callback is done before run"
+                        + " returns (a buffer of 1 also keeps a callback that fires anyway from blocking forever)"
+                        : ": nothing may outlive run"), leaked));
+            }
             if (lines.size() == armings.get()) {
                 lastFired++; // it printed within run, so it was a goroutine already when leftBehind looked
             }
         }
-    }
-
-    /** The goroutines other than the test's own still alive after up to {@code grace}. */
-    private static List<Goroutine> leftBehind(Duration grace) {
-        if (Goroutines.settle(1, grace) == 1) {
-            return List.of();
-        }
-        var others = new ArrayList<>(Program.current().goroutines());
-        others.removeIf(g -> g.id() == Goroutine.current().id());
-        return others;
     }
 
     @Test

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.gokata.runtime.CancelableContext;
 import dev.gokata.runtime.Context;
 import dev.gokata.runtime.ContextError;
-import dev.gokata.runtime.Go;
 import dev.gokata.runtime.Received;
 import dev.gokata.runtime.RecvChan;
 import dev.gokata.testkit.Goroutines;
@@ -37,16 +36,15 @@ import org.junit.jupiter.api.Timeout;
 class GeneratorTest {
     private static final Duration SETTLE = Duration.ofMillis(500);
 
-    private static void assertGeneratorEnded(int baseline) {
-        int alive = Goroutines.settle(baseline, SETTLE);
-        assertEquals(baseline, alive, "the generator's goroutine was still alive " + SETTLE.toMillis()
-                + " ms after cancel: select between the send and ctx.done(), and return when done is closed");
+    private static void assertGeneratorEnded(Goroutines.Baseline baseline) {
+        baseline.assertAllEnded(SETTLE, "cancel: the generator must select between the send and ctx.done(), and"
+                + " return when done is closed");
     }
 
     @Test
     void givenAGenerator_whenRead_thenValuesStartAt1AndAreConsecutive() {
         CancelableContext ctx = Context.withCancel(Context.background());
-        int baseline = Go.numGoroutine();
+        var baseline = Goroutines.baseline();
         RecvChan<Integer> ch = Generator.gen(ctx);
 
         for (int expected = 1; expected <= 100; expected++) {
@@ -63,7 +61,7 @@ class GeneratorTest {
     @Test
     void givenAGenerator_whenCancelledAfter5_thenItEndsAndCancelIsIdempotent() {
         CancelableContext ctx = Context.withCancel(Context.background());
-        int baseline = Go.numGoroutine();
+        var baseline = Goroutines.baseline();
         RecvChan<Integer> ch = Generator.gen(ctx);
         for (int i = 0; i < 5; i++) {
             ch.recv();
@@ -83,7 +81,7 @@ class GeneratorTest {
     void givenACancelledParent_whenGenStarts_thenItEndsWithoutSending() {
         CancelableContext parent = Context.withCancel(Context.background());
         CancelableContext child = Context.withCancel(parent);
-        int baseline = Go.numGoroutine();
+        var baseline = Goroutines.baseline();
 
         Generator.gen(child);
         parent.cancel();
@@ -94,7 +92,7 @@ class GeneratorTest {
 
     @Test
     void whenMainRuns_thenItPrints1To5AndLeavesNoGoroutine() {
-        int baseline = Go.numGoroutine();
+        var baseline = Goroutines.baseline();
 
         List<String> lines = Stdout.capture(() -> Generator.main(new String[0]));
 

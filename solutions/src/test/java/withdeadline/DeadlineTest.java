@@ -3,13 +3,12 @@ package withdeadline;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.gokata.runtime.CancelableContext;
 import dev.gokata.runtime.Context;
 import dev.gokata.runtime.ContextError;
-import dev.gokata.runtime.Go;
 import dev.gokata.runtime.Goroutine;
-import dev.gokata.runtime.Program;
 import dev.gokata.runtime.Received;
 import dev.gokata.runtime.RecvChan;
 import dev.gokata.testkit.Goroutines;
@@ -19,9 +18,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -120,29 +117,31 @@ class DeadlineTest {
         }
     }
 
-    private record GaveUp(int alive, Optional<Received<Data>> last) {
+    /** What a caller that gave up saw: compute's goroutines still alive, as a failure ("" if none); its last receive. */
+    private record GaveUp(String leak, Optional<Received<Data>> last) {
     }
 
     @Test
     void givenACallerThatGaveUp_whenTheResultIsReady_thenTheWorkerDoesNotWaitForEver() {
         CancelableContext ctx = Context.withCancel(Context.background());
-        int baseline = Go.numGoroutine();
-        Program p = Program.current();
-        Set<Long> before = p.goroutines().stream().map(Goroutine::id).collect(Collectors.toSet());
+        var baseline = Goroutines.baseline();
         GaveUp r = Stdout.captureResult(() -> {
             RecvChan<Data> ch = Deadline.compute(ctx, Duration.ofMillis(10), Duration.ZERO);
-            List<Goroutine> workers = p.goroutines().stream().filter(g -> !before.contains(g.id())).toList();
+            List<Goroutine> workers = baseline.startedSince();
             Awaitility.await("compute's goroutine does its work at once and waits to send the result")
                     .atMost(Duration.ofSeconds(2))
                     .until(() -> workers.stream().allMatch(g -> g.finished() || g.waitReason().isPresent()));
             ctx.cancel(); // the caller gives up without receiving
-            int alive = Goroutines.settle(baseline, Duration.ofSeconds(1));
-            return new GaveUp(alive, Recv.within(ch, Duration.ofSeconds(1))); // the receive frees a blocked sender
+            List<Goroutine> alive = baseline.settle(Duration.ofSeconds(1));
+            String leak = alive.isEmpty() ? "" : Goroutines.stillRunning("compute's goroutine was still blocked"
+                    + " sending its result 1 s after ctx was done, and nobody will ever receive it: a leaked goroutine."
+                    + " Send the result in a select against ctx.done() too, as you wait for the work", alive);
+            return new GaveUp(leak, Recv.within(ch, Duration.ofSeconds(1))); // the receive frees a blocked sender
         }).value();
 
-        assertEquals(baseline, r.alive(), "compute's goroutine was still blocked sending its result 1 s after ctx"
-                + " was done, and nobody will ever receive it: a leaked goroutine. Send the result in a select"
-                + " against ctx.done() too, as you wait for the work");
+        if (!r.leak().isEmpty()) {
+            fail(r.leak());
+        }
         assertEquals("the channel closed", describe(r.last()), "what compute's channel gave once compute had given"
                 + " up: close it (in a finally) without sending");
     }

@@ -1,12 +1,21 @@
 package dev.gokata.testkit;
 
+import static org.junit.jupiter.api.Assertions.fail;
+
 import dev.gokata.runtime.Go;
+import dev.gokata.runtime.Goroutine;
+import dev.gokata.runtime.Program;
 import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
- * Waits for the goroutines a kata started to end, by polling the program's goroutine count (Go's
- * {@code runtime.NumGoroutine()}) against a baseline taken before: how a hidden test proves that cancellation
- * reached every stage. Polls with the runtime's sleep, so a polling test is never mistaken for a deadlock.
+ * Waits for the goroutines a kata started to end: how a hidden test proves that cancellation reached every stage.
+ * A test takes a {@link Baseline} before it calls the kata's code; the goroutines started since are the kata's, and
+ * a failure names each one still alive, with what it waits for and on which line, as Go's goroutine dump does, so
+ * that the student sees which stage did not stop. Polls with the runtime's sleep, so a polling test is never
+ * mistaken for a deadlock.
  */
 public final class Goroutines {
     private static final Duration POLL = Duration.ofMillis(5);
@@ -14,17 +23,52 @@ public final class Goroutines {
     private Goroutines() {
     }
 
+    /** The goroutines of the calling goroutine's program alive now, before the kata's code starts its own. */
+    public static Baseline baseline() {
+        var program = Program.current();
+        return new Baseline(program, program.goroutines().stream().map(Goroutine::id).collect(Collectors.toSet()));
+    }
+
     /**
-     * Waits up to {@code limit} until at most {@code baseline} goroutines are alive, and returns how many are
-     * alive then (more than the baseline when the wait timed out).
+     * A failure message: {@code message}, then {@code Still running:} and each goroutine of {@code alive} in the
+     * format of Go's goroutine dump (its wait reason, its frames, the {@code go} statement that started it).
      */
-    public static int settle(int baseline, Duration limit) {
-        long deadline = System.nanoTime() + limit.toNanos();
-        int n = Go.numGoroutine();
-        while (n > baseline && System.nanoTime() < deadline) {
-            Go.sleep(POLL);
-            n = Go.numGoroutine();
+    public static String stillRunning(String message, List<Goroutine> alive) {
+        return message + "\n\nStill running:\n" + alive.stream().map(Goroutine::traceback)
+                .collect(Collectors.joining("\n"));
+    }
+
+    /** The goroutines of {@code program} alive when a test took it, by id. */
+    public record Baseline(Program program, Set<Long> ids) {
+        /**
+         * Waits up to {@code limit} for every goroutine started since this baseline to end, and returns those still
+         * alive then, in id order (none if all ended).
+         */
+        public List<Goroutine> settle(Duration limit) {
+            long deadline = System.nanoTime() + limit.toNanos();
+            List<Goroutine> alive = startedSince();
+            while (!alive.isEmpty() && System.nanoTime() < deadline) {
+                Go.sleep(POLL);
+                alive = startedSince();
+            }
+            return alive;
         }
-        return n;
+
+        /**
+         * Fails unless every goroutine started since this baseline ends within {@code limit}: the message says how
+         * many did not, then {@code what}, then shows each of them ({@link #stillRunning}).
+         */
+        public void assertAllEnded(Duration limit, String what) {
+            List<Goroutine> alive = settle(limit);
+            if (!alive.isEmpty()) {
+                fail(stillRunning(alive.size() + " goroutine" + (alive.size() == 1 ? " was" : "s were")
+                        + " still alive " + limit.toMillis() + " ms after " + what, alive));
+            }
+        }
+
+        /** The goroutines alive now that were not alive when the baseline was taken, in id order. */
+        public List<Goroutine> startedSince() {
+            return program.goroutines().stream().filter(g -> !g.finished() && !ids.contains(g.id())).toList();
+        }
     }
 }

@@ -7,7 +7,6 @@ import dev.gokata.runtime.Outcome;
 import dev.gokata.runtime.Program;
 import java.time.Duration;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /**
  * Runs a piece of student code as goroutine 1 of a fresh {@link Program}, so that a test reads Go's own verdict on
@@ -56,8 +55,7 @@ public final class Sandbox {
     public static void assertNoLeaks(Run run, Duration grace, String message) {
         List<Goroutine> leaks = run.leaks(grace);
         if (!leaks.isEmpty()) {
-            fail(message + "\n\nStill running:\n" + leaks.stream().map(Goroutine::traceback)
-                    .collect(Collectors.joining("\n")));
+            fail(Goroutines.stillRunning(message, leaks));
         }
     }
 }

@@ -1,0 +1,50 @@
+package dev.gokata.testkit;
+
+import static dev.gokata.runtime.Go.go;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.gokata.runtime.Chan;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The hidden tests' wait for a kata's goroutines to end, and what its failure shows the student. */
+class GoroutinesTest {
+    private static final Duration LIMIT = Duration.ofSeconds(10);
+
+    @Test
+    void aGoroutineStillBlockedIsShownWithItsWaitAndItsLine() {
+        Sandbox.runToExit(() -> {
+            var baseline = Goroutines.baseline();
+            var ch = Chan.<Integer>make();
+            int line = new Throwable().getStackTrace()[0].getLineNumber(); go(() -> ch.send(1)); // nobody receives
+
+            var failure = assertThrows(AssertionError.class,
+                    () -> baseline.assertAllEnded(Duration.ofMillis(50), "the kata's code returned: advice"));
+
+            String message = failure.getMessage();
+            assertTrue(message.startsWith("1 goroutine was still alive 50 ms after the kata's code returned: advice"
+                    + "\n\nStill running:\ngoroutine 2 [chan send]:\n"), message);
+            assertTrue(message.contains("GoroutinesTest.java:" + line), message);
+            ch.recv(); // lets it end
+        }, LIMIT, "the test deadlocked");
+    }
+
+    @Test
+    void goroutinesThatEndInTimeOrWereAliveBeforeTheBaselineAreNotTheKatas() {
+        Sandbox.runToExit(() -> {
+            var before = Chan.<Integer>make();
+            go(before::recv); // the test's own, alive before the baseline
+            var baseline = Goroutines.baseline();
+            var done = Chan.<Integer>make();
+            go(done::recv);
+            go(done::close);
+
+            assertEquals(List.of(), baseline.settle(LIMIT));
+            baseline.assertAllEnded(LIMIT, "nothing");
+            before.close();
+        }, LIMIT, "the test deadlocked");
+    }
+}
