@@ -25,6 +25,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 /**
  * Grades a class: each submission in its own process (a {@link SubmissionGrader} command), {@code jobs} at a time,
@@ -33,8 +34,9 @@ import java.util.concurrent.TimeUnit;
  * become its verdict ({@link Run}).
  *
  * <p>Resume: a student's results file is written whole once the student is done ({@link ResultsStore}); a batch
- * started again on the same output folder skips every student who has one, so a crashed or interrupted batch goes
- * on where it stopped. {@code journal.log} records each finished student for people to read.
+ * started again on the same output folder skips every student whose results still stand ({@link Standing}: of the
+ * same katas, newer than the submission), so a crashed or interrupted batch goes on where it stopped.
+ * {@code journal.log} records each finished student for people to read.
  *
  * <p>Concurrency: a fixed pool of {@code jobs} threads, each grading one submission at a time and blocked in
  * {@link Process#waitFor}. Shared state: {@code running} (concurrent set, the live processes, killed by the
@@ -43,8 +45,11 @@ import java.util.concurrent.TimeUnit;
  */
 public final class BatchGrader {
 
-    /** How the batch runs: parallel jobs, each submission's time limit, how much of its output is kept. */
-    public record Options(int jobs, Duration timeLimit, int outputTail) {
+    /**
+     * How the batch runs: parallel jobs, each submission's time limit, how much of its output is kept, and whether
+     * every student is graded again ({@code --regrade}) instead of resuming.
+     */
+    public record Options(int jobs, Duration timeLimit, int outputTail, boolean regrade) {
         public Options {
             if (jobs < 1) {
                 throw new IllegalArgumentException("jobs must be at least 1, was " + jobs);
@@ -52,6 +57,11 @@ public final class BatchGrader {
             if (timeLimit.isNegative() || timeLimit.isZero()) {
                 throw new IllegalArgumentException("the time limit must be positive, was " + timeLimit);
             }
+        }
+
+        /** A batch that resumes. */
+        public Options(int jobs, Duration timeLimit, int outputTail) {
+            this(jobs, timeLimit, outputTail, false);
         }
     }
 
@@ -94,13 +104,8 @@ public final class BatchGrader {
     public Summary run(List<Submission> submissions, PrintWriter log, boolean terminal)
             throws IOException, InterruptedException {
         Files.createDirectories(store.dir());
-        var todo = submissions.stream().filter(s -> !store.has(s.id())).toList();
+        var todo = toGrade(submissions, log);
         int skipped = submissions.size() - todo.size();
-        if (skipped > 0) {
-            log.println("gokata: " + skipped + " of " + submissions.size()
-                    + " submissions already graded in " + store.dir() + "; grading the other " + todo.size());
-            log.flush();
-        }
         var progress = new Progress(log, terminal, todo.size());
         var start = System.nanoTime();
         var hook = new Thread(this::killAll, "gokata-class-kill");
@@ -134,6 +139,38 @@ public final class BatchGrader {
             }
         }
         return new Summary(results.size(), skipped, results, Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    /**
+     * The submissions this run grades: every one with {@code --regrade}; else those whose results in OUT do not
+     * stand ({@link Standing}). Says how many are skipped, and why each one graded before is graded again.
+     */
+    private List<Submission> toGrade(List<Submission> submissions, PrintWriter log) throws IOException {
+        if (options.regrade()) {
+            return submissions;
+        }
+        var katas = course.katas().stream().map(Course.Kata::id).collect(Collectors.toSet());
+        var todo = new ArrayList<Submission>();
+        var again = new ArrayList<String>();
+        for (var submission : submissions) {
+            var standing = Standing.of(submission, store, katas);
+            if (standing != Standing.CURRENT) {
+                todo.add(submission);
+            }
+            if (standing != Standing.CURRENT && standing != Standing.NEW) {
+                again.add(submission.id() + " (" + standing.why() + ")");
+            }
+        }
+        int skipped = submissions.size() - todo.size();
+        if (skipped > 0) {
+            log.println("gokata: " + skipped + " of " + submissions.size() + " submissions already graded in "
+                    + store.dir() + "; grading the other " + todo.size() + " (--regrade grades every one)");
+        }
+        if (!again.isEmpty()) {
+            log.println("gokata: grading again: " + String.join(", ", again));
+        }
+        log.flush();
+        return todo;
     }
 
     /** Grades one submission in its own process tree; never throws for anything the submission does. */

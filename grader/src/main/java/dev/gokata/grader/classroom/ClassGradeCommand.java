@@ -27,7 +27,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "grade", mixinStandardHelpOptions = true,
         description = {"Grade a folder of student checkouts (one folder or zip per student) against the hidden tests.",
                 "Writes OUT/results/<student>.json, OUT/gradebook.csv, OUT/report/index.html and OUT/feedback/.",
-                "Running it again on the same OUT resumes: students already graded are skipped."})
+                "Running it again on the same OUT resumes: students already graded are skipped, unless their",
+                "checkout changed since or they were graded for other katas (--regrade grades every one again)."})
 final class ClassGradeCommand implements Callable<Integer> {
 
     @Spec
@@ -64,6 +65,10 @@ final class ClassGradeCommand implements Callable<Integer> {
     @Option(names = "--memory", defaultValue = "256", paramLabel = "MiB", description = "Heap of each worker JVM (default: ${DEFAULT-VALUE}).")
     int memory;
 
+    @Option(names = "--regrade", description = "Grade every student again, though OUT has their results (after a"
+            + " change to the hidden tests, say).")
+    boolean regrade;
+
     @Option(names = "--no-sandbox", description = "Run student code without the bubblewrap sandbox (only for submissions you trust).")
     boolean noSandbox;
 
@@ -87,7 +92,7 @@ final class ClassGradeCommand implements Callable<Integer> {
         var graded = katas.isEmpty() ? catalogue.ready() : katas.stream().map(catalogue::get).toList();
         var limit = timeLimit != null ? GoDuration.parse(timeLimit)
                 : graded.stream().map(dev.gokata.grader.catalogue.Kata::timeLimit).reduce(Duration.ofSeconds(30), Duration::plus);
-        var options = new BatchGrader.Options(jobs != null ? jobs : BatchGrader.defaultJobs(), limit, 16 * 1024);
+        var options = new BatchGrader.Options(jobs != null ? jobs : BatchGrader.defaultJobs(), limit, 16 * 1024, regrade);
         var all = Submission.scan(submissions, out);
         var mine = slice.select(all);
         err.printf(Locale.ROOT, "gokata: grading %d of %d submissions (shard %s) in %s: %d at a time, %s each at most%n",

@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
 /**
  * The folder of every student's results JSON ({@code results/<student>.json}: the grade command's
  * {@link CourseResult} with the batch's fields), which is also the batch's resume journal: a file is written whole
- * ({@link ResultsJson#write}), so its presence means the student is graded and a resumed batch skips them.
+ * ({@link ResultsJson#write}), so its presence means the student was graded, and a resumed batch skips them while
+ * the results still stand ({@link Standing}).
  */
 public final class ResultsStore {
 
@@ -38,11 +39,6 @@ public final class ResultsStore {
     /** The file holding {@code student}'s results. */
     public Path file(String student) {
         return dir.resolve(fileName(student) + ".json");
-    }
-
-    /** True when {@code student} is already graded. */
-    public boolean has(String student) {
-        return Files.isRegularFile(file(student));
     }
 
     /** Writes a student's results whole: readers see the old file or the new one, never a part. */

@@ -8,11 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.gokata.grader.report.CourseResult;
 import dev.gokata.grader.report.CourseResult.Run;
 import dev.gokata.grader.report.KataResult;
+import dev.gokata.grader.report.ResultsJson;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -153,6 +155,62 @@ class BatchGraderTest {
         assertEquals(2, summary.graded());
         assertEquals(List.of("a1", "a2", "a3", "b1", "b1", "b2"), gradedLog().stream().sorted().toList());
         assertEquals(List.of("a1.json", "a2.json", "a3.json", "b1.json", "b2.json"), resultFiles(out));
+    }
+
+    @Test
+    void givenAGradedClass_whenACheckoutChangesOrOtherKatasWereGraded_thenOnlyThoseStudentsAreGradedAgain()
+            throws Exception {
+        var subs = Files.createDirectories(tmp.resolve("submissions"));
+        var both = List.of(SampleClass.counterPassed(), SampleClass.pipelinePassed());
+        for (var name : List.of("a1", "a2", "a3", "a4")) {
+            FakeClass.student(subs, name, "ok", both);
+        }
+        FakeClass.zip(FakeClass.student(tmp, "z1", "ok", both), subs.resolve("z1.zip"), "z1-main");
+        var out = tmp.resolve("out");
+        var submissions = Submission.scan(subs, out);
+        batch(out, 2).run(submissions, new PrintWriter(new StringWriter()), false);
+        var store = new ResultsStore(out.resolve("results"));
+        var graded = Files.getLastModifiedTime(store.file("a1")).toInstant();
+        // a1 saves a file after it was graded; a2 was graded for counter alone (--kata counter);
+        // a3 deletes a file after it was graded (its folder changes)
+        Files.setLastModifiedTime(subs.resolve("a1/exercises/counter/Counter.java"),
+                FileTime.from(graded.plusSeconds(1)));
+        ResultsJson.write(SampleClass.student("a2", Run.GRADED, "", 0, List.of(SampleClass.counterPassed())),
+                store.file("a2"));
+        Files.delete(subs.resolve("a3/exercises/counter/Counter.java"));
+        Files.setLastModifiedTime(subs.resolve("z1.zip"), FileTime.from(graded.plusSeconds(1))); // downloaded again
+        Files.setLastModifiedTime(subs.resolve("a3/exercises/counter"),
+                FileTime.from(Files.getLastModifiedTime(store.file("a3")).toInstant().plusSeconds(1)));
+        var log = new StringWriter();
+
+        var summary = batch(out, 2).run(submissions, new PrintWriter(log), false);
+
+        assertEquals(1, summary.skipped());
+        assertEquals(List.of("a1", "a2", "a3", "z1"),
+                summary.results().stream().map(CourseResult::student).sorted().toList());
+        assertTrue(log.toString().contains("1 of 5 submissions already graded"), log.toString());
+        assertTrue(log.toString().contains("grading again: a1 (changed since it was graded), a2 (graded before for"
+                + " other katas), a3 (changed since it was graded), z1 (changed since it was graded)"), log.toString());
+        assertEquals(2, store.readAll(new ArrayList<>()).stream().filter(r -> r.student().equals("a2"))
+                .findFirst().orElseThrow().katas().size(), "a2 graded for every kata of the batch");
+    }
+
+    @Test
+    void givenRegrade_whenAGradedClassIsGradedAgain_thenEveryStudentIsGradedAgain() throws Exception {
+        var subs = Files.createDirectories(tmp.resolve("submissions"));
+        for (var name : List.of("a1", "a2")) {
+            FakeClass.student(subs, name, "ok", List.of(SampleClass.counterPassed(), SampleClass.pipelinePassed()));
+        }
+        var out = tmp.resolve("out");
+        var submissions = Submission.scan(subs, out);
+        batch(out, 2).run(submissions, new PrintWriter(new StringWriter()), false);
+        var regrade = new BatchGrader(FakeClass.grader(tmp.resolve("graded.log")), FakeClass.COURSE,
+                new BatchGrader.Options(2, LIMIT, 4096, true), out);
+
+        var summary = regrade.run(submissions, new PrintWriter(new StringWriter()), false);
+
+        assertEquals(0, summary.skipped());
+        assertEquals(List.of("a1", "a1", "a2", "a2"), gradedLog().stream().sorted().toList());
     }
 
     @Test
