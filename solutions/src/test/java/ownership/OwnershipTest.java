@@ -1,7 +1,5 @@
 package ownership;
 
-import static dev.gokata.runtime.Go.numGoroutine;
-import static dev.gokata.runtime.Go.sleep;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -9,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import dev.gokata.runtime.GoPanic;
 import dev.gokata.runtime.Outcome;
 import dev.gokata.runtime.RecvChan;
+import dev.gokata.testkit.Goroutines;
 import dev.gokata.testkit.Sandbox;
 import dev.gokata.testkit.Stdout;
 import java.lang.reflect.InvocationTargetException;
@@ -61,7 +60,6 @@ class OwnershipTest {
     void mainPrintsEveryValueThenDone() {
         var captured = Stdout.captureResult(() -> runOwned(() -> {
             Ownership.main(new String[0]);
-            settle();
         }));
         List<String> expected = Stream.concat(IntStream.range(0, 6).mapToObj(i -> "Received: " + i),
                 Stream.of("Done receiving!")).toList();
@@ -77,7 +75,6 @@ class OwnershipTest {
             for (int v : (RecvChan<Integer>) call(n)) {
                 received.add(v);
             }
-            settle();
         });
         assertEquals(IntStream.range(0, n).boxed().toList(), received, "ranging over owner(" + n + ")");
         Sandbox.assertNoLeaks(run, GRACE, "every value of owner(" + n + ") was received and the channel closed, "
@@ -87,24 +84,18 @@ class OwnershipTest {
     // ---- helpers ----
 
     /**
-     * Called by a sandboxed main after it has received everything: gives the other goroutines up to {@link #GRACE}
-     * to finish, so that a panic of the owner goroutine after the last receive (a send on the channel someone else
-     * closed) still becomes the program's verdict instead of going unnoticed after main returned.
+     * Runs {@code main} sandboxed and fails with the ownership rule that a panic or deadlock shows was broken. Once
+     * {@code main} is done, the goroutines it started get up to {@link #GRACE} to finish, so that a panic of the owner
+     * goroutine after the last receive (a send on the channel someone else closed) still becomes the program's
+     * verdict instead of going unnoticed after main returned: the runtime records a panic before the goroutine
+     * leaves the program.
      */
-    private static void settle() {
-        long deadline = System.nanoTime() + GRACE.toNanos();
-        while (numGoroutine() > 1 && System.nanoTime() < deadline) {
-            sleep(Duration.ofMillis(5));
-        }
-        // Program.panicked removes the panicking goroutine from the live set before it records the verdict; give
-        // the verdict a moment to land so that main's return does not win that race. Correctness never depends on
-        // it: a solution that panics here fails the value checks anyway, only with a less precise message.
-        sleep(Duration.ofMillis(20));
-    }
-
-    /** Runs {@code main} sandboxed and fails with the ownership rule that a panic or deadlock shows was broken. */
     private static Sandbox.Run runOwned(Runnable main) {
-        Sandbox.Run run = Sandbox.run(main, LIMIT);
+        Sandbox.Run run = Sandbox.run(() -> {
+            var baseline = Goroutines.baseline();
+            main.run();
+            baseline.settle(GRACE);
+        }, LIMIT);
         switch (run.outcome()) {
             case Outcome.Exited e -> {
             }
