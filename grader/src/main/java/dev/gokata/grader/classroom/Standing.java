@@ -54,7 +54,11 @@ enum Standing {
         if (!katasOf(stored.get()).equals(katas)) {
             return OTHER_KATAS;
         }
-        return lastChanged(submission).compareTo(Files.getLastModifiedTime(file)) > 0 ? CHANGED : CURRENT;
+        try {
+            return lastChanged(submission).compareTo(Files.getLastModifiedTime(file)) > 0 ? CHANGED : CURRENT;
+        } catch (IOException unreadable) { // a folder of the submission it cannot list: grading says what is wrong
+            return CHANGED;
+        }
     }
 
     private static Set<String> katasOf(CourseResult result) {
