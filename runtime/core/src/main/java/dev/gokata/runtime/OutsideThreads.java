@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinWorkerThread;
 
@@ -18,10 +19,12 @@ import java.util.concurrent.ForkJoinWorkerThread;
  * every live platform thread that carries the program's loader. A fork-join pool's workers carry none (the common
  * pool's, a {@code ForkJoinPool}'s own), so a pool with a task running or queued counts too, whoever gave it.
  *
- * <p>What it cannot see: a virtual thread that a goroutine started by other means than {@code go}, until it first
- * uses the runtime (the JDK does not list virtual threads; {@link Program} gives it a moment), and the virtual-thread
- * carriers, whose work is the goroutines themselves or such virtual threads. The runtime's own threads carry no
- * program's loader: the timer thread and sysmon inherit none, and a carrier drops the one it got.
+ * <p>What it does not list: a virtual thread that a goroutine started by other means than {@code go}, until it
+ * first uses the runtime (the JDK does not list virtual threads), and the virtual-thread carriers, whose work is the
+ * goroutines themselves or such virtual threads. Such a thread runs on its creator's pool, and while it runs, waits
+ * to run or sleeps, that pool has work besides the goroutines that wait ({@link Scheduler#hasOtherWork}). The
+ * runtime's own threads carry no program's loader: the timer thread and sysmon inherit none, and a carrier drops the
+ * one it got.
  */
 final class OutsideThreads {
     private static final String JDK_CARRIER = "jdk.internal.misc.CarrierThread";
@@ -48,6 +51,15 @@ final class OutsideThreads {
             }
         }
         return found;
+    }
+
+    /**
+     * The JDK's virtual-thread scheduler, where goroutines run when the runtime has no pool of its own: the pool of a
+     * live JDK carrier; none if no carrier lives (no virtual thread has run for a while).
+     */
+    static Optional<ForkJoinPool> jdkScheduler() {
+        return Arrays.stream(platformThreads(64)).filter(t -> t.getClass().getName().equals(JDK_CARRIER))
+                .map(t -> ((ForkJoinWorkerThread) t).getPool()).findFirst();
     }
 
     /** Whether {@code worker}'s pool, unless it runs goroutines (the runtime's, the JDK's), has a task. */

@@ -345,7 +345,7 @@ public final class Program {
      */
     private boolean looksDeadlocked() {
         return detectsDeadlock && allBlocked(counts.get()) && timers.get() == 0 && !foreignMemberAlive()
-                && OutsideThreads.find(this).isEmpty() && allBlocked(counts.get());
+                && OutsideThreads.find(this).isEmpty() && !Scheduler.hasOtherWork() && allBlocked(counts.get());
     }
 
     /**
@@ -361,7 +361,8 @@ public final class Program {
             threads.addAll(foreignMembers);
         }
         threads.addAll(OutsideThreads.find(this));
-        return threads.isEmpty() ? "" : "\n" + Traceback.outsiders(threads);
+        boolean virtualThreads = Scheduler.hasOtherWork();
+        return threads.isEmpty() && !virtualThreads ? "" : "\n" + Traceback.outsiders(threads, virtualThreads);
     }
 
     /** Whether a thread that joined the program without being its goroutine still runs; forgets those that ended. */

@@ -3,10 +3,12 @@ package dev.gokata.runtime;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
+import java.util.Arrays;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinTask;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
@@ -58,6 +60,11 @@ public final class Scheduler {
             Runtime.getRuntime().availableProcessors());
     /** The runtime's sysmon, or null on the JDK's pool. */
     private static final Sysmon SYSMON;
+    /**
+     * Where the JDK wakes a virtual thread of a pool of the caller's choosing from a timed park (a sleep): its
+     * {@code DelayedTaskSchedulers}; null on the JDK's pool, or where the JDK keeps them elsewhere.
+     */
+    private static final ThreadPoolExecutor[] TIMED_WAKE_UPS;
 
     static {
         ForkJoinPool pool = null;
@@ -82,6 +89,7 @@ public final class Scheduler {
         POOL = pool;
         BUILDER = builder;
         CARRIER = carrier;
+        TIMED_WAKE_UPS = pool == null ? null : timedWakeUps();
         boolean sized = CARRIERS_MAX > 1 && !"fixed".equals(System.getProperty("gokata.scheduler"));
         SYSMON = pool == null ? null : new Sysmon(pool, sized ? new CarrierSizing(CARRIERS_MAX) : null);
     }
@@ -109,6 +117,53 @@ public final class Scheduler {
     /** The name of the runtime's carrier the caller runs on, if it is one (for tests). */
     static Optional<String> carrierName() {
         return Optional.ofNullable(carrier()).map(Thread::getName);
+    }
+
+    /**
+     * Whether the pool goroutines run on has work besides the caller: a carrier other than the caller's runs a
+     * virtual thread, one is queued, or one will wake from a timed park (a sleep). Then goroutines that all wait are
+     * not deadlocked yet: that work may be a virtual thread that a goroutine started with {@code Thread.ofVirtual()},
+     * which runs on its creator's pool and is seen only once it uses the runtime. As in Go, whose deadlock check is
+     * process-wide, work of another program counts too.
+     */
+    static boolean hasOtherWork() {
+        if (POOL == null) {
+            return OutsideThreads.jdkScheduler().map(Scheduler::hasOtherWork).orElse(false);
+        }
+        Carrier mine = carrier();
+        for (Carrier c : Carrier.all()) {
+            if (c != mine && c.running() || c.getQueuedTaskCount() > 0) {
+                return true;
+            }
+        }
+        if (POOL.hasQueuedSubmissions()) {
+            return true;
+        }
+        for (ThreadPoolExecutor wakeUps : TIMED_WAKE_UPS) {
+            if (!wakeUps.getQueue().isEmpty()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The same for the JDK's pool {@code jdk}, where a virtual thread's timed wake-up is a delayed task. */
+    private static boolean hasOtherWork(ForkJoinPool jdk) {
+        int mine = Thread.currentThread().isVirtual() ? 1 : 0; // the caller's own carrier
+        return jdk.getActiveThreadCount() > mine || jdk.getQueuedTaskCount() > 0 || jdk.hasQueuedSubmissions()
+                || jdk.getDelayedTaskCount() > 0;
+    }
+
+    /** The JDK's executors of timed wake-ups for virtual threads on a pool of the caller's choosing, or none. */
+    private static ThreadPoolExecutor[] timedWakeUps() {
+        try {
+            var field = Class.forName("java.lang.VirtualThread$DelayedTaskSchedulers").getDeclaredField("INSTANCE");
+            field.setAccessible(true);
+            return Arrays.stream((Object[]) field.get(null)).filter(ThreadPoolExecutor.class::isInstance)
+                    .map(ThreadPoolExecutor.class::cast).toArray(ThreadPoolExecutor[]::new);
+        } catch (ReflectiveOperationException | RuntimeException moved) { // another JDK: a sleeper is not seen
+            return new ThreadPoolExecutor[0];
+        }
     }
 
     /** The number of carriers the runtime's pool may grow to; 0 on the JDK's pool. */

@@ -126,11 +126,20 @@ final class Traceback {
     /**
      * The threads that are not goroutines but may still wake one, after a timed-out run's dump: why no deadlock was
      * reported though every goroutine waited. Each as {@code thread "pool-1-thread-1" [waiting]:}, then its user
-     * frames (a thread pool's idle worker has none).
+     * frames (a thread pool's idle worker has none); and whether {@code virtualThreads} that are not goroutines run
+     * or sleep on the goroutines' carriers, which no dump lists.
      */
-    static String outsiders(List<Thread> threads) {
-        var sb = new StringBuilder("every goroutine is blocked, but no deadlock was reported: these threads are not"
-                + " goroutines, and may still wake one\n");
+    static String outsiders(List<Thread> threads, boolean virtualThreads) {
+        String carriers = "virtual threads that are not goroutines (started with Thread.ofVirtual(), say) run or"
+                + " sleep on the goroutines' carriers";
+        var sb = new StringBuilder("every goroutine is blocked, but no deadlock was reported: ");
+        if (!virtualThreads) {
+            sb.append("these threads are not goroutines, and may still wake one\n");
+        } else if (threads.isEmpty()) {
+            sb.append(carriers).append(", and may still wake one\n");
+        } else {
+            sb.append(carriers).append(", and these threads are not goroutines: either may still wake one\n");
+        }
         for (Thread t : threads) {
             sb.append("\nthread \"").append(t.getName()).append("\" [")
                     .append(t.getState().name().toLowerCase(Locale.ROOT).replace('_', ' ')).append("]:\n");

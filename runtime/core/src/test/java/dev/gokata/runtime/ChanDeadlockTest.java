@@ -310,6 +310,41 @@ class ChanDeadlockTest {
     }
 
     @Test
+    void givenAVirtualThreadStartedByMain_whenItComputesLongBeforeSending_thenNoFalseDeadlock() {
+        assertExits(() -> {
+            Chan<Integer> ch = Chan.make();
+            Goroutine main = Goroutine.current();
+            Thread.ofVirtual().start(() -> {
+                awaitWaiting(main, WaitReason.CHAN_RECEIVE);
+                long computed = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(100);
+                while (System.nanoTime() < computed) {
+                    Thread.onSpinWait();
+                }
+                ch.send(1);
+            });
+            ch.recv();
+        });
+    }
+
+    @Test
+    void givenAVirtualThreadStartedByMain_whenItSleepsBeforeSending_thenNoFalseDeadlock() {
+        assertExits(() -> {
+            Chan<Integer> ch = Chan.make();
+            Goroutine main = Goroutine.current();
+            Thread.ofVirtual().start(() -> {
+                awaitWaiting(main, WaitReason.CHAN_RECEIVE);
+                try {
+                    Thread.sleep(100);
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+                ch.send(1);
+            });
+            ch.recv();
+        });
+    }
+
+    @Test
     void givenNoTimeLimit_whenMainReturnsOrDeadlocks_thenTheOutcomeSaysWhich() {
         assertInstanceOf(Outcome.Exited.class, new Program().run(() -> { }));
         var deadlocked = assertInstanceOf(Outcome.Deadlocked.class, new Program().run(() -> Chan.make().recv()));

@@ -250,6 +250,34 @@ class DiagnosticsTest {
     }
 
     @Test
+    void givenMainWaitingOnAVirtualThreadThatIsNoGoroutine_whenTimedOut_thenTheReportSaysWhyNoDeadlockWasReported()
+            throws InterruptedException {
+        var release = new CountDownLatch(1);
+        var sender = new AtomicReference<Thread>();
+        try {
+            Outcome o = new Program().run(() -> {
+                Chan<Integer> ch = Chan.make();
+                sender.set(Thread.ofVirtual().start(() -> { // on main's pool, the runtime's: it computes
+                    while (release.getCount() > 0) {
+                        Thread.onSpinWait();
+                    }
+                    ch.send(1); // to main, left waiting by the timed-out run
+                }));
+                ch.recv();
+            }, Duration.ofMillis(300));
+            assertInstanceOf(Outcome.TimedOut.class, o, o::report);
+            assertTrue(o.report().contains("\nevery goroutine is blocked, but no deadlock was reported: virtual threads"
+                    + " that are not goroutines (started with Thread.ofVirtual(), say) run or sleep on the goroutines'"
+                    + " carriers, and may still wake one\n"), o.report());
+        } finally {
+            release.countDown();
+            if (sender.get() != null) {
+                sender.get().join();
+            }
+        }
+    }
+
+    @Test
     void givenTheRuntimeCallsTheUsersMain_whenFramesAreShown_thenTheRuntimesFramesBelowItAreDropped() {
         var gorun = new StackTraceElement[] {frame("dev.gokata.runtime.WaitGroup", "await"), frame("join.Join", "main"),
             frame("java.lang.reflect.Method", "invoke"), frame("dev.gokata.runtime.GoRun", "invoke"),
