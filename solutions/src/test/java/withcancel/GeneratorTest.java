@@ -1,5 +1,6 @@
 package withcancel;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -7,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.gokata.runtime.CancelableContext;
 import dev.gokata.runtime.Context;
 import dev.gokata.runtime.ContextError;
+import dev.gokata.runtime.Goroutine;
 import dev.gokata.runtime.Received;
 import dev.gokata.runtime.RecvChan;
 import dev.gokata.testkit.Goroutines;
@@ -28,7 +30,8 @@ import org.junit.jupiter.api.Timeout;
  *   <li>the untouched starter: the generator never looks at the context and stays blocked on its send;</li>
  *   <li>{@code ignores-ctx}: main cancels, but gen sends without a select: the goroutine leaks;</li>
  *   <li>{@code checks-err-only}: gen checks {@code ctx.err()} before each send, then blocks in a plain send that
- *       no one will receive: the goroutine leaks;</li>
+ *       no one will receive: the goroutine leaks. Only if the cancel comes while it waits to send, so the tests that
+ *       cancel first wait for that; main's own test may pass it, when main cancels before gen looks again;</li>
  *   <li>{@code no-close}: gen returns on cancel without closing its channel: a range over it never ends.</li>
  * </ul>
  */
@@ -41,6 +44,16 @@ class GeneratorTest {
                 + " return when done is closed");
     }
 
+    /**
+     * Waits until the generator's goroutine waits to send its next value, so that the cancel that follows finds it
+     * there, whatever the schedule: a generator that checks ctx.err() and then sends stays blocked in that send.
+     */
+    private static void awaitGeneratorWaiting(Goroutines.Baseline baseline) {
+        List<Goroutine> started = baseline.startedSince();
+        await("the generator waits to send its next value").pollInSameThread().atMost(Duration.ofSeconds(2))
+                .until(() -> started.stream().allMatch(g -> g.finished() || g.waitReason().isPresent()));
+    }
+
     @Test
     void givenAGenerator_whenRead_thenValuesStartAt1AndAreConsecutive() {
         CancelableContext ctx = Context.withCancel(Context.background());
@@ -50,6 +63,7 @@ class GeneratorTest {
         for (int expected = 1; expected <= 100; expected++) {
             assertEquals(expected, ch.recv(), "value number " + expected + " of the generator");
         }
+        awaitGeneratorWaiting(baseline);
         ctx.cancel();
 
         assertGeneratorEnded(baseline);
@@ -66,6 +80,7 @@ class GeneratorTest {
         for (int i = 0; i < 5; i++) {
             ch.recv();
         }
+        awaitGeneratorWaiting(baseline);
 
         ctx.cancel();
         ctx.cancel();
@@ -78,12 +93,13 @@ class GeneratorTest {
     }
 
     @Test
-    void givenACancelledParent_whenGenStarts_thenItEndsWithoutSending() {
+    void givenAGeneratorWaitingToSend_whenItsParentContextIsCancelled_thenItEnds() {
         CancelableContext parent = Context.withCancel(Context.background());
         CancelableContext child = Context.withCancel(parent);
         var baseline = Goroutines.baseline();
-
         Generator.gen(child);
+        awaitGeneratorWaiting(baseline);
+
         parent.cancel();
 
         assertGeneratorEnded(baseline);
