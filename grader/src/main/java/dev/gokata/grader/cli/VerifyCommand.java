@@ -6,6 +6,8 @@ import dev.gokata.grader.catalogue.Course;
 import dev.gokata.grader.catalogue.Kata;
 import dev.gokata.grader.catalogue.LayoutCheck;
 import dev.gokata.grader.compile.KataCompiler;
+import dev.gokata.grader.report.KataResult;
+import dev.gokata.grader.report.Points;
 import dev.gokata.grader.report.TextReport;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -19,7 +21,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -50,6 +58,12 @@ public final class VerifyCommand implements Callable<Integer> {
     @Option(names = "--repeat", paramLabel = "N", defaultValue = "3",
             description = "How many times each reference solution is graded (default: ${DEFAULT-VALUE}).")
     int repeat;
+
+    @Option(names = "--steady", paramLabel = "N", defaultValue = "1",
+            description = "How many times each wrong solution is graded; from 2 on, a wrong solution whose tests do"
+                    + " not get the same verdicts every time is a problem: a test whose verdict depends on the"
+                    + " schedule grades the same code differently (default: ${DEFAULT-VALUE}).")
+    int steady;
 
     @Override
     public Integer call() {
@@ -186,13 +200,19 @@ public final class VerifyCommand implements Callable<Integer> {
         return into;
     }
 
-    /** Every wrong-solution fixture compiles and fails; the n-th fixtures of all katas share a test JVM. */
+    /**
+     * Every wrong-solution fixture compiles and fails, {@code --steady} times with the same verdicts; the n-th
+     * fixtures of all katas share a test JVM.
+     */
     private void verifyFixtures(Grader grader, List<Kata> ready, Map<Kata, List<String>> found, PrintWriter out) {
         var c = course.course();
         var fixtures = new LinkedHashMap<Kata, List<Path>>();
         ready.forEach(k -> fixtures.put(k, LayoutCheck.subfolders(c.fixtures(k.id()))));
-        int rounds = fixtures.values().stream().mapToInt(List::size).max().orElse(0);
-        for (int i = 0; i < rounds; i++) {
+        int perTime = fixtures.values().stream().mapToInt(List::size).max().orElse(0);
+        int rounds = perTime * Math.max(steady, 1);
+        var verdicts = new ConcurrentHashMap<Path, Verdicts>();
+        for (int round = 0; round < rounds; round++) {
+            int i = round % perTime;
             var sources = new LinkedHashMap<Kata, Path>();
             var byKata = new HashMap<String, Path>();
             for (var e : fixtures.entrySet()) {
@@ -202,7 +222,7 @@ public final class VerifyCommand implements Callable<Integer> {
                     byKata.put(e.getKey().id(), fixture);
                 }
             }
-            out.println("... wrong solutions, round " + (i + 1) + " of " + rounds);
+            out.println("... wrong solutions, round " + (round + 1) + " of " + rounds);
             out.flush();
             grader.gradeAll(sources, "fixture-" + (i + 1), r -> {
                 var k = ready.stream().filter(x -> x.id().equals(r.id())).findFirst().orElseThrow();
@@ -214,7 +234,36 @@ public final class VerifyCommand implements Callable<Integer> {
                     found.get(k).add("the wrong solution " + c.show(fixture) + "/ passes every test: add a test that"
                             + " catches it");
                 }
+                verdicts.computeIfAbsent(fixture, f -> new Verdicts(k)).add(r);
             });
+        }
+        verdicts.forEach((fixture, v) -> v.unsteady().ifPresent(tests -> found.get(v.kata()).add("the wrong solution "
+                + c.show(fixture) + "/ scored " + v.scores() + " in " + steady + " gradings: " + tests + " passed in"
+                + " some and failed in others. A test whose verdict depends on the schedule grades the same code"
+                + " differently: make it wait for the state it checks (a goroutine's wait reason, a latch)")));
+    }
+
+    /** One wrong solution's gradings: its scores, and each test's verdicts. */
+    private record Verdicts(Kata kata, List<Double> scoreList, Map<String, Set<String>> byTest) {
+        Verdicts(Kata kata) {
+            this(kata, new ArrayList<>(), new TreeMap<>());
+        }
+
+        void add(KataResult r) {
+            scoreList.add(r.score());
+            r.tests().forEach(t -> byTest.computeIfAbsent(t.name(), n -> new TreeSet<>()).add(t.status()));
+        }
+
+        String scores() {
+            return scoreList.stream().map(Points::format).distinct()
+                    .collect(Collectors.joining(" or "));
+        }
+
+        /** The tests whose verdict changed from one grading to another, if any. */
+        Optional<String> unsteady() {
+            var changed = byTest.entrySet().stream().filter(e -> e.getValue().size() > 1).map(Map.Entry::getKey)
+                    .toList();
+            return changed.isEmpty() ? Optional.empty() : Optional.of(String.join(", ", changed));
         }
     }
 }
