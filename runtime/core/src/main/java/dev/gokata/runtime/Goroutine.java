@@ -108,6 +108,11 @@ public final class Goroutine {
         return t.getUncaughtExceptionHandler() instanceof Start s ? s.goroutine() : adopted(t);
     }
 
+    /** The goroutine whose thread {@code t} is, if {@code go} (or a run) started it and it kept its handler. */
+    static Optional<Goroutine> startedBy(Thread t) {
+        return t.getUncaughtExceptionHandler() instanceof Start s ? Optional.of(s.goroutine()) : Optional.empty();
+    }
+
     /**
      * The goroutine of {@code t}, a thread whose handler is no {@link Start}: a goroutine's own virtual thread whose
      * handler the goroutine replaced, found once in its program's registry; else a thread not started by {@code go},

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
@@ -83,6 +84,33 @@ public final class Program {
     /** The program of the calling thread ({@link #DETACHED} outside any run). */
     public static Program current() {
         return Goroutine.current().program();
+    }
+
+    /**
+     * The program {@code thread} belongs to, found without making it one of the program's goroutines: a goroutine's
+     * program, or the program whose goroutine started the thread by other means (its context class loader says so);
+     * empty for a thread of no program's run. Tells whose output a line is, say.
+     */
+    public static Optional<Program> of(Thread thread) {
+        Program p = Goroutine.startedBy(thread).map(Goroutine::program)
+                .orElseGet(() -> ProgramLoader.programOf(thread.getContextClassLoader()));
+        return p == DETACHED ? Optional.empty() : Optional.of(p);
+    }
+
+    /**
+     * Whether this program is {@code outer}, or was made by a thread of {@code outer}'s run, directly or not (a test
+     * that runs a kata's program in a sandbox of its own, say): its loader delegates to the creator's.
+     */
+    public boolean within(Program outer) {
+        if (this == outer) {
+            return true;
+        }
+        for (ClassLoader l = loader; l != null; l = l.getParent()) {
+            if (ProgramLoader.programOf(l) == outer) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Runs {@code main} as goroutine 1 and returns how the program ended; never times out. */
@@ -381,7 +409,7 @@ public final class Program {
     }
 
     /** The outcome, once the program has ended. */
-    public java.util.Optional<Outcome> outcome() {
-        return java.util.Optional.ofNullable(outcome.getNow(null));
+    public Optional<Outcome> outcome() {
+        return Optional.ofNullable(outcome.getNow(null));
     }
 }

@@ -4,6 +4,7 @@ import static dev.gokata.runtime.Go.go;
 import static dev.gokata.runtime.Programs.join;
 import static dev.gokata.runtime.Programs.runOk;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,6 +13,7 @@ import java.net.URL;
 import java.net.URLClassLoader;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -47,6 +49,40 @@ class GoroutineTest {
         assertTrue(o instanceof Outcome.Exited, o.report());
         assertSame(program, seen.get());
         assertTrue(adopted.get().adopted());
+    }
+
+    @Test
+    void givenThreadsOfAProgramAndOfNone_whenAskedTheirProgram_thenItIsFoundWithoutAdoptingThem() {
+        var program = new Program();
+        var ofGoroutine = new AtomicReference<Optional<Program>>();
+        var ofItsThread = new AtomicReference<Optional<Program>>();
+        var goroutines = new AtomicReference<Integer>();
+        Outcome o = program.run(() -> {
+            ofGoroutine.set(Program.of(Thread.currentThread()));
+            join(Thread.ofPlatform().start(() -> ofItsThread.set(Program.of(Thread.currentThread()))));
+            goroutines.set(program.goroutines().size());
+        }, Programs.LIMIT);
+        assertTrue(o instanceof Outcome.Exited, o.report());
+        assertEquals(Optional.of(program), ofGoroutine.get());
+        assertEquals(Optional.of(program), ofItsThread.get(), "a thread a goroutine started");
+        assertEquals(1, goroutines.get(), "asking adopted no thread");
+        assertEquals(Optional.empty(), Program.of(Thread.ofPlatform().unstarted(() -> { })), "a thread of no run");
+    }
+
+    @Test
+    void givenAProgramMadeInAnothersRun_whenAskedWhereItIs_thenItIsWithinThatOneOnly() {
+        var outer = new Program();
+        var inner = new AtomicReference<Program>();
+        Outcome o = outer.run(() -> {
+            var p = new Program();
+            inner.set(p);
+            p.run(() -> { }, Programs.LIMIT);
+        }, Programs.LIMIT);
+        assertTrue(o instanceof Outcome.Exited, o.report());
+        assertTrue(inner.get().within(outer));
+        assertTrue(outer.within(outer));
+        assertFalse(outer.within(inner.get()));
+        assertFalse(new Program().within(outer), "a program made outside any run");
     }
 
     @Test
