@@ -96,6 +96,16 @@ class GradingFixturesTest {
     }
 
     @Test
+    void givenAGoroutineThatComputesOnAfterItsTest_whenGraded_thenTheNextTestRunsInAFreshJvm() {
+        var r = grade("spinner");
+        for (var t : r.tests()) {
+            assertEquals(1, t.leaks().size(), t.name());
+            assertEquals("call 1", t.output().strip(), t.name() + ": a fresh JVM, whose carriers no goroutine of an"
+                    + " earlier test keeps busy");
+        }
+    }
+
+    @Test
     void givenAnInfiniteLoop_whenGraded_thenEachTestTimesOutAndTheRestStillRun() {
         var r = grade("infiniteloop");
         for (var t : r.tests()) {

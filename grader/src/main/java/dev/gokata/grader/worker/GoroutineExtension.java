@@ -3,9 +3,11 @@ package dev.gokata.grader.worker;
 import dev.gokata.runtime.Goroutine;
 import dev.gokata.runtime.Outcome;
 import dev.gokata.runtime.Program;
+import java.lang.ref.WeakReference;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.InvocationInterceptor;
@@ -22,8 +24,14 @@ import org.junit.jupiter.api.extension.ReflectiveInvocationContext;
  * virtual thread while the JUnit thread waits for the program's outcome.
  */
 public final class GoroutineExtension implements InvocationInterceptor {
-    /** The program of the test that ran last in this JVM; tests run one at a time. */
-    private static volatile Program lastProgram;
+    /** How long goroutines may still run after their test ended before the next tests get a fresh JVM. */
+    private static final long STILL_RUNNING_MILLIS = 200;
+    /**
+     * The programs of the tests run so far in this JVM, held weakly; tests run one at a time. Once none has a
+     * goroutine left, the race detector may forget everything before the next test (a goroutine running across
+     * that would be reported falsely: a leaked one of any earlier test, not only of the last).
+     */
+    private static final List<WeakReference<Program>> PROGRAMS = new ArrayList<>();
 
     @Override
     public void interceptTestMethod(Invocation<Void> invocation, ReflectiveInvocationContext<Method> invocationContext,
@@ -50,10 +58,9 @@ public final class GoroutineExtension implements InvocationInterceptor {
         String test = context.getRequiredTestClass().getSimpleName() + "." + context.getRequiredTestMethod().getName()
                 + (invocationOfMany ? " [" + context.getDisplayName() + "]" : "");
         var races = RaceReports.current();
-        Program previous = lastProgram;
-        races.testStarted(previous == null || previous.numGoroutine() == 0);
+        races.testStarted(noGoroutineLeft());
         var program = new Program();
-        lastProgram = program;
+        PROGRAMS.add(new WeakReference<>(program));
         var failure = new AtomicReference<Throwable>();
         Outcome outcome = program.run(() -> {
             try {
@@ -62,6 +69,18 @@ public final class GoroutineExtension implements InvocationInterceptor {
                 failure.set(t);
             }
         }, settings.testTimeLimit(context.getRequiredTestClass().getName()));
+        try {
+            judge(outcome, program, failure.get(), settings, races, test, testPackage);
+        } finally {
+            if (!(outcome instanceof Outcome.TimedOut)) {
+                abandonIfStillRunning(program);
+            }
+        }
+    }
+
+    /** Fails the test on what its program's {@code outcome}, its body's {@code failure} and its races show. */
+    private static void judge(Outcome outcome, Program program, Throwable body, WorkerContext.Settings settings,
+            RaceReports races, String test, String testPackage) throws Throwable {
         switch (outcome) {
             case Outcome.TimedOut t -> {
                 WorkerContext.requestAbandon();
@@ -77,7 +96,6 @@ public final class GoroutineExtension implements InvocationInterceptor {
                 throw withRaces(failure(GradingFailure.Kind.PANIC, p.report(), testPackage), races, test);
             }
             case Outcome.Exited e -> {
-                Throwable body = failure.get();
                 if (body != null) {
                     throw withRaces(body, races, test);
                 }
@@ -99,6 +117,29 @@ public final class GoroutineExtension implements InvocationInterceptor {
                     throw new GradingFailure(GradingFailure.Kind.RACE, found.message(), found.reports());
                 }
             }
+        }
+    }
+
+    /** Whether no program of an earlier test has a goroutine left; forgets the programs collected since. */
+    private static boolean noGoroutineLeft() {
+        PROGRAMS.removeIf(ref -> ref.get() == null);
+        return PROGRAMS.stream().map(WeakReference::get).allMatch(p -> p == null || p.numGoroutine() == 0);
+    }
+
+    /**
+     * Asks for a fresh JVM for the tests after this one if a goroutine of its {@code program} still runs (not parked
+     * in the runtime, not sleeping, not finished) {@value #STILL_RUNNING_MILLIS} ms after the test ended: a stage that
+     * loops on without returning would otherwise keep the carriers from the next tests, and change their verdicts
+     * from one grading to the next. A timed-out test's JVM is abandoned already.
+     */
+    private static void abandonIfStillRunning(Program program) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(STILL_RUNNING_MILLIS);
+        while (program.goroutines().stream().anyMatch(g -> !g.finished() && g.waitReason().isEmpty())) {
+            if (System.nanoTime() > deadline) {
+                WorkerContext.requestAbandon();
+                return;
+            }
+            Thread.sleep(5); // the JUnit thread, a platform thread: no goroutine waits on it
         }
     }
 
