@@ -295,14 +295,7 @@ class ChanDeadlockTest {
             assertExits(() -> {
                 Chan<Integer> ch = Chan.make();
                 Goroutine main = Goroutine.current();
-                Thread.ofVirtual().start(() -> {
-                    awaitWaiting(main, WaitReason.CHAN_RECEIVE);
-                    long computed = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(2);
-                    while (System.nanoTime() < computed) {
-                        Thread.onSpinWait();
-                    }
-                    ch.send(1);
-                });
+                Thread.ofVirtual().start(computeThenSend(ch, main, 2));
                 Go.sleep(Duration.ofNanos(late));
                 ch.recv();
             });
@@ -314,14 +307,7 @@ class ChanDeadlockTest {
         assertExits(() -> {
             Chan<Integer> ch = Chan.make();
             Goroutine main = Goroutine.current();
-            Thread.ofVirtual().start(() -> {
-                awaitWaiting(main, WaitReason.CHAN_RECEIVE);
-                long computed = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(100);
-                while (System.nanoTime() < computed) {
-                    Thread.onSpinWait();
-                }
-                ch.send(1);
-            });
+            Thread.ofVirtual().start(computeThenSend(ch, main, 100));
             ch.recv();
         });
     }
@@ -349,6 +335,18 @@ class ChanDeadlockTest {
         assertInstanceOf(Outcome.Exited.class, new Program().run(() -> { }));
         var deadlocked = assertInstanceOf(Outcome.Deadlocked.class, new Program().run(() -> Chan.make().recv()));
         assertContains(deadlocked.report(), "goroutine 1 [chan receive]:");
+    }
+
+    /** A thread's body: once {@code main} waits to receive, computes for {@code millis}, then sends on {@code ch}. */
+    private static Runnable computeThenSend(Chan<Integer> ch, Goroutine main, long millis) {
+        return () -> {
+            awaitWaiting(main, WaitReason.CHAN_RECEIVE);
+            long computed = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
+            while (System.nanoTime() < computed) {
+                Thread.onSpinWait();
+            }
+            ch.send(1);
+        };
     }
 
     private static void await(CountDownLatch latch) {
