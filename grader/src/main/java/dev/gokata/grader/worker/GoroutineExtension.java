@@ -127,20 +127,26 @@ public final class GoroutineExtension implements InvocationInterceptor {
     }
 
     /**
-     * Asks for a fresh JVM for the tests after this one if a goroutine of its {@code program} still runs (not parked
-     * in the runtime, not sleeping, not finished) {@value #STILL_RUNNING_MILLIS} ms after the test ended: a stage that
-     * loops on without returning would otherwise keep the carriers from the next tests, and change their verdicts
-     * from one grading to the next. A timed-out test's JVM is abandoned already.
+     * Asks for a fresh JVM for the tests after this one if a goroutine of its {@code program} still runs ({@link
+     * #stillRuns}) {@value #STILL_RUNNING_MILLIS} ms after the test ended: a stage that loops on without returning
+     * would otherwise keep the carriers from the next tests, and change their verdicts from one grading to the next.
+     * A timed-out test's JVM is abandoned already.
      */
     private static void abandonIfStillRunning(Program program) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(STILL_RUNNING_MILLIS);
-        while (program.goroutines().stream().anyMatch(g -> !g.finished() && g.waitReason().isEmpty())) {
+        while (program.goroutines().stream().anyMatch(GoroutineExtension::stillRuns)) {
             if (System.nanoTime() > deadline) {
                 WorkerContext.requestAbandon();
                 return;
             }
             Thread.sleep(5); // the JUnit thread, a platform thread: no goroutine waits on it
         }
+    }
+
+    /** Whether {@code g} computes (or waits to): not finished, parked neither in the runtime nor in the JDK. */
+    private static boolean stillRuns(Goroutine g) {
+        Thread t = g.thread();
+        return !g.finished() && g.waitReason().isEmpty() && t != null && t.getState() == Thread.State.RUNNABLE;
     }
 
     /** A failure of {@code kind} whose message is the runtime's {@code report}, the harness's frames left out. */

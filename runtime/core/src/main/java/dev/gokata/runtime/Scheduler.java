@@ -132,7 +132,7 @@ public final class Scheduler {
         }
         Carrier mine = carrier();
         for (Carrier c : Carrier.all()) {
-            if (c != mine && c.running() || c.getQueuedTaskCount() > 0) {
+            if ((c != mine && c.running()) || c.getQueuedTaskCount() > 0) {
                 return true;
             }
         }
