@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -221,54 +222,52 @@ class DiagnosticsTest {
     void givenMainWaitingOnAThreadThatIsNoGoroutine_whenTimedOut_thenTheReportSaysWhyNoDeadlockWasReported()
             throws InterruptedException {
         var release = new CountDownLatch(1);
-        var sender = new AtomicReference<Thread>();
-        try {
-            Outcome o = new Program().run(() -> {
-                Chan<Integer> ch = Chan.make();
-                sender.set(Thread.ofPlatform().name("sender").start(() -> {
-                    try {
-                        release.await();
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                    ch.send(1); // to main, left waiting by the timed-out run
-                }));
-                ch.recv();
-            }, Duration.ofMillis(300));
-            assertInstanceOf(Outcome.TimedOut.class, o, o::report);
-            assertTrue(o.report().contains("\ngoroutine 1 [chan receive]:\n"), o.report());
-            assertTrue(o.report().contains("\nevery goroutine is blocked, but no deadlock was reported: these threads"
-                    + " are not goroutines, and may still wake one\n\nthread \"sender\" [waiting]:\n"
-                    + DiagnosticsTest.class.getName() + ".givenMainWaitingOnAThreadThatIsNoGoroutine_whenTimedOut_"
-                    + "thenTheReportSaysWhyNoDeadlockWasReported.func"), o.report());
-        } finally {
-            release.countDown();
-            if (sender.get() != null) {
-                sender.get().join();
+        String report = reportOfRunWaitingOn(release, ch -> Thread.ofPlatform().name("sender").start(() -> {
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
-        }
+            ch.send(1); // to main, left waiting by the timed-out run
+        }));
+        assertTrue(report.contains("\ngoroutine 1 [chan receive]:\n"), report);
+        assertTrue(report.contains("\nevery goroutine is blocked, but no deadlock was reported: these threads"
+                + " are not goroutines, and may still wake one\n\nthread \"sender\" [waiting]:\n"
+                + DiagnosticsTest.class.getName() + ".givenMainWaitingOnAThreadThatIsNoGoroutine_whenTimedOut_"
+                + "thenTheReportSaysWhyNoDeadlockWasReported.func"), report);
     }
 
     @Test
     void givenMainWaitingOnAVirtualThreadThatIsNoGoroutine_whenTimedOut_thenTheReportSaysWhyNoDeadlockWasReported()
             throws InterruptedException {
         var release = new CountDownLatch(1);
+        // on main's pool, the runtime's: it computes
+        String report = reportOfRunWaitingOn(release, ch -> Thread.ofVirtual().start(() -> {
+            while (release.getCount() > 0) {
+                Thread.onSpinWait();
+            }
+            ch.send(1); // to main, left waiting by the timed-out run
+        }));
+        assertTrue(report.contains("\nevery goroutine is blocked, but no deadlock was reported: virtual threads"
+                + " that are not goroutines (started with Thread.ofVirtual(), say) run or sleep on the goroutines'"
+                + " carriers, and may still wake one\n"), report);
+    }
+
+    /**
+     * The report of a run that timed out after 300 ms while its main waited to receive from a thread that {@code
+     * start} started, one that sends once {@code release} is counted down; the thread is released and joined after.
+     */
+    private static String reportOfRunWaitingOn(CountDownLatch release, Function<Chan<Integer>, Thread> start)
+            throws InterruptedException {
         var sender = new AtomicReference<Thread>();
         try {
             Outcome o = new Program().run(() -> {
                 Chan<Integer> ch = Chan.make();
-                sender.set(Thread.ofVirtual().start(() -> { // on main's pool, the runtime's: it computes
-                    while (release.getCount() > 0) {
-                        Thread.onSpinWait();
-                    }
-                    ch.send(1); // to main, left waiting by the timed-out run
-                }));
+                sender.set(start.apply(ch));
                 ch.recv();
             }, Duration.ofMillis(300));
             assertInstanceOf(Outcome.TimedOut.class, o, o::report);
-            assertTrue(o.report().contains("\nevery goroutine is blocked, but no deadlock was reported: virtual threads"
-                    + " that are not goroutines (started with Thread.ofVirtual(), say) run or sleep on the goroutines'"
-                    + " carriers, and may still wake one\n"), o.report());
+            return o.report();
         } finally {
             release.countDown();
             if (sender.get() != null) {
