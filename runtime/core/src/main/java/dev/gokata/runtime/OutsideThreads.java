@@ -28,6 +28,8 @@ import java.util.concurrent.ForkJoinWorkerThread;
  */
 final class OutsideThreads {
     private static final String JDK_CARRIER = "jdk.internal.misc.CarrierThread";
+    /** The JDK's virtual-thread scheduler once a look found it ({@link #jdkScheduler}). */
+    private static volatile ForkJoinPool jdkScheduler;
 
     private OutsideThreads() {
     }
@@ -55,20 +57,29 @@ final class OutsideThreads {
 
     /**
      * The JDK's virtual-thread scheduler, where goroutines run when the runtime has no pool of its own: the pool of a
-     * live JDK carrier; none if no carrier lives (no virtual thread has run for a while).
+     * JDK carrier, one pool for the JVM's life, so found once; none while no carrier lives (no virtual thread has
+     * run for a while).
      */
     static Optional<ForkJoinPool> jdkScheduler() {
-        return Arrays.stream(platformThreads(64)).filter(t -> t.getClass().getName().equals(JDK_CARRIER))
-                .map(t -> ((ForkJoinWorkerThread) t).getPool()).findFirst();
+        if (jdkScheduler == null) {
+            jdkScheduler = Arrays.stream(platformThreads(64)).filter(OutsideThreads::isJdkCarrier)
+                    .map(t -> ((ForkJoinWorkerThread) t).getPool()).findFirst().orElse(null);
+        }
+        return Optional.ofNullable(jdkScheduler);
     }
 
     /** Whether {@code worker}'s pool, unless it runs goroutines (the runtime's, the JDK's), has a task. */
     private static boolean busy(ForkJoinWorkerThread worker) {
-        if (worker instanceof Carrier || worker.getClass().getName().equals(JDK_CARRIER)) {
+        if (worker instanceof Carrier || isJdkCarrier(worker)) {
             return false;
         }
         ForkJoinPool pool = worker.getPool();
         return !pool.isTerminated() && !pool.isQuiescent();
+    }
+
+    /** Whether {@code t} is a carrier of the JDK's virtual-thread scheduler (its class is not exported). */
+    private static boolean isJdkCarrier(Thread t) {
+        return t.getClass().getName().equals(JDK_CARRIER);
     }
 
     /** Every live platform thread (a virtual thread's group lists none), in an array of {@code room} or more. */

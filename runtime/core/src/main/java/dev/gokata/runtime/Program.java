@@ -102,15 +102,12 @@ public final class Program {
      * that runs a kata's program in a sandbox of its own, say): its loader delegates to the creator's.
      */
     public boolean within(Program outer) {
-        if (this == outer) {
-            return true;
-        }
-        for (ClassLoader l = loader; l != null; l = l.getParent()) {
-            if (ProgramLoader.programOf(l) == outer) {
-                return true;
+        for (Program p = this; p != outer; p = ProgramLoader.programOf(p.loader.getParent())) {
+            if (p.loader == null) { // DETACHED, made by no run
+                return false;
             }
         }
-        return false;
+        return true;
     }
 
     /** Runs {@code main} as goroutine 1 and returns how the program ended; never times out. */

@@ -90,13 +90,14 @@ abstract class Waiter {
 
     /**
      * Before parking: spins if this is a {@code rendezvous} (a wait on unbuffered channels only), spinning pays for
-     * {@code g}, and the pool runs more than one carrier ({@link Scheduler#spinCanPay}); otherwise yields the carrier once if {@code yieldFirst}, unless new goroutines wait to begin (a
-     * yielding virtual thread whose carrier has no other work goes to the back of the scheduler's shared queue, where
-     * every new goroutine goes: behind thousands of them it would be away for milliseconds, while a parked one is
-     * woken onto its waker's carrier); a buffered channel's waiter on the runtime's own pool yields only to goroutines
-     * queued on its carrier ({@link Scheduler#yieldHelps}). True if woken meanwhile. A wait on a buffered
-     * channel never spins: a sender that spins on a full buffer is woken for every value taken, where a parked one
-     * sleeps while the receiver drains a batch (jox's channels make the same choice).
+     * {@code g}, and the pool runs more than one carrier ({@link Scheduler#spinCanPay}); otherwise yields the carrier
+     * once if {@code yieldFirst}, unless new goroutines wait to begin (a yielding virtual thread whose carrier has no
+     * other work goes to the back of the scheduler's shared queue, where every new goroutine goes: behind thousands
+     * of them it would be away for milliseconds, while a parked one is woken onto its waker's carrier); a buffered
+     * channel's waiter on the runtime's own pool yields only to goroutines queued on its carrier ({@link
+     * Scheduler#yieldHelps}). True if woken meanwhile. A wait on a buffered channel never spins: a sender that spins
+     * on a full buffer is woken for every value taken, where a parked one sleeps while the receiver drains a batch
+     * (jox's channels make the same choice).
      */
     private boolean spinOrYield(Goroutine g, boolean rendezvous, boolean yieldFirst) {
         int spins = rendezvous && Scheduler.spinCanPay() ? g.spinsBeforePark() : 0;
