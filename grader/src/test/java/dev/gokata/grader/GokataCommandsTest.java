@@ -88,6 +88,28 @@ class GokataCommandsTest {
     }
 
     @Test
+    void givenAGradedKata_whenItsCodeChanges_thenListMarksItEditedUntilItIsGradedAgain() throws IOException {
+        Path file = dir.resolve("exercises/adder/Adder.java");
+        String graded = Files.readString(file);
+        assertEquals(1, gokata("grade", "adder").exit());
+        assertFalse(gokata("list").out().contains("edited"), "just graded");
+
+        Files.writeString(file, graded + "// trying something\n");
+        var edited = gokata("list").out();
+        assertTrue(edited.contains("[!]   1  adder  failing          2/6  Sum two halves in goroutines  (edited since graded)"),
+                edited);
+        assertTrue(edited.contains("Edited since graded: adder; their status is that of the code graded before."
+                + " Grade again: gokata grade adder"), edited);
+
+        Files.writeString(file, graded);
+        assertFalse(gokata("list").out().contains("edited"), "the same code as graded, saved again");
+
+        Files.writeString(file, graded + "// trying something\n");
+        assertEquals(1, gokata("grade", "adder").exit());
+        assertFalse(gokata("list").out().contains("edited"), "graded again");
+    }
+
+    @Test
     void givenACopyOfAGivenFile_whenGradedAndRun_thenTheGivenOneIsCompiledAndANoteSaysSo() throws IOException {
         Files.copy(dir.resolve("solutions/src/main/java/adder/Adder.java"), dir.resolve("exercises/adder/Adder.java"),
                 java.nio.file.StandardCopyOption.REPLACE_EXISTING);

@@ -4,6 +4,7 @@ import dev.gokata.grader.catalogue.Course;
 import dev.gokata.grader.catalogue.Kata;
 import dev.gokata.grader.catalogue.KataCatalogue;
 import dev.gokata.grader.state.KataStatus;
+import dev.gokata.grader.state.SourcesDigest;
 import dev.gokata.grader.state.StateFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,6 +39,11 @@ public final class CourseOptions {
     /** The student's progress file. */
     public StateFile state() {
         return StateFile.load(course().stateFile());
+    }
+
+    /** The {@link SourcesDigest} of the student's folder of {@code kata} as it is now. */
+    public String sourcesNow(Kata kata) {
+        return SourcesDigest.of(course().exercise(kata.id()));
     }
 
     /** The kata a student works on now: the first ready one not passed yet. */

@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -82,11 +83,12 @@ public final class GradeCommand implements Callable<Integer> {
             out.println();
             out.flush();
         }
+        var sources = selected.stream().collect(Collectors.toMap(Kata::id, course::sourcesNow, (a, b) -> a));
         var result = grader.grade(selected, (KataResult k) -> {
             out.print(report.kata(k));
             out.println();
             out.flush();
-            state.put(k.id(), state.get(k.id()).graded(k.passed(), k.score(), Instant.now()));
+            state.put(k.id(), state.get(k.id()).graded(k.passed(), k.score(), Instant.now(), sources.get(k.id())));
             state.save();
         });
         if (selected.size() > 1) {

@@ -4,14 +4,19 @@ import dev.gokata.grader.catalogue.Kata;
 import dev.gokata.grader.report.Points;
 import dev.gokata.grader.report.TextReport;
 import dev.gokata.grader.state.KataStatus;
+import java.util.ArrayList;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-/** {@code gokata list}: the katas in course order, each with its status and points, and a progress bar. */
-@Command(name = "list", description = "List the katas in course order with your status and points.",
+/**
+ * {@code gokata list}: the katas in course order, each with its status and points (marked when the kata's files
+ * changed since that grade), and a progress bar.
+ */
+@Command(name = "list", description = "List the katas in course order with your status and points; a kata whose files changed"
+        + " since its last grade is marked (edited since graded).",
         footer = {"%nExample:%n  gokata list"})
 public final class ListCommand implements Callable<Integer> {
     @Spec
@@ -30,6 +35,7 @@ public final class ListCommand implements Callable<Integer> {
         double points = 0;
         int maxPoints = 0;
         int n = 0;
+        var edited = new ArrayList<String>();
         int width = course.catalogue().katas().stream().mapToInt(k -> k.id().length()).max().orElse(10);
         for (Kata k : course.catalogue().katas()) {
             n++;
@@ -42,8 +48,13 @@ public final class ListCommand implements Callable<Integer> {
                     };
             String status = !k.isReady() ? "coming soon" : s.status().text();
             String pts = k.isReady() ? Points.format(s.points()) + "/" + k.points() : "";
-            String line = String.format("%s%3d  %-" + width + "s  %-12s %7s  %s%s", ansi.string(mark), n, k.id(), status,
-                    pts, k.title(), k.id().equals(current) ? ansi.string("  @|bold,cyan <- next|@") : "");
+            boolean changed = k.isReady() && s.editedSinceGraded(course.sourcesNow(k));
+            if (changed) {
+                edited.add(k.id());
+            }
+            String line = String.format("%s%3d  %-" + width + "s  %-12s %7s  %s%s%s", ansi.string(mark), n, k.id(),
+                    status, pts, k.title(), changed ? ansi.string("  @|yellow (edited since graded)|@") : "",
+                    k.id().equals(current) ? ansi.string("  @|bold,cyan <- next|@") : "");
             out.println(line);
             if (k.isReady()) {
                 ready++;
@@ -58,6 +69,10 @@ public final class ListCommand implements Callable<Integer> {
         out.println();
         out.println("Progress " + report.bar(passed, ready, 30) + " katas passed, " + Points.format(points) + " of "
                 + maxPoints + " points");
+        if (!edited.isEmpty()) {
+            out.println("Edited since graded: " + String.join(", ", edited) + "; their status is that of the code graded"
+                    + " before. Grade again: gokata grade " + String.join(" ", edited));
+        }
         if (!current.isEmpty()) {
             out.println("Next: gokata grade " + current + "   (or `gokata watch` to re-grade on every save)");
         }

@@ -69,9 +69,7 @@ public final class ResetCommand implements Callable<Integer> {
             Files.write(target, show.bytes);
         }
         var state = course.state();
-        var s = state.get(k.id());
-        state.put(k.id(), new dev.gokata.grader.state.KataState(dev.gokata.grader.state.KataStatus.NOT_STARTED, 0,
-                s.hintsRevealed(), s.lastGraded()));
+        state.put(k.id(), state.get(k.id()).reset());
         state.save();
         out.println("Restored the starter of " + k.id() + " (" + files.size() + " files from git HEAD).");
         if (Files.isDirectory(backup)) {

@@ -122,9 +122,10 @@ public final class WatchCommand implements Callable<Integer> {
         out.println(ansi.string("@|bold gokata watch|@") + " — " + kata.id() + ": " + kata.title());
         out.println("Edit " + c.show(c.exercise(kata.id())) + "/ and save; grading...");
         out.flush();
+        var sources = course.sourcesNow(kata);
         var result = grader.gradeKata(kata);
         var state = course.state();
-        state.put(kata.id(), state.get(kata.id()).graded(result.passed(), result.score(), Instant.now()));
+        state.put(kata.id(), state.get(kata.id()).graded(result.passed(), result.score(), Instant.now(), sources));
         state.save();
         out.print(report.kata(result));
         var ready = course.catalogue().ready();
