@@ -19,6 +19,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * is running, after the value was sent.) Semantics are Go 1.19's (the course's
  * Go): the channel has capacity 1 and a fire into a full channel is dropped; {@code stop} does not drain it.
  * Race detector: the arming goroutine's clock travels to the value sent / the afterFunc goroutine.
+ *
+ * <p>A timer whose time has come and a {@code stop} (or {@code reset}) race in Go: the timer thread may fire it
+ * first, or the stop may win, as the schedule falls. Here a due timer always fires first: {@code stop} does its
+ * action itself and returns false, as if the timer thread had just fired it, which is one of Go's outcomes. So code
+ * that ignores {@code stop}'s result (a callback left blocked on its send) fails every time, not in a few runs only.
  */
 public final class Timer {
     private final Program program;
@@ -33,7 +38,24 @@ public final class Timer {
     /** One arming of the timer: claimed exactly once, by the firing task or by {@link #stop}. */
     private static final class Arming {
         final AtomicBoolean claimed = new AtomicBoolean();
+        /** When it was armed ({@link System#nanoTime()}), and for how long. */
+        final long armedAt;
+        final long nanos;
+        /** The arming goroutine's race clock, or null. */
+        final Object clock;
         ScheduledFuture<?> task;
+        /** Set once its action is done: the value sent, or the afterFunc goroutine started. */
+        volatile boolean fired;
+
+        Arming(long nanos, Object clock) {
+            this.armedAt = System.nanoTime();
+            this.nanos = nanos;
+            this.clock = clock;
+        }
+
+        boolean isDue() {
+            return System.nanoTime() - armedAt >= nanos;
+        }
     }
 
     private Timer(Chan<Instant> c, Runnable f, List<StackTraceElement> createdAt) {
@@ -64,16 +86,30 @@ public final class Timer {
         return c != null ? c : Chan.nil();
     }
 
-    /** Prevents the timer from firing; true if this call stopped it, false if it had already fired or been stopped. */
+    /**
+     * Prevents the timer from firing; true if this call stopped it, false if it had already fired or been stopped.
+     * When it returns false, the firing is done: the value is in the channel, or the afterFunc goroutine started. A
+     * timer whose time has come fires now, and stop returns false (see the class comment).
+     */
     public synchronized boolean stop() {
         Arming a = pending;
         pending = null;
-        if (a != null && a.claimed.compareAndSet(false, true)) {
-            a.task.cancel(false);
-            program.timerDone();
-            return true;
+        if (a == null) {
+            return false;
         }
-        return false;
+        if (!a.claimed.compareAndSet(false, true)) {
+            while (!a.fired) { // the timer thread fires it now: as Go's deltimer, wait until it did
+                Thread.yield();
+            }
+            return false;
+        }
+        a.task.cancel(false);
+        if (a.isDue()) {
+            act(a);
+            return false;
+        }
+        program.timerDone();
+        return true;
     }
 
     /** Makes the timer fire after {@code d} from now; true if it had been active. */
@@ -85,25 +121,30 @@ public final class Timer {
 
     private synchronized void arm(Duration d) {
         program.timerStarted();
-        Object clock = Race.ENABLED ? Race.release(null) : null;
-        var a = new Arming();
+        long nanos = Math.max(d.toNanos(), 0);
+        var a = new Arming(nanos, Race.ENABLED ? Race.release(null) : null);
         pending = a;
-        a.task = Timers.schedule(() -> fire(a, clock), d.toNanos());
+        a.task = Timers.schedule(() -> fire(a), nanos);
     }
 
     /** On the timer thread. */
-    private void fire(Arming a, Object clock) {
-        if (!a.claimed.compareAndSet(false, true)) {
-            return; // stopped first
+    private void fire(Arming a) {
+        if (a.claimed.compareAndSet(false, true)) { // else stopped first
+            act(a);
         }
+    }
+
+    /** What firing does, by whoever claimed the due arming {@code a}: the send, or the afterFunc goroutine. */
+    private void act(Arming a) {
         try {
             if (c != null) {
-                c.offerFromTimer(Instant.now(), clock);
+                c.offerFromTimer(Instant.now(), a.clock);
             } else {
-                Go.start(program, creatorId, createdAt, f, clock);
+                Go.start(program, creatorId, createdAt, f, a.clock);
             }
         } finally {
             program.timerDone();
+            a.fired = true;
         }
     }
 }

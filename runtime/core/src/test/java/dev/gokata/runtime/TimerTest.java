@@ -13,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -90,6 +91,27 @@ class TimerTest {
         assertNotEquals(1, g.id());
         assertEquals(1, g.parentId());
         assertFalse(g.adopted());
+    }
+
+    /** Go's race between a due timer and stop, which the runtime settles the same way every time: the timer fires. */
+    @Test
+    void givenATimerWhoseTimeHasCome_whenStopped_thenItHasFiredEveryTime() {
+        for (int i = 0; i < 200; i++) {
+            Timer t = Timer.newTimer(Duration.ZERO);
+            assertFalse(t.stop(), "round " + i + ": a due timer has fired, so stop returns false");
+            assertEquals(1, t.c().len(), "round " + i + ": and its value is in the channel");
+        }
+    }
+
+    @Test
+    void givenAnAfterFuncWhoseTimeHasCome_whenStoppedOrReset_thenItsFunctionRunsEveryTime() {
+        var ran = new AtomicInteger();
+        for (int i = 0; i < 200; i++) {
+            Timer t = Go.afterFunc(Duration.ZERO, ran::incrementAndGet);
+            assertFalse(t.reset(Duration.ZERO), "round " + i + ": reset of a due timer, which has fired");
+            assertFalse(t.stop(), "round " + i + ": stop of a due timer, which has fired");
+        }
+        await().atMost(Duration.ofSeconds(5)).until(() -> ran.get() == 400);
     }
 
     @Test
