@@ -174,6 +174,11 @@ class GokataCommandsTest {
         assertEquals(0, r.exit());
         assertTrue(r.out().contains("gokata watch"), r.out());
         assertTrue(gokata("help", "grade").out().contains("gokata grade --all --json results.json"));
+        for (String command : List.of("list", "run", "grade", "watch", "hint", "reset", "solution", "verify", "class")) {
+            var help = gokata(command, "--help");
+            assertEquals(0, help.exit(), command + ": " + help.err());
+            assertTrue(help.out().startsWith("Usage: gokata " + command), command + ": " + help.out());
+        }
     }
 
     @Test

@@ -23,7 +23,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code gokata grade}: compiles katas, runs their hidden tests in a guarded JVM, prints verdicts and points. */
-@Command(name = "grade", description = "Compile a kata and run its hidden tests the way `go test -race` would: each test"
+@Command(name = "grade", mixinStandardHelpOptions = true,
+        description = "Compile a kata and run its hidden tests the way `go test -race` would: each test"
         + " passes, fails, errs or times out; panics, deadlocks, leaked goroutines and data races fail it with Go's report.",
         footer = {"%nExit status 0 only when every graded kata passed every test.",
                 "%nExamples:",

@@ -8,7 +8,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code gokata hint KATA}: reveals the kata's next hint and repeats the ones already revealed. */
-@Command(name = "hint", description = "Reveal the next hint of a kata (hints are remembered; the last one points at the course).",
+@Command(name = "hint", mixinStandardHelpOptions = true,
+        description = "Reveal the next hint of a kata (hints are remembered; the last one points at the course).",
         footer = {"%nExample:%n  gokata hint waitgroup"})
 public final class HintCommand implements Callable<Integer> {
     @Spec

@@ -15,7 +15,8 @@ import picocli.CommandLine.Spec;
  * {@code gokata list}: the katas in course order, each with its status and points (marked when the kata's files
  * changed since that grade), and a progress bar.
  */
-@Command(name = "list", description = "List the katas in course order with your status and points; a kata whose files changed"
+@Command(name = "list", mixinStandardHelpOptions = true,
+        description = "List the katas in course order with your status and points; a kata whose files changed"
         + " since its last grade is marked (edited since graded).",
         footer = {"%nExample:%n  gokata list"})
 public final class ListCommand implements Callable<Integer> {

@@ -20,7 +20,8 @@ import picocli.CommandLine.Spec;
  * {@code gokata reset KATA}: puts the kata's starter back, as committed in git, after moving the student's files to
  * a backup folder it names. This is the only command that writes to a student's files.
  */
-@Command(name = "reset", description = {"Restore a kata's starter files from git (HEAD).",
+@Command(name = "reset", mixinStandardHelpOptions = true,
+        description = {"Restore a kata's starter files from git (HEAD).",
         "Your current files are moved to a backup folder first; its path is printed."},
         footer = {"%nExample:%n  gokata reset waitgroup"})
 public final class ResetCommand implements Callable<Integer> {

@@ -19,7 +19,8 @@ import picocli.CommandLine.Spec;
  * {@code gokata run KATA}: compiles the student's kata and runs its main class in a child JVM the way
  * {@code go run -race} runs a program: Go's panic, deadlock and race reports, and Go's exit status.
  */
-@Command(name = "run", description = "Compile a kata and run its program like `go run -race`: panics, deadlocks and"
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = "Compile a kata and run its program like `go run -race`: panics, deadlocks and"
         + " data races are reported as Go reports them, and the exit status is Go's (2 panic or deadlock, 66 race).",
         footer = {"%nExamples:", "  gokata run waitgroup", "  gokata run pipeline -- 10 20     arguments after -- go to main"})
 public final class RunCommand implements Callable<Integer> {

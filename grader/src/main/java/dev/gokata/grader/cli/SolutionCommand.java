@@ -13,7 +13,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code gokata solution KATA}: shows the reference solution, once the student's own has passed. */
-@Command(name = "solution", description = "Show a kata's reference solution, once your solution has passed.",
+@Command(name = "solution", mixinStandardHelpOptions = true,
+        description = "Show a kata's reference solution, once your solution has passed.",
         footer = {"%nExample:%n  gokata solution waitgroup"})
 public final class SolutionCommand implements Callable<Integer> {
     @Spec

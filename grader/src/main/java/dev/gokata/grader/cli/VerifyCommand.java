@@ -41,7 +41,8 @@ import picocli.CommandLine.Spec;
  * catalogue, the reference solution passes every hidden test several times, the untouched starter fails at least
  * one, and every wrong-solution fixture fails; then no folder belongs to no kata.
  */
-@Command(name = "verify", description = "Check the course (for authors and CI): every reference solution passes its"
+@Command(name = "verify", mixinStandardHelpOptions = true,
+        description = "Check the course (for authors and CI): every reference solution passes its"
         + " hidden tests repeatedly, every untouched starter and wrong-solution fixture fails, and the catalogue"
         + " and the folders agree.",
         footer = {"%nExit status 0 when every check passed, 1 otherwise.",

@@ -25,7 +25,8 @@ import picocli.CommandLine.Spec;
  * <p>Implementation note: one virtual thread reads keys into {@code keys}; the command's own thread does everything
  * else (waiting for a change or a key, grading, printing), so grading and printing never overlap.
  */
-@Command(name = "watch", description = "Grade the current kata and re-grade it every time you save (rustlings-style).",
+@Command(name = "watch", mixinStandardHelpOptions = true,
+        description = "Grade the current kata and re-grade it every time you save (rustlings-style).",
         footer = {"%nKeys: h hint, l list, n next kata, r reset the kata, g grade now, q quit.",
                 "%nExamples:", "  gokata watch", "  gokata watch --poll      when saves go unnoticed (network or container folders)"})
 public final class WatchCommand implements Callable<Integer> {
