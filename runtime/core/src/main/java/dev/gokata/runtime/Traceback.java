@@ -115,7 +115,7 @@ final class Traceback {
             }
             first = false;
             sb.append("Goroutine ").append(g.id()).append(" in state ").append(state).append(", with ")
-                    .append(frames.isEmpty() ? "?" : function(frames.getFirst())).append(" on top of the stack:\n");
+                    .append(frames.isEmpty() ? "?" : FuncName.of(frames.getFirst())).append(" on top of the stack:\n");
             sb.append(header(g, state));
             appendFrames(sb, frames);
             appendCreatedBy(sb, g);
@@ -190,7 +190,7 @@ final class Traceback {
         List<StackTraceElement> site = g.createdAt();
         if (!site.isEmpty()) {
             StackTraceElement f = site.getFirst();
-            sb.append("created by ").append(function(f));
+            sb.append("created by ").append(FuncName.of(f));
             if (g.parentId() != 0) {
                 sb.append(" in goroutine ").append(g.parentId());
             }
@@ -200,23 +200,9 @@ final class Traceback {
 
     static void appendFrames(StringBuilder sb, List<StackTraceElement> frames) {
         for (StackTraceElement f : frames) {
-            sb.append(function(f)).append("(...)\n");
+            sb.append(FuncName.of(f)).append("(...)\n");
             sb.append('\t').append(location(f)).append('\n');
         }
-    }
-
-    /** {@code pkg.Class.method}, with a lambda body {@code lambda$main$0} shown as Go's closure {@code main.func1}. */
-    static String function(StackTraceElement f) {
-        String m = f.getMethodName();
-        if (m.startsWith("lambda$")) {
-            int dollar = m.lastIndexOf('$');
-            String enclosing = m.substring("lambda$".length(), Math.max(dollar, "lambda$".length()));
-            String index = m.substring(dollar + 1);
-            if (!enclosing.isEmpty() && index.chars().allMatch(Character::isDigit) && !index.isEmpty()) {
-                m = enclosing + ".func" + (Integer.parseInt(index) + 1);
-            }
-        }
-        return f.getClassName() + '.' + m;
     }
 
     static String location(StackTraceElement f) {

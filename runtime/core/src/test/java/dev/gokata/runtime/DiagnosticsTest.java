@@ -297,8 +297,17 @@ class DiagnosticsTest {
 
     @Test
     void givenLambdaFrames_whenNamed_thenTheyReadAsGoClosures() {
-        assertEquals("a.B.main.func1", Traceback.function(new StackTraceElement("a.B", "lambda$main$0", "B.java", 3)));
-        assertEquals("a.B.main", Traceback.function(new StackTraceElement("a.B", "main", "B.java", 3)));
-        assertEquals("a.B.lambda$x", Traceback.function(new StackTraceElement("a.B", "lambda$x", "B.java", 3)));
+        assertEquals("a.B.main.func1", FuncName.of(new StackTraceElement("a.B", "lambda$main$0", "B.java", 3)));
+        assertEquals("a.B.main", FuncName.of(new StackTraceElement("a.B", "main", "B.java", 3)));
+        assertEquals("a.B.lambda$x", FuncName.of(new StackTraceElement("a.B", "lambda$x", "B.java", 3)));
+        assertEquals("a.B.lambda$", FuncName.of("a.B", "lambda$"));
+    }
+
+    @Test
+    void givenNestedClassFrames_whenNamed_thenTheyReadAsJavaWritesThem() {
+        assertEquals("once.LoaderTest.Counted.load", FuncName.of("once.LoaderTest$Counted", "load"));
+        assertEquals("a.B.C.D.run.func2", FuncName.of("a.B$C$D", "lambda$run$1"));
+        assertEquals("a.B$1.run", FuncName.of("a.B$1", "run"), "an anonymous class keeps its number");
+        assertEquals("a.B$.run", FuncName.of("a.B$", "run"));
     }
 }

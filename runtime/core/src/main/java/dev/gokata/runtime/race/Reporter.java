@@ -1,5 +1,6 @@
 package dev.gokata.runtime.race;
 
+import dev.gokata.runtime.FuncName;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -111,7 +112,7 @@ final class Reporter {
                 .mapToObj(Sites::site)
                 .filter(Objects::nonNull)
                 .limit(MAX_FRAMES)
-                .map(s -> new RaceReport.Frame(function(s.className(), s.method()), s.file(), s.line()))
+                .map(s -> new RaceReport.Frame(FuncName.of(s.className(), s.method()), s.file(), s.line()))
                 .toList();
     }
 
@@ -120,26 +121,8 @@ final class Reporter {
     }
 
     private static RaceReport.Frame frame(StackTraceElement f) {
-        return new RaceReport.Frame(function(f.getClassName(), f.getMethodName()),
+        return new RaceReport.Frame(FuncName.of(f),
                 f.getFileName() == null ? "?" : f.getFileName(), f.getLineNumber());
-    }
-
-    /**
-     * Go's name for a Java method: {@code pkg.Class.method}; a lambda {@code lambda$main$0} becomes Go's closure name
-     * {@code main.func1} (Java numbers lambdas per class, from 0; Go per function, from 1).
-     */
-    static String function(String className, String method) {
-        if (method.startsWith("lambda$")) {
-            int last = method.lastIndexOf('$');
-            String enclosing = method.substring("lambda$".length(), last);
-            String n = method.substring(last + 1);
-            try {
-                method = enclosing + ".func" + (Integer.parseInt(n) + 1);
-            } catch (NumberFormatException e) {
-                method = enclosing + ".func";
-            }
-        }
-        return className + "." + method;
     }
 
     private static boolean isUserFrame(String c) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.gokata.runtime.FuncName;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
@@ -161,8 +162,8 @@ class FastTrackTest {
 
     @Test
     void givenLambdaMethod_whenNamed_thenGoClosureName() {
-        assertEquals("kata.Join.main.func1", Reporter.function("kata.Join", "lambda$main$0"));
-        assertEquals("kata.Join.run", Reporter.function("kata.Join", "run"));
+        assertEquals("kata.Join.main.func1", FuncName.of("kata.Join", "lambda$main$0"));
+        assertEquals("kata.Join.run", FuncName.of("kata.Join", "run"));
     }
 
     @Test
