@@ -36,6 +36,7 @@ public final class Gokata {
     /** The configured command line: exit codes 0/1/2 and a handler that prints a message, not a stack trace. */
     public static CommandLine commandLine() {
         var cl = new CommandLine(Gokata.class);
+        shareVersion(cl, cl.getCommandSpec().version());
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             var err = commandLine.getErr();
             err.println(commandLine.getColorScheme().errorText("gokata " + commandLine.getCommandName() + ": " + message(ex)));
@@ -46,6 +47,14 @@ public final class Gokata {
             return ex instanceof IllegalArgumentException ? 2 : 1;
         });
         return cl;
+    }
+
+    /** Every subcommand's -V prints gokata's version, not an empty line. */
+    private static void shareVersion(CommandLine cl, String[] version) {
+        for (CommandLine sub : cl.getSubcommands().values()) {
+            sub.getCommandSpec().version(version);
+            shareVersion(sub, version);
+        }
     }
 
     private static String message(Throwable ex) {

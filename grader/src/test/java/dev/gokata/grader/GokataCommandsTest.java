@@ -178,6 +178,7 @@ class GokataCommandsTest {
             var help = gokata(command, "--help");
             assertEquals(0, help.exit(), command + ": " + help.err());
             assertTrue(help.out().startsWith("Usage: gokata " + command), command + ": " + help.out());
+            assertEquals("gokata 0.1.0", gokata(command, "-V").out().strip(), command);
         }
     }
 
