@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -107,7 +108,8 @@ final class ClassGradeCommand implements Callable<Integer> {
         var batch = new BatchGrader(new GokataSubmissionGrader(root, hidden, katas, memory, sandbox), course, options, out);
         var console = System.console();
         var summary = batch.run(mine, err, console != null && console.isTerminal());
-        var published = ClassOutputs.publish(course, out);
+        var inFolder = all.stream().map(Submission::id).collect(Collectors.toSet());
+        var published = ClassOutputs.publish(course, out, inFolder::contains);
         printOut.printf(Locale.ROOT, "graded %d submissions in %s (%.1f per minute), %d already graded%n",
                 summary.graded(), Progress.duration(summary.elapsed()), summary.perMinute(), summary.skipped());
         printOut.println("results:   " + out.resolve("results"));
@@ -115,6 +117,11 @@ final class ClassGradeCommand implements Callable<Integer> {
         printOut.println("report:    " + published.report());
         printOut.println("feedback:  " + out.resolve("feedback"));
         published.unreadable().forEach(f -> err.println("gokata: skipped unreadable results file " + f));
+        if (!published.leftOut().isEmpty()) {
+            err.println("gokata: left out of the gradebook and report: " + String.join(", ", published.leftOut())
+                    + ". " + out.resolve("results") + " holds their results, but " + submissions + " has no submission"
+                    + " of theirs any more; `gokata class report " + out + "` publishes every results file there.");
+        }
         return 0;
     }
 }

@@ -169,6 +169,32 @@ class ClassEndToEndTest {
     }
 
     @Test
+    void givenResultsOfAStudentWhoseSubmissionIsGone_whenTheClassIsGradedAgain_thenTheyAreLeftOutAndNamed(
+            @TempDir Path tmp) throws IOException {
+        var again = tmp.resolve("out");
+        var store = new ResultsStore(again.resolve("results"));
+        for (var result : new ResultsStore(out.resolve("results")).readAll(new ArrayList<>())) {
+            store.write(result); // written now: newer than every submission, so nobody is graded again
+        }
+        var left = ResultsStore.read(out.resolve("results/s-ref-1.json")).orElseThrow();
+        store.write(left.ofStudent("s-left", left.run(), "", left.seconds()));
+
+        var o = new StringWriter();
+        var e = new StringWriter();
+        int exit = new CommandLine(new ClassCommand()).setOut(new PrintWriter(o)).setErr(new PrintWriter(e))
+                .execute("grade", submissions.toString(), "--course", course.toString(), "-o", again.toString(),
+                        "--no-sandbox", "--title", "Generated class");
+
+        assertEquals(0, exit, e.toString());
+        assertTrue(o.toString().contains("graded 0 submissions"), o.toString());
+        assertTrue(e.toString().contains("gokata: left out of the gradebook and report: s-left. "), e.toString());
+        var gradebook = Files.readString(again.resolve("gradebook.csv"));
+        assertFalse(gradebook.contains("s-left"), gradebook);
+        assertTrue(gradebook.contains("s-ref-1,graded"), gradebook);
+        assertTrue(Files.isRegularFile(again.resolve("results/s-left.json")), "its results stay where they were");
+    }
+
+    @Test
     void givenAGeneratedClass_whenGraded_thenTheReportNamesWhatDominatesTheKata() throws IOException {
         var stats = ClassStats.of(Course.fromResults("x"), new ResultsStore(out.resolve("results")).readAll(new ArrayList<>()));
         var adder = stats.katas().getFirst();
