@@ -31,7 +31,8 @@ public enum FailureKind {
     private static final Pattern COMPILE_TEXT = Pattern.compile("(?i)compil|\\.java:\\d+: error:|cannot find symbol");
     private static final Pattern CRASH_TEXT = Pattern.compile("(?i)test JVM ended|exit status|System\\.exit|out of memory|OutOfMemoryError|StackOverflowError");
     private static final Pattern LINKAGE_TEXT = Pattern.compile("no longer has|keep the names|NoClassDefFoundError|ClassNotFoundException|NoSuchMethodError|NoSuchFieldError|AbstractMethodError|IncompatibleClassChangeError");
-    private static final Pattern MISSING_TEXT = Pattern.compile("(?i)missing|not found|no such|does not exist");
+    private static final Pattern MISSING_TEXT = Pattern.compile("(?i)missing|not found|no such|does not exist"
+            + "|no exercises/ folder");
 
     private final String plural;
     private final String example;

@@ -2,6 +2,7 @@ package dev.gokata.grader.classroom;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.gokata.grader.report.KataResult;
 import dev.gokata.grader.report.TestResult;
 import dev.gokata.grader.worker.Verdict;
 import java.util.List;
@@ -25,5 +26,15 @@ class FailureKindTest {
                 null, null, Verdict.FAIL, List.of(), null, List.of(), 1);
 
         assertEquals(kind, FailureKind.ofTest(test));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            a kata folder not submitted  | missing: the submission has no exercises/counter/*.java                  | MISSING
+            a checkout with no exercises | not graded: no exercises/ folder in the submission                        | MISSING
+            a batch's time limit         | not graded: the submission's time limit of 2m ran out                   | TIMEOUT
+            """)
+    void aKataThatCouldNotBeGradedGetsItsKindFromItsMessage(String what, String message, FailureKind kind) {
+        assertEquals(kind, FailureKind.ofKataError(KataResult.error("counter", "Counter", 10, message)));
     }
 }
