@@ -9,6 +9,7 @@ import java.io.File;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -71,6 +72,14 @@ public final class RunCommand implements Callable<Integer> {
         cmd.addAll(args);
         out.flush();
         var process = new ProcessBuilder(cmd).directory(c.root().toFile()).inheritIO().start();
+        // Ctrl-C stops this JVM and the program together: wait for the program's goroutine dump before the prompt.
+        Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().unstarted(() -> {
+            try {
+                process.waitFor(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }));
         int status = process.waitFor();
         if (status != 0) {
             err.println("exit status " + status);

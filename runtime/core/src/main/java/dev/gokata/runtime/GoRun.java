@@ -6,12 +6,18 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.Arrays;
+import java.util.Map;
+import java.util.Objects;
 
 /**
  * {@code go run [-race]} for a Java class: runs its {@code public static void main(String[])} as goroutine 1 of a new
  * {@link Program}, prints each data race as it is found and Go's report of a panic or deadlock on standard error,
  * then {@code Found N data race(s)}, and exits with Go's status: 2 for a panic or deadlock, 66 if a race was found
  * (and the program otherwise exited normally), else 0.
+ *
+ * <p>A program stopped from outside while it runs (Ctrl-C, or {@code kill}) prints where each goroutine is, in Go's
+ * dump format, as a Go program does on Ctrl-\ (SIGQUIT): the way to learn where a program that hangs without a
+ * deadlock (a timer pending, a goroutine spinning) waits. The JVM keeps SIGQUIT for its own thread dump.
  *
  * <p>Usage: {@code java [-javaagent:gokata-race-agent.jar=<classes>] [-Dgokata.race=true] -cp ...
  * dev.gokata.runtime.GoRun <mainClass> [args...]}.
@@ -39,7 +45,9 @@ public final class GoRun {
                 }
             });
         }
-        Outcome outcome = new Program().run(() -> invoke(main, rest));
+        var program = new Program();
+        Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().unstarted(() -> ifStopped(program, printLock)));
+        Outcome outcome = program.run(() -> invoke(main, rest));
         System.out.flush();
         int status;
         synchronized (printLock) {
@@ -54,6 +62,35 @@ public final class GoRun {
             System.err.flush();
         }
         System.exit(status);
+    }
+
+    /**
+     * Signals that end the JVM, by the name of the thread the JDK handles each in ({@code "SIGINT handler"}: the
+     * name of a JDK thread, stable since Java 1.3), with what Go's {@code go run} says of a program one ended.
+     */
+    private static final Map<String, String> STOPPING_SIGNALS = Map.of("SIGINT handler", "interrupt",
+            "SIGTERM handler", "terminated", "SIGHUP handler", "hangup");
+
+    /**
+     * In a shutdown hook: if a signal stops the program while it runs, the dump of every goroutine. Not when the
+     * program has ended, nor when it calls {@code System.exit} itself (Go's {@code os.Exit} prints nothing either).
+     */
+    private static void ifStopped(Program program, Object printLock) {
+        if (program.outcome().isPresent()) {
+            return;
+        }
+        Thread.getAllStackTraces().keySet().stream().map(t -> STOPPING_SIGNALS.get(t.getName()))
+                .filter(Objects::nonNull).findFirst().ifPresent(says -> {
+                    synchronized (printLock) {
+                        System.out.flush();
+                        System.err.print("\nsignal: " + says + "\n\n" + program.dump());
+                        int races = Race.ENABLED ? RaceDetector.count() : 0;
+                        if (races > 0) {
+                            System.err.println("Found " + races + " data race(s)");
+                        }
+                        System.err.flush();
+                    }
+                });
     }
 
     private static Method mainMethod(String className) {
