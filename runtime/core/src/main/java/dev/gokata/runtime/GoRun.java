@@ -26,6 +26,13 @@ public final class GoRun {
     /** Go's exit status when the race detector found a race ({@code GORACE=exitcode}, default 66). */
     public static final int RACE_EXIT_STATUS = 66;
 
+    /**
+     * Signals that end the JVM, by the name of the thread the JDK handles each in ({@code "SIGINT handler"}: the
+     * name of a JDK thread, stable since Java 1.3), with what Go's {@code go run} says of a program one ended.
+     */
+    private static final Map<String, String> STOPPING_SIGNALS = Map.of("SIGINT handler", "interrupt",
+            "SIGTERM handler", "terminated", "SIGHUP handler", "hangup");
+
     private GoRun() {
     }
 
@@ -54,22 +61,12 @@ public final class GoRun {
             if (!outcome.report().isEmpty()) {
                 System.err.print(outcome.report());
             }
-            int races = Race.ENABLED ? RaceDetector.count() : 0;
-            if (races > 0) {
-                System.err.println("Found " + races + " data race(s)");
-            }
+            int races = printRaceCount();
             status = outcome.exitStatus() == 0 && races > 0 ? RACE_EXIT_STATUS : outcome.exitStatus();
             System.err.flush();
         }
         System.exit(status);
     }
-
-    /**
-     * Signals that end the JVM, by the name of the thread the JDK handles each in ({@code "SIGINT handler"}: the
-     * name of a JDK thread, stable since Java 1.3), with what Go's {@code go run} says of a program one ended.
-     */
-    private static final Map<String, String> STOPPING_SIGNALS = Map.of("SIGINT handler", "interrupt",
-            "SIGTERM handler", "terminated", "SIGHUP handler", "hangup");
 
     /**
      * In a shutdown hook: if a signal stops the program while it runs, the dump of every goroutine. Not when the
@@ -84,13 +81,19 @@ public final class GoRun {
                     synchronized (printLock) {
                         System.out.flush();
                         System.err.print("\nsignal: " + says + "\n\n" + program.dump());
-                        int races = Race.ENABLED ? RaceDetector.count() : 0;
-                        if (races > 0) {
-                            System.err.println("Found " + races + " data race(s)");
-                        }
+                        printRaceCount();
                         System.err.flush();
                     }
                 });
+    }
+
+    /** Go's {@code Found N data race(s)} line, if the race detector found any; returns N. */
+    private static int printRaceCount() {
+        int races = Race.ENABLED ? RaceDetector.count() : 0;
+        if (races > 0) {
+            System.err.println("Found " + races + " data race(s)");
+        }
+        return races;
     }
 
     private static Method mainMethod(String className) {
