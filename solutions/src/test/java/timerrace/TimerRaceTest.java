@@ -61,7 +61,8 @@ class TimerRaceTest {
      */
     private static Supplier<Duration> durations(long seed, Duration budget) {
         var random = new Random(seed);
-        long randomUntil = System.nanoTime() + budget.toNanos() - Math.min(LAST_STRETCH.toNanos(), budget.toNanos() / 2);
+        long lastStretch = Math.min(LAST_STRETCH.toNanos(), budget.toNanos() / 2);
+        long randomUntil = System.nanoTime() + budget.toNanos() - lastStretch;
         boolean[] first = {true};
         return () -> {
             if (first[0]) {

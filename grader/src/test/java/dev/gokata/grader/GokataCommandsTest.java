@@ -96,8 +96,8 @@ class GokataCommandsTest {
 
         Files.writeString(file, graded + "// trying something\n");
         var edited = gokata("list").out();
-        assertTrue(edited.contains("[!]   1  adder  failing          2/6  Sum two halves in goroutines  (edited since graded)"),
-                edited);
+        assertTrue(edited.contains("[!]   1  adder  failing          2/6  Sum two halves in goroutines"
+                + "  (edited since graded)"), edited);
         assertTrue(edited.contains("Edited since graded: adder; their status is that of the code graded before."
                 + " Grade again: gokata grade adder"), edited);
 

@@ -71,8 +71,8 @@ public final class ListCommand implements Callable<Integer> {
         out.println("Progress " + report.bar(passed, ready, 30) + " katas passed, " + Points.format(points) + " of "
                 + maxPoints + " points");
         if (!edited.isEmpty()) {
-            out.println("Edited since graded: " + String.join(", ", edited) + "; their status is that of the code graded"
-                    + " before. Grade again: gokata grade " + String.join(" ", edited));
+            out.println("Edited since graded: " + String.join(", ", edited) + "; their status is that of the code"
+                    + " graded before. Grade again: gokata grade " + String.join(" ", edited));
         }
         if (!current.isEmpty()) {
             out.println("Next: gokata grade " + current + "   (or `gokata watch` to re-grade on every save)");
