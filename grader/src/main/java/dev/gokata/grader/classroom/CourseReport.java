@@ -22,7 +22,7 @@ import java.util.stream.Collectors;
 /**
  * Writes the course report with Freemarker: {@code report/index.html} (class overview, katas, students),
  * {@code report/students/<student>.html} for staff, and {@code feedback/<student>.html}, a page that can be handed
- * to that student alone. Pages are self-contained: CSS and SVG charts inline, no script, no network.
+ * to that student alone; and the same figures as data, {@code report/report.json} ({@link ReportJson}). Pages are self-contained: CSS and SVG charts inline, no script, no network.
  */
 public final class CourseReport {
 
@@ -81,6 +81,7 @@ public final class CourseReport {
         index.put("students", sorted.stream().map(s -> new StudentRow(ResultsStore.fileName(s.student()), s)).toList());
         var indexPage = out.resolve("report/index.html");
         render("index.ftlh", index, indexPage);
+        ReportJson.of(course, stats, sorted).write(out.resolve("report/report.json"));
 
         for (var student : sorted) {
             var model = new HashMap<String, Object>();

@@ -1,5 +1,6 @@
 package dev.gokata.grader.classroom;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -34,6 +35,7 @@ public record KataStats(
     }
 
     /** Students who passed, as a fraction of those graded (0 when none was). */
+    @JsonProperty
     public double passRate() {
         return graded == 0 ? 0 : (double) passed / graded;
     }

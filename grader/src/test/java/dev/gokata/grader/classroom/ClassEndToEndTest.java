@@ -169,6 +169,30 @@ class ClassEndToEndTest {
     }
 
     @Test
+    void givenAGeneratedClass_whenGraded_thenTheReportsFiguresAreAlsoJson() throws IOException {
+        var report = FakeClass.json(out.resolve("report/report.json"));
+        assertEquals(1, report.get("version").asInt());
+        assertEquals("Generated class", report.get("course").asText());
+        var stats = report.get("stats");
+        assertEquals(EXPECTED.size(), stats.get("submissions").asInt());
+        var adder = stats.get("katas").get(0);
+        assertEquals("adder", adder.get("kata").asText());
+        assertEquals(EXPECTED.size(), adder.get("graded").asInt());
+        long passed = EXPECTED.values().stream().filter(points -> points == 8).count();
+        assertEquals(passed, adder.get("passed").asInt());
+        assertEquals((double) passed / EXPECTED.size(), adder.get("passRate").asDouble(), 1e-9);
+        assertTrue(adder.get("kinds").size() > 0, adder.toString());
+        var students = report.get("students");
+        assertEquals(EXPECTED.size(), students.size());
+        for (var student : students) {
+            var name = student.get("student").asText();
+            assertEquals(EXPECTED.get(name).doubleValue(), student.get("score").asDouble(), 1e-9, name);
+            assertEquals(EXPECTED.get(name).doubleValue(), student.get("katas").get("adder").get("score").asDouble(),
+                    1e-9, name);
+        }
+    }
+
+    @Test
     void givenResultsOfAStudentWhoseSubmissionIsGone_whenTheClassIsGradedAgain_thenTheyAreLeftOutAndNamed(
             @TempDir Path tmp) throws IOException {
         var again = tmp.resolve("out");
