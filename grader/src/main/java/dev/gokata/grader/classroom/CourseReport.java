@@ -22,7 +22,8 @@ import java.util.stream.Collectors;
 /**
  * Writes the course report with Freemarker: {@code report/index.html} (class overview, katas, students),
  * {@code report/students/<student>.html} for staff, and {@code feedback/<student>.html}, a page that can be handed
- * to that student alone; and the same figures as data, {@code report/report.json} ({@link ReportJson}). Pages are self-contained: CSS and SVG charts inline, no script, no network.
+ * to that student alone; and the same figures as data, {@code report/report.json} ({@link ReportJson}). Pages are
+ * self-contained: CSS and SVG charts inline, no script, no network.
  */
 public final class CourseReport {
 

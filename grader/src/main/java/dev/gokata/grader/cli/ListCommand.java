@@ -49,7 +49,7 @@ public final class ListCommand implements Callable<Integer> {
                     };
             String status = !k.isReady() ? "coming soon" : s.status().text();
             String pts = k.isReady() ? Points.format(s.points()) + "/" + k.points() : "";
-            boolean changed = k.isReady() && s.editedSinceGraded(course.sourcesNow(k));
+            boolean changed = k.isReady() && s.editedSinceGraded(() -> course.sourcesNow(k));
             if (changed) {
                 edited.add(k.id());
             }

@@ -1,6 +1,7 @@
 package dev.gokata.grader.state;
 
 import java.time.Instant;
+import java.util.function.Supplier;
 
 /**
  * What gokata remembers about one kata between runs.
@@ -35,8 +36,11 @@ public record KataState(KataStatus status, double points, int hintsRevealed, Str
         return new KataState(status, points, n, lastGraded, gradedSources);
     }
 
-    /** Whether the kata's folder, whose digest now is {@code sourcesNow}, differs from what was last graded. */
-    public boolean editedSinceGraded(String sourcesNow) {
-        return status != KataStatus.NOT_STARTED && gradedSources != null && !gradedSources.equals(sourcesNow);
+    /**
+     * Whether the kata's folder, whose digest now {@code sourcesNow} gives, differs from what was last graded; the
+     * folder is read only when there is a digest to compare with.
+     */
+    public boolean editedSinceGraded(Supplier<String> sourcesNow) {
+        return status != KataStatus.NOT_STARTED && gradedSources != null && !gradedSources.equals(sourcesNow.get());
     }
 }
