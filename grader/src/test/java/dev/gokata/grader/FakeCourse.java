@@ -29,7 +29,16 @@ public final class FakeCourse {
 
     /** The fake course copied into {@code dir} and built there (the grader's and the classroom's tests share it). */
     public static FakeCourse copyTo(Path dir) {
+        return copyTo(dir, List.of());
+    }
+
+    /**
+     * The fake course copied into {@code dir} with the {@code overlays} (folders of src/test/resources) copied over
+     * it in turn, then built.
+     */
+    public static FakeCourse copyTo(Path dir, List<String> overlays) {
         copyTree(resource("fakecourse"), dir);
+        overlays.forEach(o -> copyTree(resource(o), dir));
         var toolchain = Toolchain.current();
         var course = new Course(dir);
         var main = new KataCompiler(toolchain.compileClasspath(), course::show)

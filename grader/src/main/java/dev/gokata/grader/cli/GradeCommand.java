@@ -80,7 +80,7 @@ public final class GradeCommand implements Callable<Integer> {
         }
         var grader = new Grader(course.course().root(), GradeOptions.defaults().withSandbox(sandbox));
         if (selected.size() > 1) {
-            out.println("Grading " + selected.size() + " katas in one test JVM...");
+            out.println("Grading " + selected.size() + " katas...");
             out.println();
             out.flush();
         }

@@ -27,7 +27,8 @@ import java.util.stream.Stream;
  * The host side of a grading run: starts worker JVMs with the student's classes first on the class path, limits
  * their memory and time, drains their output, reads their results file, and restarts a fresh JVM for the tests
  * left when one had to end (a timed-out test's goroutine cannot be stopped; a student's {@code System.exit} ends
- * the JVM). Whatever happens, it returns: a hung or crashed JVM becomes a verdict, never a hung grader.
+ * the JVM; a kata left a timer firing, and the next kata's tests must not share its JVM). Whatever happens, it
+ * returns: a hung or crashed JVM becomes a verdict, never a hung grader.
  */
 public final class WorkerProcess {
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -127,6 +127,17 @@ public final class GoroutineExtension implements InvocationInterceptor {
     }
 
     /**
+     * Whether nothing of the earlier tests' programs can run again ({@link Program#settled}): a kata's tests may
+     * then share this JVM with the tests before them, of another kata. A timer that goes on firing, or a goroutine
+     * that sleeps in a loop, would print into the next kata's tests, as they never could in Go, where each package's
+     * tests are a process of their own.
+     */
+    static boolean earlierProgramsSettled() {
+        PROGRAMS.removeIf(ref -> ref.get() == null);
+        return PROGRAMS.stream().map(WeakReference::get).allMatch(p -> p == null || p.settled());
+    }
+
+    /**
      * Asks for a fresh JVM for the tests after this one if a goroutine of its {@code program} still runs ({@link
      * #stillRuns}) {@value #STILL_RUNNING_MILLIS} ms after the test ended: a stage that loops on without returning
      * would otherwise keep the carriers from the next tests, and change their verdicts from one grading to the next.

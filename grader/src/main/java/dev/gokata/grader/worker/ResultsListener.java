@@ -21,6 +21,9 @@ import org.junit.platform.launcher.TestPlan;
  * Turns JUnit's execution events into the worker's results file: the plan of graded units, then each test's
  * verdict, message, captured output and Go reports as soon as it finishes.
  *
+ * <p>Before the first test of another kata (package), it ends the JVM unless the earlier tests' programs have
+ * settled ({@link GoroutineExtension#earlierProgramsSettled}); the host runs the tests left in a fresh one.
+ *
  * <p>Called by the launcher on its single execution thread, in JUnit's order (plan started, then started/finished
  * per node, depth first); the only state shared with other threads is the captured output, which guards itself.
  */
@@ -37,6 +40,8 @@ final class ResultsListener implements TestExecutionListener {
     private final List<WorkerEvent.ContainerFailed> undiscovered;
     private final Map<String, Long> startedAt = new HashMap<>();
     private final Deque<TestIdentifier> openTemplates = new ArrayDeque<>();
+    /** The package of the test started last: its kata. */
+    private String lastKata;
 
     ResultsListener(EventWriter out, CapturedOutput captured, List<WorkerEvent.ContainerFailed> undiscovered) {
         this.out = out;
@@ -67,9 +72,19 @@ final class ResultsListener implements TestExecutionListener {
 
     @Override
     public void executionStarted(TestIdentifier id) {
-        if (methodSource(id).isEmpty()) {
+        var method = methodSource(id);
+        if (method.isEmpty()) {
             return;
         }
+        String className = method.get().getClassName();
+        String kata = className.substring(0, Math.max(className.lastIndexOf('.'), 0));
+        if (lastKata != null && !kata.equals(lastKata) && !GoroutineExtension.earlierProgramsSettled()) {
+            out.write(new WorkerEvent.Abandoned("the tests of " + lastKata + " left goroutines or timers that may run"
+                    + " again; the tests of " + kata + " get a fresh JVM, as each Go package's tests run in a process"
+                    + " of their own"));
+            Runtime.getRuntime().halt(0);
+        }
+        lastKata = kata;
         startedAt.put(id.getUniqueId(), System.nanoTime());
         if (id.isContainer()) {
             openTemplates.push(id);

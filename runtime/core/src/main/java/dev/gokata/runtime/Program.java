@@ -234,6 +234,17 @@ public final class Program {
         return (int) (counts.get() >>> 32);
     }
 
+    /**
+     * Whether nothing of this program can run again by itself: every goroutine left waits in the runtime for
+     * another of them (or none is left), no timer is pending, and no thread outside the runtime may wake one. A
+     * program that ended, or whose leaked goroutines wait for ever, is settled; one with a goroutine that sleeps,
+     * computes or waits for the JDK, or with a timer still to fire, is not. Read as {@code looksDeadlocked} reads.
+     */
+    public boolean settled() {
+        return everyGoroutineBlocked(counts.get()) && timers.get() == 0 && !foreignMemberAlive()
+                && OutsideThreads.find(this).isEmpty() && everyGoroutineBlocked(counts.get());
+    }
+
     private List<Goroutine> othersThanMain() {
         var list = goroutines();
         list.removeIf(g -> g.id() == 1 && g.finished());
@@ -397,8 +408,12 @@ public final class Program {
     }
 
     private static boolean allBlocked(long c) {
-        long liveCount = c >>> 32;
-        return liveCount > 0 && liveCount == (c & 0xffff_ffffL);
+        return c >>> 32 > 0 && everyGoroutineBlocked(c);
+    }
+
+    /** Whether as many goroutines are blocked as live in the packed {@code counts} word {@code c} (none, too). */
+    private static boolean everyGoroutineBlocked(long c) {
+        return c >>> 32 == (c & 0xffff_ffffL);
     }
 
     private void finish(Outcome o) {

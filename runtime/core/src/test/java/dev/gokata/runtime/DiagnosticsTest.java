@@ -5,14 +5,17 @@ import static dev.gokata.runtime.Programs.awaitWaiting;
 import static dev.gokata.runtime.Programs.runDeadlocked;
 import static dev.gokata.runtime.Programs.runPanicked;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -144,6 +147,58 @@ class DiagnosticsTest {
         go(release::done);
         assertEquals(List.of(), program.leaks(Duration.ofSeconds(10)));
         assertEquals("found unexpected goroutines:\n[]", Program.leakReport(List.of()));
+    }
+
+    @Test
+    void givenAProgramWhoseLeftoversWaitForEver_whenAsked_thenItIsSettled() {
+        var ended = new Program();
+        assertInstanceOf(Outcome.Exited.class, ended.run(() -> go(() -> { }), Programs.LIMIT));
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> ended.numGoroutine() == 0);
+        assertTrue(ended.settled(), "no goroutine left, no timer");
+
+        var never = new WaitGroup();
+        never.add(1);
+        var leaking = new Program();
+        var leaked = new AtomicReference<Goroutine>();
+        assertInstanceOf(Outcome.Exited.class, leaking.run(() -> leaked.set(go(never::await)), Programs.LIMIT));
+        awaitWaiting(leaked.get(), WaitReason.WAITGROUP_WAIT); // Awaitility's thread outside the program
+        try {
+            assertTrue(leaking.settled(), "its one goroutine waits for another, and none is left to wake it");
+        } finally {
+            never.done();
+        }
+    }
+
+    @Test
+    void givenAProgramThatLeftASleeperOrATimer_whenAsked_thenItIsNotSettledUntilTheyAreDone() {
+        var sleeping = new AtomicBoolean(true);
+        var sleeper = new Program();
+        var leaked = new AtomicReference<Goroutine>();
+        assertInstanceOf(Outcome.Exited.class, sleeper.run(() -> leaked.set(go(() -> {
+            while (sleeping.get()) {
+                Go.sleep(Duration.ofMillis(1));
+            }
+        })), Programs.LIMIT));
+        awaitWaiting(leaked.get(), WaitReason.SLEEP);
+        for (int i = 0; i < 100; i++) {
+            assertFalse(sleeper.settled(), "a goroutine that sleeps runs again by itself, look " + i);
+        }
+        sleeping.set(false);
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(sleeper::settled);
+
+        var ticking = new AtomicBoolean(true);
+        var timer = new AtomicReference<Timer>();
+        var rearming = new Program();
+        assertInstanceOf(Outcome.Exited.class, rearming.run(() -> timer.set(Go.afterFunc(Duration.ofMillis(1), () -> {
+            if (ticking.get()) {
+                timer.get().reset(Duration.ofMillis(1));
+            }
+        })), Programs.LIMIT));
+        for (int i = 0; i < 100; i++) {
+            assertFalse(rearming.settled(), "an afterFunc that resets its timer is pending or running, look " + i);
+        }
+        ticking.set(false);
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(rearming::settled);
     }
 
     @Test

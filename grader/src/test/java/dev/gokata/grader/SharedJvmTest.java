@@ -1,0 +1,44 @@
+package dev.gokata.grader;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.gokata.grader.catalogue.Kata;
+import dev.gokata.grader.report.CourseResult;
+import dev.gokata.grader.report.KataResult;
+import dev.gokata.grader.report.TestResult;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Katas graded in one run share a test JVM, as long as nothing of an earlier kata can run again: Go runs each
+ * package's tests in a process of their own, so what one kata left behind never reaches the next.
+ */
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
+class SharedJvmTest {
+
+    @Test
+    void givenAKataThatLeavesATimerFiring_whenGradedBeforeAnother_thenTheOtherRunsInAFreshJvm(@TempDir Path dir) {
+        var course = FakeCourse.copyTo(dir, List.of("twokatas"));
+        var grader = new Grader(course.root(), GradeOptions.defaults().withMemory(96));
+        var sources = new LinkedHashMap<Kata, Path>();
+        sources.put(course.catalogue.get("adder"), FakeCourse.resource("submissions/ticking"));
+        sources.put(course.catalogue.get("echo"), course.root().resolve("exercises/echo"));
+
+        CourseResult result = grader.gradeAll(sources, "", r -> { });
+
+        KataResult adder = result.kata("adder").orElseThrow();
+        assertTrue(adder.tests().stream().anyMatch(t -> t.output().contains("tick")),
+                "adder's timers fire during its own tests: " + adder.tests());
+        KataResult echo = result.kata("echo").orElseThrow();
+        TestResult test = echo.tests().getFirst();
+        assertEquals("pass", echo.status(), test.message());
+        assertFalse(test.output().contains("tick"), test.output());
+    }
+}
