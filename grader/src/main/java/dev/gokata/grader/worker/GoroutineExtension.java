@@ -83,7 +83,7 @@ public final class GoroutineExtension implements InvocationInterceptor {
             RaceReports races, String test, String testPackage) throws Throwable {
         switch (outcome) {
             case Outcome.TimedOut t -> {
-                WorkerContext.requestAbandon();
+                WorkerContext.requestAbandon("a test timed out; its goroutines cannot be stopped, so this JVM ends");
                 throw withRaces(failure(GradingFailure.Kind.TIMEOUT, t.report(), testPackage), races, test);
             }
             case Outcome.Deadlocked d ->
@@ -147,7 +147,8 @@ public final class GoroutineExtension implements InvocationInterceptor {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(STILL_RUNNING_MILLIS);
         while (program.goroutines().stream().anyMatch(GoroutineExtension::stillRuns)) {
             if (System.nanoTime() > deadline) {
-                WorkerContext.requestAbandon();
+                WorkerContext.requestAbandon("a goroutine still runs " + STILL_RUNNING_MILLIS + " ms after its test"
+                        + " ended and cannot be stopped, so this JVM ends");
                 return;
             }
             Thread.sleep(5); // the JUnit thread, a platform thread: no goroutine waits on it

@@ -119,17 +119,18 @@ final class ResultsListener implements TestExecutionListener {
         long millis = (System.nanoTime() - startedAt.getOrDefault(id.getUniqueId(), System.nanoTime())) / 1_000_000;
         String output = id.isTest() ? captured.take() : "";
         out.write(finished(id, result, output, millis));
-        if (WorkerContext.abandonRequested()) {
-            abandon(result);
+        var abandon = WorkerContext.abandonRequested();
+        if (abandon.isPresent()) {
+            abandon(result, abandon.get());
         }
     }
 
-    /** A timed-out body still runs on its goroutine, and no JVM can stop it: report, close open templates, end. */
-    private void abandon(TestExecutionResult cause) {
+    /** A test's goroutine still runs, and no JVM can stop it: report, close open templates, end. */
+    private void abandon(TestExecutionResult cause, String reason) {
         for (TestIdentifier template : openTemplates) {
             out.write(finished(template, cause, "", 0));
         }
-        out.write(new WorkerEvent.Abandoned("a test timed out; its goroutines cannot be stopped, so this JVM ends"));
+        out.write(new WorkerEvent.Abandoned(reason));
         Runtime.getRuntime().halt(0);
     }
 

@@ -1,6 +1,7 @@
 package dev.gokata.grader.worker;
 
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * What the worker's JUnit extension needs from the worker (limits), and what it tells it back (stop after this
@@ -18,7 +19,8 @@ final class WorkerContext {
     }
 
     private static volatile Settings settings;
-    private static volatile boolean abandon;
+    /** Why the worker must end after the current test, or null. */
+    private static volatile String abandon;
 
     private WorkerContext() {
     }
@@ -32,12 +34,16 @@ final class WorkerContext {
         return settings;
     }
 
-    /** A test's goroutine could not be stopped (it timed out): the worker must end after reporting it. */
-    static void requestAbandon() {
-        abandon = true;
+    /**
+     * A test's goroutine cannot be stopped (it timed out, or computes on after its test): the worker must end after
+     * reporting it, for the {@code reason} given.
+     */
+    static void requestAbandon(String reason) {
+        abandon = reason;
     }
 
-    static boolean abandonRequested() {
-        return abandon;
+    /** Why the worker must end after the current test, if it must. */
+    static Optional<String> abandonRequested() {
+        return Optional.ofNullable(abandon);
     }
 }
