@@ -70,7 +70,7 @@ public final class Scoring {
                 .filter(e -> e.getKey().equals(u.id()) || e.getKey().startsWith(u.id() + "/"))
                 .map(Map.Entry::getValue).toList();
         Verdict verdict = Verdict.PASS;
-        var messages = new ArrayList<String>();
+        var messages = new FailureMessages();
         var output = new StringBuilder();
         var races = new ArrayList<String>();
         var leaks = new ArrayList<String>();
@@ -80,7 +80,11 @@ public final class Scoring {
         for (var e : events) {
             verdict = worst(verdict, e.verdict());
             if (e.verdict() != Verdict.PASS && !e.message().isBlank()) {
-                messages.add(template && !e.id().equals(u.id()) ? e.displayName() + ": " + e.message() : e.message());
+                if (template && !e.id().equals(u.id())) {
+                    messages.addInvocation(e.displayName(), e.message());
+                } else {
+                    messages.add(e.message());
+                }
             }
             output.append(e.output());
             races.addAll(e.races());
@@ -101,15 +105,11 @@ public final class Scoring {
                     .map(WorkerEvent.ContainerFailed::message).findFirst()
                     .orElse("no result: the test never reported (an unknown state is a failure)"));
         }
-        String message = messages.isEmpty() ? null : String.join("\n\n", dedupe(messages));
+        String message = messages.isEmpty() ? null : String.join("\n\n", messages.list());
         String name = simple(u.className()) + "." + u.method();
         return new TestResult(name, verdict.exercism(), message, output.toString(), null,
                 verdict == Verdict.PASS ? points : 0, points, "visible", List.of(kata.id(), g.className()), kata.id(),
                 u.className(), u.method(), verdict, races, deadlock, leaks, millis);
-    }
-
-    private static List<String> dedupe(List<String> messages) {
-        return messages.stream().distinct().toList();
     }
 
     private static Verdict worst(Verdict a, Verdict b) {

@@ -55,20 +55,32 @@ final class Traceback {
         return sb.toString();
     }
 
-    /** {@code panic: <message>} (or {@code fatal error: }) and the panicking goroutine's stack. */
+    /**
+     * {@code panic: <message>} (or {@code fatal error: }) and the panicking goroutine's stack. A Java exception that
+     * is a Go runtime error reads as Go's, with the JDK's own words on the line below in brackets, where Go names the
+     * signal ({@code [signal SIGSEGV: ...]}); any other Java exception is followed by its Java stack trace, which
+     * shows the frames in libraries and the causes.
+     */
     static String panic(Goroutine g, Throwable t) {
         var sb = new StringBuilder();
+        var runtimeError = runtimeError(t);
         if (t instanceof GoFatalError) {
             sb.append("fatal error: ").append(t.getMessage()).append("\n\n");
         } else if (t instanceof GoPanic) {
             sb.append("panic: ").append(t.getMessage()).append("\n\n");
+        } else if (runtimeError.isPresent()) {
+            sb.append("panic: ").append(runtimeError.get()).append('\n');
+            if (t instanceof NullPointerException && t.getMessage() != null) {
+                sb.append('[').append(t).append("]\n");
+            }
+            sb.append('\n');
         } else {
-            sb.append("panic: ").append(runtimeError(t).orElse(t.toString())).append("\n\n");
+            sb.append("panic: ").append(t).append("\n\n");
         }
         sb.append(header(g, "running"));
         appendFrames(sb, userFrames(t.getStackTrace()));
         appendCreatedBy(sb, g);
-        if (!(t instanceof GoPanic) && !(t instanceof GoFatalError)) {
+        if (!(t instanceof GoPanic) && !(t instanceof GoFatalError) && runtimeError.isEmpty()) {
             var java = new StringWriter();
             t.printStackTrace(new PrintWriter(java));
             sb.append("\nJava stack trace:\n").append(java);
@@ -78,7 +90,7 @@ final class Traceback {
 
     /**
      * Go's text for the Java exceptions that are Go runtime errors: a nil dereference, an integer division by zero,
-     * an index out of range. The Java stack trace still follows the report.
+     * an index out of range.
      */
     static Optional<String> runtimeError(Throwable t) {
         return switch (t) {

@@ -250,8 +250,11 @@ class DiagnosticsTest {
         assertTrue(runPanicked(() -> System.out.println(1 / zero))
                 .startsWith("panic: runtime error: integer divide by zero\n\n"));
         String nil = null;
-        assertTrue(runPanicked(() -> System.out.println(nil.length()))
-                .startsWith("panic: runtime error: invalid memory address or nil pointer dereference\n\n"));
+        String report = runPanicked(() -> System.out.println(nil.length()));
+        assertTrue(report.startsWith("panic: runtime error: invalid memory address or nil pointer dereference\n"
+                + "[java.lang.NullPointerException: Cannot invoke \"String.length()\" because \"nil\" is null]\n"), report);
+        assertTrue(report.contains("]\n\ngoroutine 1 [running]:\n"), report);
+        assertFalse(report.contains("Java stack trace"), "the goroutine's frames say where, as Go's: " + report);
     }
 
     @Test
