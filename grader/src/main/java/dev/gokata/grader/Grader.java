@@ -77,7 +77,7 @@ public final class Grader {
             var result = compiler().compile(graded, buildDir(kata, variant).resolve("classes"));
             switch (result) {
                 case CompileResult.Failed f -> failed.put(kata, Scoring.compileError(kata, f.messages(),
-                        "fix it and run `gokata grade " + kata.id() + "`", (System.nanoTime() - t0) / 1_000_000));
+                        next(kata, graded), (System.nanoTime() - t0) / 1_000_000));
                 case CompileResult.Compiled c -> compiled.put(kata, c.classes());
             }
         }
@@ -114,14 +114,20 @@ public final class Grader {
         Path build = buildDir(kata, variant);
         var graded = gradedSources(kata, sources);
         var result = switch (compiler().compile(graded, build.resolve("classes"))) {
-            case CompileResult.Failed f -> Scoring.compileError(kata, f.messages(),
-                    "fix it and run `gokata grade " + kata.id() + "`", (System.nanoTime() - start) / 1_000_000);
+            case CompileResult.Failed f -> Scoring.compileError(kata, f.messages(), next(kata, graded),
+                    (System.nanoTime() - start) / 1_000_000);
             case CompileResult.Compiled c -> {
                 var run = runHiddenTests(List.of(kata), List.of(c.classes()), build);
                 yield Scoring.graded(kata, run, run.millis());
             }
         };
         return result.withNotes(graded.notes());
+    }
+
+    /** What to do when {@code kata} does not compile from {@code graded}: fix it, or get a lost folder back. */
+    private static String next(Kata kata, GradedSources graded) {
+        return Files.isDirectory(graded.folder()) ? "fix it and run `gokata grade " + kata.id() + "`"
+                : "`gokata reset " + kata.id() + "` puts the starter back";
     }
 
     /** The sources {@code kata} is graded from: those in {@code folder}, and what the course's kata gives. */

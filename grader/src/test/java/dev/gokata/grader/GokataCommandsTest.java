@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gokata.grader.report.ResultsJson;
+import dev.gokata.grader.sandbox.FileTrees;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -157,6 +158,28 @@ class GokataCommandsTest {
         var backup = r.out().lines().filter(l -> l.startsWith("Your previous files are in ")).findFirst().orElseThrow();
         Path saved = dir.resolve(backup.substring("Your previous files are in ".length())).resolve("Adder.java");
         assertTrue(Files.readString(saved).endsWith("// my work\n"), saved.toString());
+    }
+
+    @Test
+    void givenADeletedKataFolder_whenGraded_thenItSaysSoAndResetBringsTheStarterBack() throws Exception {
+        git("init", "-q");
+        git("add", "exercises");
+        git("-c", "user.email=t@example.com", "-c", "user.name=t", "commit", "-qm", "starter");
+        Path folder = dir.resolve("exercises/adder");
+        String starter = Files.readString(folder.resolve("Adder.java"));
+        FileTrees.delete(folder);
+
+        var r = gokata("grade", "adder");
+        assertEquals(1, r.exit(), r.err());
+        assertTrue(r.out().contains("exercises/adder/ is missing\nadder does not compile — `gokata reset adder` puts"
+                + " the starter back"), r.out());
+        assertTrue(r.out().contains("Next: `gokata reset adder` puts the starter back in exercises/adder/"), r.out());
+        var run = gokata("run", "adder");
+        assertEquals(1, run.exit(), run.err());
+        assertTrue(run.err().contains("`gokata reset adder` puts the starter back"), run.err());
+
+        assertEquals(0, gokata("reset", "adder").exit());
+        assertEquals(starter, Files.readString(folder.resolve("Adder.java")));
     }
 
     @Test

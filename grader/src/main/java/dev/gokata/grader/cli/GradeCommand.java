@@ -9,6 +9,7 @@ import dev.gokata.grader.report.ResultsJson;
 import dev.gokata.grader.report.TextReport;
 import dev.gokata.grader.sandbox.Sandbox;
 import dev.gokata.grader.sandbox.SandboxPolicy;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -103,8 +104,12 @@ public final class GradeCommand implements Callable<Integer> {
         }
         for (KataResult k : result.katas()) {
             if (!k.passed()) {
-                out.println("Next: fix " + course.course().show(course.course().exercise(k.id()))
-                        + "/ and run `gokata grade " + k.id() + "`; stuck? `gokata hint " + k.id() + "`");
+                Path folder = course.course().exercise(k.id());
+                out.println(Files.isDirectory(folder)
+                        ? "Next: fix " + course.course().show(folder) + "/ and run `gokata grade " + k.id()
+                                + "`; stuck? `gokata hint " + k.id() + "`"
+                        : "Next: `gokata reset " + k.id() + "` puts the starter back in " + course.course().show(folder)
+                                + "/");
                 break;
             }
         }

@@ -6,6 +6,7 @@ import dev.gokata.grader.compile.KataCompiler;
 import dev.gokata.grader.run.Toolchain;
 import dev.gokata.runtime.JvmOptions;
 import java.io.File;
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -51,7 +52,8 @@ public final class RunCommand implements Callable<Integer> {
         var compiled = new KataCompiler(toolchain.compileClasspath(), c::show).compile(sources, classes);
         if (compiled instanceof CompileResult.Failed f) {
             err.print(f.messages());
-            err.println(k.id() + " does not compile — fix it and run `gokata run " + k.id() + "`");
+            err.println(k.id() + " does not compile — " + (Files.isDirectory(sources.folder())
+                    ? "fix it and run `gokata run " + k.id() + "`" : "`gokata reset " + k.id() + "` puts the starter back"));
             err.flush();
             return 1;
         }

@@ -56,7 +56,11 @@ public final class KataCompiler {
             throw new IllegalStateException("no Java compiler in this JVM: gokata needs a JDK, not a JRE");
         }
         if (files.isEmpty()) {
-            return new CompileResult.Failed(lookedIn.stream().map(show).toList() + ": no .java files to compile\n", 1);
+            var why = new StringBuilder();
+            for (Path dir : lookedIn) {
+                why.append(show.apply(dir)).append(Files.isDirectory(dir) ? "/ has no .java files\n" : "/ is missing\n");
+            }
+            return new CompileResult.Failed(why.toString(), 1);
         }
         clean(out);
         var diagnostics = new DiagnosticCollector<JavaFileObject>();

@@ -15,6 +15,8 @@ import java.util.Map;
  * at all is an error: an unknown state is never a pass.
  */
 public final class Scoring {
+    private static final String COMPILE_ERROR = "the kata does not compile";
+
     private Scoring() {
     }
 
@@ -26,8 +28,15 @@ public final class Scoring {
                     g.points(), "visible", List.of(kata.id(), g.className()), kata.id(), kata.qualified(g.className()),
                     null, Verdict.ERROR, List.of(), null, List.of(), 0));
         }
-        return new KataResult(kata.id(), kata.title(), "error", "the kata does not compile — " + next, 0, kata.points(),
+        return new KataResult(kata.id(), kata.title(), "error", COMPILE_ERROR + " — " + next, 0, kata.points(),
                 messages, tests, null, millis, List.of(), List.of());
+    }
+
+    /** What to do about a kata that did not compile, as {@link #compileError}'s {@code next} said. */
+    public static String nextAfterCompileError(KataResult k) {
+        String prefix = COMPILE_ERROR + " — ";
+        return k.message() != null && k.message().startsWith(prefix) ? k.message().substring(prefix.length())
+                : "fix it and run `gokata grade " + k.id() + "`";
     }
 
     /** Grades a run of the kata's hidden tests (the run may hold other katas' tests too: only this kata's count). */

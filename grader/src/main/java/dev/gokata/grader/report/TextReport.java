@@ -23,8 +23,8 @@ public final class TextReport {
         }
         if (k.compileError()) {
             sb.append(k.compileOutput());
-            sb.append(ansi.string("@|red,bold " + k.id() + " does not compile|@")).append(" — fix it and run `gokata grade ")
-                    .append(k.id()).append("`\n");
+            sb.append(ansi.string("@|red,bold " + k.id() + " does not compile|@")).append(" — ")
+                    .append(Scoring.nextAfterCompileError(k)).append('\n');
             return sb.toString();
         }
         for (TestResult t : k.tests()) {
