@@ -133,7 +133,7 @@ public final class Grader {
     /** The sources {@code kata} is graded from: those in {@code folder}, and what the course's kata gives. */
     private GradedSources gradedSources(Kata kata, Path folder) {
         var course = options.course().map(Course::new).orElse(submission);
-        return GradedSources.of(folder, course.given(kata.id()), path -> shown(path, course));
+        return GradedSources.of(folder, course.given(kata.id()), kata.id(), path -> shown(path, course));
     }
 
     /** A path as the student sees it: within the submission, else within the course (never the grader's disk). */

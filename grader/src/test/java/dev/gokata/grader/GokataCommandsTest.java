@@ -183,6 +183,21 @@ class GokataCommandsTest {
     }
 
     @Test
+    void givenAFileInAnotherPackage_whenGraded_thenItIsACompileErrorNamingTheKatasPackage() throws IOException {
+        Path file = dir.resolve("exercises/adder/Adder.java");
+        Files.writeString(file, "// Sums, in the wrong package\n"
+                + Files.readString(file).replace("package adder;", "package addr;"));
+        Files.writeString(dir.resolve("exercises/adder/Helper.java"), "/* package adder; */ class Helper {}\n");
+
+        var r = gokata("grade", "adder");
+        assertEquals(1, r.exit(), r.err());
+        assertTrue(r.out().contains("exercises/adder/Adder.java:2: error: package addr is not the kata's: every file"
+                + " of the kata is in package adder (the tests look for adder.Adder)\npackage addr;\n"), r.out());
+        assertTrue(r.out().contains("exercises/adder/Helper.java:1: error: no package declaration: every file of the"
+                + " kata starts with package adder;\n2 errors\nadder does not compile"), r.out());
+    }
+
+    @Test
     void givenWrongUsage_whenRun_thenExit2AndAMessageNotAStackTrace() {
         var unknownKata = gokata("hint", "nosuch");
         assertEquals(2, unknownKata.exit());

@@ -47,7 +47,7 @@ public final class RunCommand implements Callable<Integer> {
         var c = course.course();
         var toolchain = Toolchain.current();
         var classes = c.buildDir(k.id(), "run").resolve("classes");
-        var sources = GradedSources.of(c.exercise(k.id()), c.given(k.id()), c::show);
+        var sources = GradedSources.of(c.exercise(k.id()), c.given(k.id()), k.id(), c::show);
         sources.notes().forEach(note -> err.println("note: " + note));
         var compiled = new KataCompiler(toolchain.compileClasspath(), c::show).compile(sources, classes);
         if (compiled instanceof CompileResult.Failed f) {

@@ -7,8 +7,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -20,24 +23,32 @@ import java.util.stream.Collectors;
  * @param folder the student's folder (or any folder of sources graded as theirs)
  * @param files  the sources to compile
  * @param notes  for the student: each file of theirs that was left out because the kata gives a file of that name
+ * @param errors as javac would report them, what javac does not check: each file of the student's whose package is
+ *               not the kata's (the hidden tests would not find its classes)
  */
-public record GradedSources(Path folder, List<Path> files, List<String> notes) {
+public record GradedSources(Path folder, List<Path> files, List<String> notes, List<String> errors) {
+    private static final Pattern PACKAGE = Pattern.compile("^\\s*package\\s+([\\w.]+)\\s*;", Pattern.MULTILINE);
+    private static final Pattern COMMENT = Pattern.compile("/\\*.*?\\*/|//[^\\n]*", Pattern.DOTALL);
 
     public GradedSources {
         files = List.copyOf(files);
         notes = List.copyOf(notes);
+        errors = List.copyOf(errors);
     }
 
     /**
      * Every {@code .java} file under {@code submitted} and under {@code given}; a submitted file at the top of its
      * folder named as a given one (copied there, or kept from a clone of an older layout) is left out, with a note
-     * if it differs from the given one. {@code show} renders a path for a note.
+     * if it differs from the given one. A submitted file must be in package {@code kata} (or one inside it). {@code
+     * show} renders a path for a note or an error.
      */
-    public static GradedSources of(Path submitted, Path given, Function<Path, String> show) {
+    public static GradedSources of(Path submitted, Path given, String kata, Function<Path, String> show) {
         var own = KataCompiler.javaFiles(List.of(submitted));
         var gives = KataCompiler.javaFiles(List.of(given));
+        var errors = new ArrayList<String>();
+        own.forEach(file -> packageError(file, kata, show).ifPresent(errors::add));
         if (own.isEmpty() || gives.isEmpty()) {
-            return new GradedSources(submitted, own, List.of());
+            return new GradedSources(submitted, own, List.of(), errors);
         }
         Set<String> givenNames = gives.stream().map(p -> p.getFileName().toString()).collect(Collectors.toSet());
         var files = new ArrayList<Path>();
@@ -52,7 +63,38 @@ public record GradedSources(Path folder, List<Path> files, List<String> notes) {
             }
         }
         files.addAll(gives);
-        return new GradedSources(submitted, files, notes);
+        return new GradedSources(submitted, files, notes, errors);
+    }
+
+    /**
+     * The error, in javac's form, of a {@code file} that is not in package {@code kata} or one inside it: javac
+     * compiles it, and the tests then miss its classes. (Go refuses a folder whose files name different packages.)
+     */
+    private static Optional<String> packageError(Path file, String kata, Function<Path, String> show) {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return Optional.empty(); // javac reports the file it cannot read
+        }
+        Matcher m = PACKAGE.matcher(COMMENT.matcher(text).replaceAll(" "));
+        String declared = m.find() ? m.group(1) : null;
+        if (declared != null && (declared.equals(kata) || declared.startsWith(kata + "."))) {
+            return Optional.empty();
+        }
+        if (declared == null) {
+            return Optional.of(show.apply(file) + ":1: error: no package declaration: every file of the kata starts"
+                    + " with package " + kata + ";\n");
+        }
+        var lines = text.split("\r?\n", -1);
+        int line = 0;
+        while (line < lines.length && !lines[line].matches(".*\\bpackage\\s+" + Pattern.quote(declared) + "\\s*;.*")) {
+            line++;
+        }
+        return Optional.of(show.apply(file) + ":" + (line + 1) + ": error: package " + declared + " is not the kata's:"
+                + " every file of the kata is in package " + kata + " (the tests look for " + kata + "."
+                + file.getFileName().toString().replaceFirst("\\.java$", "") + ")\n"
+                + (line < lines.length ? lines[line] + "\n" : ""));
     }
 
     /** The same text, whatever the line endings (a clone on Windows may have CRLF). */

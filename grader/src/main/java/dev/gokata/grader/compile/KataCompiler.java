@@ -44,8 +44,16 @@ public final class KataCompiler {
         return compile(javaFiles(sourceDirs), sourceDirs, out);
     }
 
-    /** Compiles a kata's sources as graded (the student's folder and what the kata gives) into {@code out}. */
+    /**
+     * Compiles a kata's sources as graded (the student's folder and what the kata gives) into {@code out}; their
+     * errors that javac does not check (a file in another package) fail it first.
+     */
     public CompileResult compile(GradedSources sources, Path out) {
+        if (!sources.errors().isEmpty()) {
+            int n = sources.errors().size();
+            return new CompileResult.Failed(String.join("", sources.errors()) + n + (n == 1 ? " error\n" : " errors\n"),
+                    n);
+        }
         return compile(sources.files(), List.of(sources.folder()), out);
     }
 
