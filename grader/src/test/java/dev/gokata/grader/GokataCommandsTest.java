@@ -146,9 +146,7 @@ class GokataCommandsTest {
 
     @Test
     void givenAnEditedKata_whenReset_thenTheCommittedStarterIsBackAndTheEditIsBackedUp() throws Exception {
-        git("init", "-q");
-        git("add", "exercises");
-        git("-c", "user.email=t@example.com", "-c", "user.name=t", "commit", "-qm", "starter");
+        commitTheStarters();
         Path file = dir.resolve("exercises/adder/Adder.java");
         String starter = Files.readString(file);
         Files.writeString(file, starter + "// my work\n");
@@ -162,9 +160,7 @@ class GokataCommandsTest {
 
     @Test
     void givenADeletedKataFolder_whenGraded_thenItSaysSoAndResetBringsTheStarterBack() throws Exception {
-        git("init", "-q");
-        git("add", "exercises");
-        git("-c", "user.email=t@example.com", "-c", "user.name=t", "commit", "-qm", "starter");
+        commitTheStarters();
         Path folder = dir.resolve("exercises/adder");
         String starter = Files.readString(folder.resolve("Adder.java"));
         FileTrees.delete(folder);
@@ -236,6 +232,13 @@ class GokataCommandsTest {
         assertTrue(stray.out().contains("exercises/orphan/ belongs to no kata"), stray.out());
         assertTrue(stray.out().contains("exercises/adder/Numbers.java is a copy of"
                 + " solutions/src/given/java/adder/Numbers.java, which the kata gives: remove it"), stray.out());
+    }
+
+    /** Makes the course a git repository with the starters committed, as a clone is (reset restores from it). */
+    private void commitTheStarters() throws Exception {
+        git("init", "-q");
+        git("add", "exercises");
+        git("-c", "user.email=t@example.com", "-c", "user.name=t", "commit", "-qm", "starter");
     }
 
     private void git(String... args) throws Exception {
