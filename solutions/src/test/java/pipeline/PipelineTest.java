@@ -8,7 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.gokata.runtime.Chan;
 import dev.gokata.runtime.Go;
 import dev.gokata.runtime.RecvChan;
+import dev.gokata.testkit.Sandbox;
 import dev.gokata.testkit.Stdout;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -33,6 +35,16 @@ import org.junit.jupiter.api.Timeout;
  */
 @Timeout(value = 10, unit = TimeUnit.SECONDS)
 class PipelineTest {
+    private static final Duration LIMIT = Duration.ofSeconds(5);
+    private static final String GENERATOR_STUCK = "every goroutine was left waiting: generator must return its"
+            + " channel at once, send the numbers from a goroutine of its own, and close the channel after the last"
+            + " one (a range over a channel ends only when it is closed)";
+    private static final String SQUARE_STUCK = "every goroutine was left waiting: square must return its channel"
+            + " at once, send the squares from a goroutine of its own, and close its channel when its input is closed";
+    private static final String PIPELINE_STUCK = "the pipeline stopped with every goroutine waiting: each stage must"
+            + " return its channel at once, send from a goroutine of its own, and close its channel when it is done"
+            + " (generator after its last number, square when its input is closed), so that the range of the next"
+            + " stage ends";
 
     private static List<Integer> drain(RecvChan<Integer> ch) {
         var values = new ArrayList<Integer>();
@@ -42,65 +54,80 @@ class PipelineTest {
         return values;
     }
 
+    /** Runs {@code body} as a program of its own, so that a deadlock fails with {@code onDeadlock} before Go's dump. */
+    private static void inProgram(Runnable body, String onDeadlock) {
+        Sandbox.runToExit(body, LIMIT, onDeadlock);
+    }
+
     @Test
     void givenNumbers_whenGenerated_thenTheyArriveInOrderAndTheChannelIsClosed() {
-        RecvChan<Integer> ch = Pipeline.generator(5, 1, 4, 1);
+        inProgram(() -> {
+            RecvChan<Integer> ch = Pipeline.generator(5, 1, 4, 1);
 
-        assertNotNull(ch, "generator returned no channel");
-        assertEquals(List.of(5, 1, 4, 1), drain(ch), "values received from generator(5, 1, 4, 1)");
-        assertFalse(ch.recvOk().ok(), "generator's channel must stay closed after its last value");
+            assertNotNull(ch, "generator returned no channel");
+            assertEquals(List.of(5, 1, 4, 1), drain(ch), "values received from generator(5, 1, 4, 1)");
+            assertFalse(ch.recvOk().ok(), "generator's channel must stay closed after its last value");
+        }, GENERATOR_STUCK);
     }
 
     @Test
     void givenNoNumbers_whenGenerated_thenTheChannelIsClosedAtOnce() {
-        assertEquals(List.of(), drain(Pipeline.generator()), "generator() with no numbers must just close");
+        inProgram(() -> assertEquals(List.of(), drain(Pipeline.generator()),
+                "generator() with no numbers must just close"), GENERATOR_STUCK);
     }
 
     @Test
     void givenAThousandNumbers_whenTheStagesAreBuilt_thenTheyReturnBeforeAnythingIsConsumed() {
         int[] nums = IntStream.rangeClosed(1, 1000).toArray();
-        int before = Go.numGoroutine();
+        inProgram(() -> {
+            int before = Go.numGoroutine();
 
-        RecvChan<Integer> out = Pipeline.square(Pipeline.generator(nums));
+            RecvChan<Integer> out = Pipeline.square(Pipeline.generator(nums));
 
-        assertTrue(Go.numGoroutine() >= before + 2, "building square(generator(1..1000)) started "
-                + (Go.numGoroutine() - before) + " goroutine(s): each stage must run in its own goroutine");
-        List<Integer> values = drain(out);
-        assertEquals(IntStream.rangeClosed(1, 1000).map(n -> n * n).boxed().toList(), values,
-                "square(generator(1..1000)) must send every square, in order");
+            assertTrue(Go.numGoroutine() >= before + 2, "building square(generator(1..1000)) started "
+                    + (Go.numGoroutine() - before) + " goroutine(s): each stage must run in its own goroutine");
+            List<Integer> values = drain(out);
+            assertEquals(IntStream.rangeClosed(1, 1000).map(n -> n * n).boxed().toList(), values,
+                    "square(generator(1..1000)) must send every square, in order");
+        }, PIPELINE_STUCK);
     }
 
     @Test
     void givenAnInputChannel_whenSquared_thenOrderIsKeptAndTheOutputClosesWhenTheInputCloses() {
-        Chan<Integer> in = Chan.make();
-        RecvChan<Integer> out = Pipeline.square(in.recvOnly());
+        inProgram(() -> {
+            Chan<Integer> in = Chan.make();
+            RecvChan<Integer> out = Pipeline.square(in.recvOnly());
 
-        in.send(3);
-        assertEquals(9, out.recv(), "square of 3");
-        in.send(-4);
-        assertEquals(16, out.recv(), "square of -4");
-        in.close();
+            in.send(3);
+            assertEquals(9, out.recv(), "square of 3");
+            in.send(-4);
+            assertEquals(16, out.recv(), "square of -4");
+            in.close();
 
-        assertFalse(out.recvOk().ok(), "square must close its output when its input is closed");
+            assertFalse(out.recvOk().ok(), "square must close its output when its input is closed");
+        }, SQUARE_STUCK);
     }
 
     @Test
     void givenAnEmptyInput_whenSquared_thenTheOutputIsClosed() {
-        Chan<Integer> in = Chan.make();
-        in.close();
+        inProgram(() -> {
+            Chan<Integer> in = Chan.make();
+            in.close();
 
-        assertEquals(List.of(), drain(Pipeline.square(in.recvOnly())), "square of a closed, empty channel");
+            assertEquals(List.of(), drain(Pipeline.square(in.recvOnly())), "square of a closed, empty channel");
+        }, SQUARE_STUCK);
     }
 
     @Test
     void givenTwoAndThree_whenSquaredTwice_thenTheResultIs16And81() {
-        assertEquals(List.of(16, 81), drain(Pipeline.square(Pipeline.square(Pipeline.generator(2, 3)))),
-                "square(square(generator(2, 3)))");
+        inProgram(() -> assertEquals(List.of(16, 81),
+                drain(Pipeline.square(Pipeline.square(Pipeline.generator(2, 3)))), "square(square(generator(2, 3)))"),
+                PIPELINE_STUCK);
     }
 
     @Test
     void whenMainRuns_thenItPrints16And81() {
-        List<String> lines = Stdout.capture(() -> Pipeline.main(new String[0]));
+        List<String> lines = Stdout.capture(() -> inProgram(() -> Pipeline.main(new String[0]), PIPELINE_STUCK));
 
         assertEquals(List.of("16", "81"), lines, "what main printed");
     }
