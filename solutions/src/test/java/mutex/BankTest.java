@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gokata.runtime.WaitGroup;
+import dev.gokata.testkit.Sandbox;
+import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.Test;
@@ -14,7 +16,7 @@ import org.junit.jupiter.api.Timeout;
  * Hidden tests of the mutex kata: as many deposits as withdrawals leave the balance at 0 on every run, deposits and
  * withdrawals called directly from many goroutines lose nothing, and {@code run} really uses many goroutines. The
  * grader's race detector proves every access to the balance is guarded, and its deadlock detector catches a
- * re-locked mutex.
+ * re-locked mutex (each body runs as a program of its own, so that the deadlock is explained before Go's dump).
  *
  * <p>Wrong solutions these tests were checked against (fixtures in {@code solutions/fixtures/mutex/}):
  * <ul>
@@ -26,45 +28,60 @@ import org.junit.jupiter.api.Timeout;
  */
 @Timeout(10)
 class BankTest {
+    private static final Duration LIMIT = Duration.ofSeconds(8);
+    private static final String STUCK = "every goroutine was left waiting, the bank's in Mutex.lock (below): Go's"
+            + " Mutex is not re-entrant, so a goroutine that locks a mutex it already holds waits for ever. Does"
+            + " withdrawal call deposit while it holds the lock? And every lock() needs its unlock(), in a finally"
+            + " (Go's defer mu.Unlock())";
+
+    /** Runs {@code body} as a program of its own, so that a deadlock fails with {@link #STUCK} before Go's dump. */
+    private static void inProgram(Runnable body) {
+        Sandbox.runToExit(body, LIMIT, STUCK);
+    }
+
     @Test
     void balanceIsZeroAfterAsManyDepositsAsWithdrawals() {
-        for (int run = 1; run <= 3; run++) {
-            var bank = new Bank();
-            bank.run(200);
-            assertEquals(0, bank.balance(), "run " + run + ": 200 deposits of 1 and 200 withdrawals of 1 left a"
-                    + " balance of " + bank.balance() + ": += and -= read, change and write back, and concurrent"
-                    + " goroutines overwrite each other; guard every access to balance with a Mutex");
-        }
+        inProgram(() -> {
+            for (int run = 1; run <= 3; run++) {
+                var bank = new Bank();
+                bank.run(200);
+                assertEquals(0, bank.balance(), "run " + run + ": 200 deposits of 1 and 200 withdrawals of 1 left a"
+                        + " balance of " + bank.balance() + ": += and -= read, change and write back, and concurrent"
+                        + " goroutines overwrite each other; guard every access to balance with a Mutex");
+            }
+        });
     }
 
     @Test
     void depositsAndWithdrawalsFromManyGoroutinesLoseNothing() {
-        var bank = new Bank();
-        var wg = new WaitGroup();
-        for (int g = 0; g < 4; g++) {
-            wg.add(2);
-            go(() -> {
-                try {
-                    for (int i = 0; i < 5000; i++) {
-                        bank.deposit(3);
+        inProgram(() -> {
+            var bank = new Bank();
+            var wg = new WaitGroup();
+            for (int g = 0; g < 4; g++) {
+                wg.add(2);
+                go(() -> {
+                    try {
+                        for (int i = 0; i < 5000; i++) {
+                            bank.deposit(3);
+                        }
+                    } finally {
+                        wg.done();
                     }
-                } finally {
-                    wg.done();
-                }
-            });
-            go(() -> {
-                try {
-                    for (int i = 0; i < 5000; i++) {
-                        bank.withdrawal(1);
+                });
+                go(() -> {
+                    try {
+                        for (int i = 0; i < 5000; i++) {
+                            bank.withdrawal(1);
+                        }
+                    } finally {
+                        wg.done();
                     }
-                } finally {
-                    wg.done();
-                }
-            });
-        }
-        wg.await();
-        assertEquals(4 * 5000 * 2, bank.balance(), "4 goroutines deposited 3 and 4 withdrew 1, 5000 times each;"
-                + " the balance is " + bank.balance() + ": deposit and withdrawal must each lock the mutex");
+                });
+            }
+            wg.await();
+            assertEquals(4 * 5000 * 2, bank.balance(), "4 goroutines deposited 3 and 4 withdrew 1, 5000 times each;"
+                    + " the balance is " + bank.balance() + ": deposit and withdrawal must each lock the mutex");
+        });
     }
 
     /** A Bank that records on which goroutines deposits and withdrawals ran. */
@@ -86,10 +103,12 @@ class BankTest {
 
     @Test
     void runUsesManyGoroutines() {
-        var bank = new Watched();
-        bank.run(50);
-        assertEquals(0, bank.balance(), "50 deposits and 50 withdrawals of 1");
-        assertTrue(bank.threads.size() > 1, "every deposit and withdrawal ran on one goroutine: run must start a"
-                + " goroutine per operation, as the starter does");
+        inProgram(() -> {
+            var bank = new Watched();
+            bank.run(50);
+            assertEquals(0, bank.balance(), "50 deposits and 50 withdrawals of 1");
+            assertTrue(bank.threads.size() > 1, "every deposit and withdrawal ran on one goroutine: run must start a"
+                    + " goroutine per operation, as the starter does");
+        });
     }
 }
