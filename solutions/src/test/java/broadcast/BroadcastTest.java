@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gokata.runtime.Goroutine;
 import dev.gokata.runtime.WaitReason;
+import dev.gokata.testkit.Sandbox;
 import dev.gokata.testkit.Stdout;
 import java.time.Duration;
 import java.util.List;
@@ -111,7 +112,9 @@ class BroadcastTest {
 
     @Test
     void runPrintsFooAndBar() {
-        List<String> lines = Stdout.capture(() -> new LateWriter().run(Duration.ZERO));
+        List<String> lines = Stdout.capture(() -> Sandbox.runToExit(() -> new LateWriter().run(Duration.ZERO),
+                Duration.ofSeconds(5), "run never returned: a waiter was left in Cond.await after the write, with"
+                        + " every goroutine waiting. signal() wakes one waiter; broadcast() wakes every waiter"));
         assertEquals(List.of("bar", "foo"), lines.stream().sorted().toList(), "run prints foo and bar, in any order,"
                 + " when its writer writes after both waiters went to sleep");
     }

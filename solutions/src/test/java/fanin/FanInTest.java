@@ -9,6 +9,7 @@ import dev.gokata.runtime.Go;
 import dev.gokata.runtime.Received;
 import dev.gokata.runtime.RecvChan;
 import dev.gokata.testkit.Recv;
+import dev.gokata.testkit.Sandbox;
 import dev.gokata.testkit.Stdout;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -45,7 +46,10 @@ class FanInTest {
 
     @Test
     void whenMainRuns_thenItPrints4And9InAnyOrder() {
-        List<String> lines = Stdout.capture(() -> FanIn.main(new String[0]));
+        List<String> lines = Stdout.capture(() -> Sandbox.runToExit(() -> FanIn.main(new String[0]), LIMIT,
+                "main's range over merge's output never ended, with every goroutine waiting: merge must close its"
+                        + " output once every input is drained (count the forwarding goroutines with a WaitGroup, and"
+                        + " let one more goroutine wait for them and close the output)"));
 
         assertEquals(List.of("4", "9"), lines.stream().sorted().toList(),
                 "what main printed (4 and 9, in either order): " + lines);
