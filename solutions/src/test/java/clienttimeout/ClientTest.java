@@ -27,6 +27,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -40,9 +41,10 @@ import org.junit.jupiter.api.Timeout;
  *
  * <p>Checked against these wrong solutions (solutions/fixtures/clienttimeout/):
  * <ul>
- *   <li>the untouched starter: no timeout: the slow request waits for the server (about 2 s);</li>
+ *   <li>the untouched starter: no timeout: the slow request waits for the server (about 2 s), and fetch derives
+ *       no context;</li>
  *   <li>{@code timeout-not-in-context}: the timeout's context derives from background, not from the parent:
- *       cancelling the parent does not abort the request;</li>
+ *       cancelling the parent does not abort the request, and fetch never asks the parent for its deadline;</li>
  *   <li>{@code no-cancel}: the timeout's context is never cancelled (no {@code finally}): fetch returns, and the
  *       context stays registered with its parent, its timer pending, until the timeout; with a parent of another
  *       kind than the runtime's, the goroutine that watches it stays alive too (Go's {@code go vet} reports this
@@ -98,8 +100,14 @@ class ClientTest {
      * register a child with it, so it watches the child with a goroutine until the child is done, as Go's
      * {@code propagateCancel} does. Cancelled by the test when it ends.
      */
+    /**
+     * A parent context of another kind than the runtime's, as a server's request context is in Go. It counts the
+     * calls of {@code deadline()}: Go's {@code WithDeadline} (and {@code WithTimeout}) asks its parent for its
+     * deadline first, and {@code Http.get} never does, so a count above 0 shows that fetch derived a context.
+     */
     private static final class RequestContext implements Context {
         private final Chan<Void> done = Chan.make();
+        private final AtomicInteger deadlineAsked = new AtomicInteger();
         private volatile boolean cancelled;
 
         void cancel() {
@@ -119,6 +127,7 @@ class ClientTest {
 
         @Override
         public Optional<Instant> deadline() {
+            deadlineAsked.incrementAndGet();
             return Optional.empty();
         }
 
@@ -181,6 +190,8 @@ class ClientTest {
                     "fetch never returned from a fast endpoint");
 
             assertEquals(List.of("hello, world"), out.lines(), "what fetch printed for the fast endpoint");
+            assertTrue(parent.deadlineAsked.get() > 0, "fetch derived no context from its parent: derive one with"
+                    + " Context.withTimeout(parent, timeout), hand it to Http.get, and cancel it when fetch returns");
             Sandbox.assertNoLeaks(run, Duration.ofMillis(500), "fetch returned without cancelling the context it "
                     + "derived: call its cancel() in a finally (Go's defer cancel()). Until then the context stays "
                     + "registered with its parent and its timer runs; and for a parent of another kind than the "
