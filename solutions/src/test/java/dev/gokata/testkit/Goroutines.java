@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.gokata.runtime.Go;
 import dev.gokata.runtime.Goroutine;
+import dev.gokata.runtime.GroupedDump;
 import dev.gokata.runtime.Program;
 import java.time.Duration;
 import java.util.List;
@@ -31,11 +32,11 @@ public final class Goroutines {
 
     /**
      * A failure message: {@code message}, then {@code Still running:} and each goroutine of {@code alive} in the
-     * format of Go's goroutine dump (its wait reason, its frames, the {@code go} statement that started it).
+     * format of Go's goroutine dump (its wait reason, its frames, the {@code go} statement that started it), those
+     * alike shown once ({@link GroupedDump}).
      */
     public static String stillRunning(String message, List<Goroutine> alive) {
-        return message + "\n\nStill running:\n" + alive.stream().map(Goroutine::traceback)
-                .collect(Collectors.joining("\n"));
+        return message + "\n\nStill running:\n" + GroupedDump.of(alive.stream().map(Goroutine::traceback).toList());
     }
 
     /** The goroutines of {@code program} alive when a test took it, by id. */

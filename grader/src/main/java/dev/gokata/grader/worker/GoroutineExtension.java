@@ -1,6 +1,7 @@
 package dev.gokata.grader.worker;
 
 import dev.gokata.runtime.Goroutine;
+import dev.gokata.runtime.GroupedDump;
 import dev.gokata.runtime.Outcome;
 import dev.gokata.runtime.Program;
 import java.lang.ref.WeakReference;
@@ -109,7 +110,7 @@ public final class GoroutineExtension implements InvocationInterceptor {
                 if (!tracebacks.isEmpty()) {
                     String message = "found " + tracebacks.size() + " leaked goroutine"
                             + (tracebacks.size() == 1 ? "" : "s") + " after the test returned (still alive "
-                            + settings.leakGrace().toMillis() + "ms later):\n\n" + String.join("\n", tracebacks);
+                            + settings.leakGrace().toMillis() + "ms later):\n\n" + GroupedDump.of(tracebacks);
                     throw withRaces(new GradingFailure(GradingFailure.Kind.LEAK, message, tracebacks), races, test);
                 }
                 var found = races.testFinished(test);

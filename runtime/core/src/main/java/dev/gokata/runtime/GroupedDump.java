@@ -1,0 +1,55 @@
+package dev.gokata.runtime;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A goroutine dump for a reader, not a crash log: goroutines in the same state with the same stack are shown once,
+ * with the ids of the others, as Go's goroutine profile ({@code debug=1}) counts identical stacks. Twenty leaked
+ * goroutines blocked on one line read as one traceback and a line, not as twenty tracebacks.
+ */
+public final class GroupedDump {
+    private static final Pattern HEADER = Pattern.compile("\\Agoroutine (\\d+) (\\[[^\\n]*)");
+    /** The most ids of the others listed after a group's traceback. */
+    private static final int IDS_SHOWN = 10;
+
+    private GroupedDump() {
+    }
+
+    /**
+     * The {@code tracebacks} (each as {@link Goroutine#traceback()} renders it, frames possibly filtered), in the
+     * order of their first of a kind, separated by blank lines; after a traceback that others share, {@code (and 19
+     * more goroutines in the same state with the same stack: 12, 17, ...)}.
+     */
+    public static String of(List<String> tracebacks) {
+        var groups = new LinkedHashMap<String, List<String>>(); // the traceback without its id -> the ids
+        var firsts = new LinkedHashMap<String, String>();
+        for (String traceback : tracebacks) {
+            Matcher m = HEADER.matcher(traceback);
+            String id = m.find() ? m.group(1) : "?";
+            String kind = m.replaceFirst("goroutine ? $2");
+            groups.computeIfAbsent(kind, k -> new ArrayList<>()).add(id);
+            firsts.putIfAbsent(kind, traceback);
+        }
+        var sb = new StringBuilder();
+        groups.forEach((kind, ids) -> {
+            if (!sb.isEmpty()) {
+                sb.append('\n');
+            }
+            String first = firsts.get(kind);
+            sb.append(first);
+            if (ids.size() > 1) {
+                var others = ids.subList(1, ids.size());
+                sb.append(first.endsWith("\n") ? "" : "\n").append("(and ").append(others.size())
+                        .append(others.size() == 1 ? " more goroutine" : " more goroutines")
+                        .append(" in the same state with the same stack: ")
+                        .append(String.join(", ", others.subList(0, Math.min(IDS_SHOWN, others.size()))))
+                        .append(others.size() > IDS_SHOWN ? ", ..." : "").append(")\n");
+            }
+        });
+        return sb.toString();
+    }
+}
