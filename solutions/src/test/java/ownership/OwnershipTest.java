@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.gokata.runtime.GoPanic;
+import dev.gokata.runtime.GroupedDump;
 import dev.gokata.runtime.Outcome;
 import dev.gokata.runtime.RecvChan;
 import dev.gokata.testkit.Goroutines;
@@ -113,9 +114,9 @@ class OwnershipTest {
             case Outcome.Deadlocked d -> fail("every goroutine is blocked. Either the owner never closes its "
                     + "channel (the consumer's range then waits forever after the last value), or owner() sends "
                     + "before returning the channel (nobody can receive yet: start a goroutine that sends, and "
-                    + "return at once)\n\nGo's runtime says:\n" + d.report());
+                    + "return at once)\n\nGo's runtime says:\n" + GroupedDump.ofReport(d.report()));
             case Outcome.TimedOut t -> fail("the program did not finish within " + t.limit().toMillis() + " ms\n\n"
-                    + t.report());
+                    + GroupedDump.ofReport(t.report()));
         }
         return run;
     }

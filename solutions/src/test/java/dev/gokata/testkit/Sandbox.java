@@ -3,6 +3,7 @@ package dev.gokata.testkit;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.gokata.runtime.Goroutine;
+import dev.gokata.runtime.GroupedDump;
 import dev.gokata.runtime.Outcome;
 import dev.gokata.runtime.Program;
 import java.time.Duration;
@@ -42,11 +43,12 @@ public final class Sandbox {
         switch (run.outcome()) {
             case Outcome.Exited e -> {
             }
-            case Outcome.Deadlocked d -> fail(onDeadlock + "\n\nGo's runtime says:\n" + d.report());
+            case Outcome.Deadlocked d ->
+                    fail(onDeadlock + "\n\nGo's runtime says:\n" + GroupedDump.ofReport(d.report()));
             case Outcome.Panicked p when p.cause() instanceof AssertionError e -> throw e;
             case Outcome.Panicked p -> fail("the program panicked:\n" + p.report(), p.cause());
             case Outcome.TimedOut t -> fail("the program did not finish within " + t.limit().toMillis() + " ms: "
-                    + onDeadlock + "\n\n" + t.report());
+                    + onDeadlock + "\n\n" + GroupedDump.ofReport(t.report()));
         }
         return run;
     }

@@ -162,9 +162,12 @@ public final class GoroutineExtension implements InvocationInterceptor {
         return !g.finished() && g.waitReason().isEmpty() && t != null && t.getState() == Thread.State.RUNNABLE;
     }
 
-    /** A failure of {@code kind} whose message is the runtime's {@code report}, the harness's frames left out. */
+    /**
+     * A failure of {@code kind} whose message is the runtime's {@code report}, the harness's frames left out and
+     * goroutines alike shown once.
+     */
     private static GradingFailure failure(GradingFailure.Kind kind, String report, String testPackage) {
-        String shown = HarnessFrames.hide(report, testPackage);
+        String shown = GroupedDump.ofReport(HarnessFrames.hide(report, testPackage));
         return new GradingFailure(kind, shown, List.of(shown));
     }
 

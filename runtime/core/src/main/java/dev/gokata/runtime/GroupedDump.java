@@ -20,6 +20,36 @@ public final class GroupedDump {
     }
 
     /**
+     * A report of Go's runtime ({@code fatal error: all goroutines are asleep - deadlock!}, {@code panic: test timed
+     * out}, a dump) with its goroutines grouped as {@link #of} groups them; its other paragraphs stay as they are.
+     */
+    public static String ofReport(String report) {
+        boolean endsWithNewline = report.endsWith("\n");
+        String body = endsWithNewline ? report.substring(0, report.length() - 1) : report;
+        var paragraphs = new ArrayList<String>();
+        var goroutines = new ArrayList<String>();
+        for (String paragraph : body.split("\n\n", -1)) {
+            if (HEADER.matcher(paragraph).find()) {
+                goroutines.add(paragraph + "\n");
+            } else {
+                addGrouped(paragraphs, goroutines);
+                paragraphs.add(paragraph);
+            }
+        }
+        addGrouped(paragraphs, goroutines);
+        return String.join("\n\n", paragraphs) + (endsWithNewline ? "\n" : "");
+    }
+
+    /** Adds the {@code goroutines} read so far, grouped, as paragraphs (without the last newline), and forgets them. */
+    private static void addGrouped(List<String> paragraphs, List<String> goroutines) {
+        if (!goroutines.isEmpty()) {
+            String grouped = of(goroutines);
+            paragraphs.add(grouped.substring(0, grouped.length() - 1));
+            goroutines.clear();
+        }
+    }
+
+    /**
      * The {@code tracebacks} (each as {@link Goroutine#traceback()} renders it, frames possibly filtered), in the
      * order of their first of a kind, separated by blank lines; after a traceback that others share, {@code (and 19
      * more goroutines in the same state with the same stack: 12, 17, ...)}.
