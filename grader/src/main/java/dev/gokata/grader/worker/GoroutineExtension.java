@@ -124,7 +124,7 @@ public final class GoroutineExtension implements InvocationInterceptor {
     /** Whether no program of an earlier test has a goroutine left; forgets the programs collected since. */
     private static boolean noGoroutineLeft() {
         PROGRAMS.removeIf(ref -> ref.get() == null);
-        return PROGRAMS.stream().map(WeakReference::get).allMatch(p -> p == null || p.numGoroutine() == 0);
+        return PROGRAMS.stream().map(WeakReference::get).allMatch(p -> p == null || p.goroutinesWithin().isEmpty());
     }
 
     /**
@@ -139,14 +139,14 @@ public final class GoroutineExtension implements InvocationInterceptor {
     }
 
     /**
-     * Asks for a fresh JVM for the tests after this one if a goroutine of its {@code program} still runs ({@link
-     * #stillRuns}) {@value #STILL_RUNNING_MILLIS} ms after the test ended: a stage that loops on without returning
-     * would otherwise keep the carriers from the next tests, and change their verdicts from one grading to the next.
-     * A timed-out test's JVM is abandoned already.
+     * Asks for a fresh JVM for the tests after this one if a goroutine of its {@code program}, or of a program the
+     * test ran in a sandbox, still runs ({@link #stillRuns}) {@value #STILL_RUNNING_MILLIS} ms after the test ended:
+     * a stage that loops on without returning would otherwise keep the carriers from the next tests, and change
+     * their verdicts from one grading to the next. A timed-out test's JVM is abandoned already.
      */
     private static void abandonIfStillRunning(Program program) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(STILL_RUNNING_MILLIS);
-        while (program.goroutines().stream().anyMatch(GoroutineExtension::stillRuns)) {
+        while (program.goroutinesWithin().stream().anyMatch(GoroutineExtension::stillRuns)) {
             if (System.nanoTime() > deadline) {
                 WorkerContext.requestAbandon("a goroutine still runs " + STILL_RUNNING_MILLIS + " ms after its test"
                         + " ended and cannot be stopped, so this JVM ends");

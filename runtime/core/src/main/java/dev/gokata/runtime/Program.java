@@ -1,10 +1,12 @@
 package dev.gokata.runtime;
 
 import dev.gokata.runtime.race.Race;
+import java.lang.ref.WeakReference;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -66,6 +68,11 @@ public final class Program {
     private final Object[] raceEnd = new Object[1];
     private final AtomicInteger exitWatchers = new AtomicInteger();
     /**
+     * The programs made by threads of this program's run (a test's sandboxes), held weakly: what runs in them runs
+     * within this program ({@link #within}), and {@link #settled} and {@link #goroutinesWithin} count it.
+     */
+    private final List<WeakReference<Program>> nested = new CopyOnWriteArrayList<>();
+    /**
      * The context class loader of the program's goroutines, by which threads they start find the program; null for
      * {@link #DETACHED} (the one program that detects no deadlock), whose threads are in no run.
      */
@@ -79,6 +86,12 @@ public final class Program {
     private Program(boolean detectsDeadlock) {
         this.detectsDeadlock = detectsDeadlock;
         this.loader = detectsDeadlock ? new ProgramLoader(this, Thread.currentThread().getContextClassLoader()) : null;
+        if (loader != null) {
+            Program creator = ProgramLoader.programOf(loader.getParent());
+            if (creator != DETACHED) {
+                creator.nested.add(new WeakReference<>(this));
+            }
+        }
     }
 
     /** The program of the calling thread ({@link #DETACHED} outside any run). */
@@ -242,7 +255,24 @@ public final class Program {
      */
     public boolean settled() {
         return everyGoroutineBlocked(counts.get()) && timers.get() == 0 && !foreignMemberAlive()
-                && OutsideThreads.find(this).isEmpty() && everyGoroutineBlocked(counts.get());
+                && OutsideThreads.find(this).isEmpty() && everyGoroutineBlocked(counts.get())
+                && nestedPrograms().stream().allMatch(Program::settled);
+    }
+
+    /**
+     * The goroutines alive now, this program's and those of the programs made within its run (a test's sandboxes),
+     * directly or not: all that still runs on the test's behalf.
+     */
+    public List<Goroutine> goroutinesWithin() {
+        var list = goroutines();
+        nestedPrograms().forEach(p -> list.addAll(p.goroutinesWithin()));
+        return list;
+    }
+
+    /** The programs made within this one's run that are still reachable; forgets the others. */
+    private List<Program> nestedPrograms() {
+        nested.removeIf(ref -> ref.get() == null);
+        return nested.stream().map(WeakReference::get).filter(Objects::nonNull).toList();
     }
 
     private List<Goroutine> othersThanMain() {

@@ -202,6 +202,28 @@ class DiagnosticsTest {
     }
 
     @Test
+    void givenASandboxThatLeftASleeper_whenTheOuterProgramIsAsked_thenItCountsTheSandbox() {
+        var sleeping = new AtomicBoolean(true);
+        var leaked = new AtomicReference<Goroutine>();
+        var outer = new Program();
+        assertInstanceOf(Outcome.Exited.class, outer.run(() -> new Program().run(() -> leaked.set(go(() -> {
+            while (sleeping.get()) {
+                Go.sleep(Duration.ofMillis(1));
+            }
+        })), Programs.LIMIT), Programs.LIMIT));
+        awaitWaiting(leaked.get(), WaitReason.SLEEP);
+        try {
+            assertEquals(0, outer.numGoroutine(), "the sleeper is the sandbox's goroutine, not the outer program's");
+            assertEquals(List.of(leaked.get()), outer.goroutinesWithin());
+            assertFalse(outer.settled(), "what runs in a sandbox of the outer program's run runs on its behalf");
+        } finally {
+            sleeping.set(false);
+        }
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(outer::settled);
+        assertEquals(List.of(), outer.goroutinesWithin());
+    }
+
+    @Test
     void givenAGoroutinePanics_whenRun_thenPanicReportNamesTheGoroutineAndItsCreator() {
         int[] lines = new int[2];
         var block = new WaitGroup();
