@@ -59,6 +59,8 @@ public final class Program {
     private final Registry registry = new Registry();
     private final AtomicLong counts = new AtomicLong();
     private final AtomicInteger timers = new AtomicInteger();
+    /** Of {@code timers}, the afterFunc timers: the ones that start a goroutine when they fire. */
+    private final AtomicInteger funcTimers = new AtomicInteger();
     /** The threads that joined the program without being its goroutines ({@link #adopt}). */
     private final List<Thread> foreignMembers = new CopyOnWriteArrayList<>();
     private final CompletableFuture<Outcome> outcome = new CompletableFuture<>();
@@ -249,13 +251,19 @@ public final class Program {
 
     /**
      * Whether nothing of this program can run again by itself: every goroutine left waits in the runtime for
-     * another of them (or none is left), no timer is pending, and no thread outside the runtime may wake one. A
-     * program that ended, or whose leaked goroutines wait for ever, is settled; one with a goroutine that sleeps,
-     * computes or waits for the JDK, or with a timer still to fire, is not. Read as {@code looksDeadlocked} reads.
+     * another of them and no timer is pending, or no goroutine is left and no afterFunc timer is pending (a timer
+     * that sends on its channel then wakes nobody); and no thread outside the runtime may wake one, and so for the
+     * programs made within its run. A program that ended, or whose leaked goroutines wait for ever, is settled; one
+     * with a goroutine that sleeps, computes or waits for the JDK, or with a timer still to wake it, is not. The
+     * counts are read as {@code looksDeadlocked} reads them, the timers' before the goroutines' (a timer that fires
+     * starts its goroutine before it counts itself done).
      */
     public boolean settled() {
-        return everyGoroutineBlocked(counts.get()) && timers.get() == 0 && !foreignMemberAlive()
-                && OutsideThreads.find(this).isEmpty() && everyGoroutineBlocked(counts.get())
+        int funcTimersBefore = funcTimers.get();
+        long c = counts.get();
+        boolean quiet = c >>> 32 == 0 ? funcTimersBefore == 0 && funcTimers.get() == 0 && counts.get() >>> 32 == 0
+                : everyGoroutineBlocked(c) && timers.get() == 0 && everyGoroutineBlocked(counts.get());
+        return quiet && !foreignMemberAlive() && OutsideThreads.find(this).isEmpty()
                 && nestedPrograms().stream().allMatch(Program::settled);
     }
 
@@ -392,13 +400,29 @@ public final class Program {
         counts.decrementAndGet();
     }
 
-    /** A timer that may fire into this program was set. */
+    /** A timer that may fire into this program was set: one that sends on its channel or wakes a select. */
     void timerStarted() {
+        timerStarted(false);
+    }
+
+    /** A timer that may fire into this program was set; {@code startsGoroutine}: an afterFunc timer. */
+    void timerStarted(boolean startsGoroutine) {
         timers.incrementAndGet();
+        if (startsGoroutine) {
+            funcTimers.incrementAndGet();
+        }
     }
 
     /** A timer fired (after its action was done) or was stopped. */
     void timerDone() {
+        timerDone(false);
+    }
+
+    /** A timer fired (after its action was done) or was stopped; {@code startsGoroutine}: an afterFunc timer. */
+    void timerDone(boolean startsGoroutine) {
+        if (startsGoroutine) {
+            funcTimers.decrementAndGet();
+        }
         timers.decrementAndGet();
     }
 

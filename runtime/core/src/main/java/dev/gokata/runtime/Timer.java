@@ -108,7 +108,7 @@ public final class Timer {
             act(a);
             return false;
         }
-        program.timerDone();
+        program.timerDone(f != null);
         return true;
     }
 
@@ -120,7 +120,7 @@ public final class Timer {
     }
 
     private synchronized void arm(Duration d) {
-        program.timerStarted();
+        program.timerStarted(f != null);
         long nanos = Math.max(d.toNanos(), 0);
         var a = new Arming(nanos, Race.ENABLED ? Race.release(null) : null);
         pending = a;
@@ -143,7 +143,7 @@ public final class Timer {
                 Go.start(program, creatorId, createdAt, f, a.clock);
             }
         } finally {
-            program.timerDone();
+            program.timerDone(f != null);
             a.fired = true;
         }
     }

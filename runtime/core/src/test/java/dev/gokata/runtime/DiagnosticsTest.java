@@ -156,6 +156,13 @@ class DiagnosticsTest {
         Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> ended.numGoroutine() == 0);
         assertTrue(ended.settled(), "no goroutine left, no timer");
 
+        var timedOut = new Program();
+        assertInstanceOf(Outcome.Exited.class, timedOut.run(() -> Select.select()
+                .recv(Go.after(Duration.ZERO), t -> { })
+                .recv(Go.after(Duration.ofMinutes(1)), t -> { })
+                .run(), Programs.LIMIT));
+        assertTrue(timedOut.settled(), "a pending time.After whose channel nobody can receive from wakes nobody");
+
         var never = new WaitGroup();
         never.add(1);
         var leaking = new Program();
