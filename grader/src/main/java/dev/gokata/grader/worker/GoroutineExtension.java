@@ -121,7 +121,10 @@ public final class GoroutineExtension implements InvocationInterceptor {
         }
     }
 
-    /** Whether no program of an earlier test has a goroutine left; forgets the programs collected since. */
+    /**
+     * Whether no program of an earlier test, nor a sandbox it ran, has a goroutine left; forgets the programs
+     * collected since.
+     */
     private static boolean noGoroutineLeft() {
         PROGRAMS.removeIf(ref -> ref.get() == null);
         return PROGRAMS.stream().map(WeakReference::get).allMatch(p -> p == null || p.goroutinesWithin().isEmpty());
