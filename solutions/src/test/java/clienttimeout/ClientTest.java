@@ -98,12 +98,9 @@ class ClientTest {
     /**
      * A request's context of another kind than the runtime's, as a web framework's may be: the runtime cannot
      * register a child with it, so it watches the child with a goroutine until the child is done, as Go's
-     * {@code propagateCancel} does. Cancelled by the test when it ends.
-     */
-    /**
-     * A parent context of another kind than the runtime's, as a server's request context is in Go. It counts the
-     * calls of {@code deadline()}: Go's {@code WithDeadline} (and {@code WithTimeout}) asks its parent for its
-     * deadline first, and {@code Http.get} never does, so a count above 0 shows that fetch derived a context.
+     * {@code propagateCancel} does. Cancelled by the test when it ends. It counts the calls of {@code deadline()}:
+     * Go's {@code WithDeadline} (and {@code WithTimeout}) asks its parent for its deadline first, and {@code
+     * Http.get} never does, so a count above 0 shows that fetch derived a context.
      */
     private static final class RequestContext implements Context {
         private final Chan<Void> done = Chan.make();
