@@ -53,7 +53,8 @@ public final class RunCommand implements Callable<Integer> {
         if (compiled instanceof CompileResult.Failed f) {
             err.print(f.messages());
             err.println(k.id() + " does not compile — " + (Files.isDirectory(sources.folder())
-                    ? "fix it and run `gokata run " + k.id() + "`" : "`gokata reset " + k.id() + "` puts the starter back"));
+                    ? "fix it and run `gokata run " + k.id() + "`"
+                    : "`gokata reset " + k.id() + "` puts the starter back"));
             err.flush();
             return 1;
         }

@@ -66,7 +66,8 @@ public final class KataCompiler {
         if (files.isEmpty()) {
             var why = new StringBuilder();
             for (Path dir : lookedIn) {
-                why.append(show.apply(dir)).append(Files.isDirectory(dir) ? "/ has no .java files\n" : "/ is missing\n");
+                why.append(show.apply(dir))
+                        .append(Files.isDirectory(dir) ? "/ has no .java files\n" : "/ is missing\n");
             }
             return new CompileResult.Failed(why.toString(), 1);
         }

@@ -281,7 +281,8 @@ class DiagnosticsTest {
         String nil = null;
         String report = runPanicked(() -> System.out.println(nil.length()));
         assertTrue(report.startsWith("panic: runtime error: invalid memory address or nil pointer dereference\n"
-                + "[java.lang.NullPointerException: Cannot invoke \"String.length()\" because \"nil\" is null]\n"), report);
+                + "[java.lang.NullPointerException: Cannot invoke \"String.length()\" because \"nil\" is null]\n"),
+                report);
         assertTrue(report.contains("]\n\ngoroutine 1 [running]:\n"), report);
         assertFalse(report.contains("Java stack trace"), "the goroutine's frames say where, as Go's: " + report);
     }

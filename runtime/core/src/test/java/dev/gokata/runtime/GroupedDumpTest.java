@@ -43,7 +43,8 @@ class GroupedDumpTest {
                 + blockedSender(2) + "\n" + blockedSender(3);
 
         assertEquals("fatal error: all goroutines are asleep - deadlock!\n\n" + blockedSender(1)
-                + "(and 2 more goroutines in the same state with the same stack: 2, 3)\n", GroupedDump.ofReport(report));
+                + "(and 2 more goroutines in the same state with the same stack: 2, 3)\n",
+                GroupedDump.ofReport(report));
         String alone = "panic: test timed out after 2s\n\n" + blockedSender(1) + "\nevery goroutine is blocked\n";
         assertEquals(alone, GroupedDump.ofReport(alone), "nothing to group: the report as it was");
     }
