@@ -58,8 +58,9 @@ final class Traceback {
     /**
      * {@code panic: <message>} (or {@code fatal error: }) and the panicking goroutine's stack. A Java exception that
      * is a Go runtime error reads as Go's, with the JDK's own words on the line below in brackets, where Go names the
-     * signal ({@code [signal SIGSEGV: ...]}); any other Java exception is followed by its Java stack trace, which
-     * shows the frames in libraries and the causes.
+     * signal ({@code [signal SIGSEGV: ...]}); any other Java exception reads {@code panic: } and the exception. Its
+     * Java stack trace follows only when it has a cause, which the goroutine's stack cannot show; otherwise that
+     * trace would repeat the goroutine's frames among the runtime's and the JDK's.
      */
     static String panic(Goroutine g, Throwable t) {
         var sb = new StringBuilder();
@@ -80,7 +81,7 @@ final class Traceback {
         sb.append(header(g, "running"));
         appendFrames(sb, userFrames(t.getStackTrace()));
         appendCreatedBy(sb, g);
-        if (!(t instanceof GoPanic) && !(t instanceof GoFatalError) && runtimeError.isEmpty()) {
+        if (!(t instanceof GoPanic) && !(t instanceof GoFatalError) && runtimeError.isEmpty() && t.getCause() != null) {
             var java = new StringWriter();
             t.printStackTrace(new PrintWriter(java));
             sb.append("\nJava stack trace:\n").append(java);

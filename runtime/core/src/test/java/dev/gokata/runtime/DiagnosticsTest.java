@@ -262,12 +262,18 @@ class DiagnosticsTest {
     }
 
     @Test
-    void givenAJavaExceptionInAGoroutine_whenRun_thenReportedAsAPanicWithTheJavaTrace() {
+    void givenAJavaExceptionInAGoroutine_whenRun_thenReportedAsAPanicWithTheJavaTraceOnlyForItsCause() {
         String report = runPanicked(() -> {
             throw new IllegalStateException("boom");
         });
         assertTrue(report.startsWith("panic: java.lang.IllegalStateException: boom\n\ngoroutine 1 [running]:\n"), report);
-        assertTrue(report.contains("\nJava stack trace:\njava.lang.IllegalStateException: boom"), report);
+        assertFalse(report.contains("Java stack trace"), "the goroutine's frames say where: " + report);
+
+        String caused = runPanicked(() -> {
+            throw new IllegalStateException("boom", new java.io.IOException("disk full"));
+        });
+        assertTrue(caused.contains("\nJava stack trace:\njava.lang.IllegalStateException: boom"), caused);
+        assertTrue(caused.contains("Caused by: java.io.IOException: disk full"), caused);
     }
 
     @Test
