@@ -77,7 +77,7 @@ public final class Grader {
             var result = compiler().compile(graded, buildDir(kata, variant).resolve("classes"));
             switch (result) {
                 case CompileResult.Failed f -> failed.put(kata, Scoring.compileError(kata, f.messages(),
-                        next(kata, graded), (System.nanoTime() - t0) / 1_000_000));
+                        nextStep(kata, graded.folder(), "grade"), (System.nanoTime() - t0) / 1_000_000));
                 case CompileResult.Compiled c -> compiled.put(kata, c.classes());
             }
         }
@@ -114,8 +114,8 @@ public final class Grader {
         Path build = buildDir(kata, variant);
         var graded = gradedSources(kata, sources);
         var result = switch (compiler().compile(graded, build.resolve("classes"))) {
-            case CompileResult.Failed f -> Scoring.compileError(kata, f.messages(), next(kata, graded),
-                    (System.nanoTime() - start) / 1_000_000);
+            case CompileResult.Failed f -> Scoring.compileError(kata, f.messages(),
+                    nextStep(kata, graded.folder(), "grade"), (System.nanoTime() - start) / 1_000_000);
             case CompileResult.Compiled c -> {
                 var run = runHiddenTests(List.of(kata), List.of(c.classes()), build);
                 yield Scoring.graded(kata, run, run.millis());
@@ -124,9 +124,12 @@ public final class Grader {
         return result.withNotes(graded.notes());
     }
 
-    /** What to do when {@code kata} does not compile from {@code graded}: fix it, or get a lost folder back. */
-    private static String next(Kata kata, GradedSources graded) {
-        return Files.isDirectory(graded.folder()) ? "fix it and run `gokata grade " + kata.id() + "`"
+    /**
+     * What to do when {@code kata} does not compile from {@code folder}: fix it and run {@code gokata <command>}
+     * again, or, when the folder is gone, {@code gokata reset}.
+     */
+    public static String nextStep(Kata kata, Path folder, String command) {
+        return Files.isDirectory(folder) ? "fix it and run `gokata " + command + " " + kata.id() + "`"
                 : "`gokata reset " + kata.id() + "` puts the starter back";
     }
 

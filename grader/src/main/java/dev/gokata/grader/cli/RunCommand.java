@@ -1,12 +1,12 @@
 package dev.gokata.grader.cli;
 
+import dev.gokata.grader.Grader;
 import dev.gokata.grader.compile.CompileResult;
 import dev.gokata.grader.compile.GradedSources;
 import dev.gokata.grader.compile.KataCompiler;
 import dev.gokata.grader.run.Toolchain;
 import dev.gokata.runtime.JvmOptions;
 import java.io.File;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -52,9 +52,7 @@ public final class RunCommand implements Callable<Integer> {
         var compiled = new KataCompiler(toolchain.compileClasspath(), c::show).compile(sources, classes);
         if (compiled instanceof CompileResult.Failed f) {
             err.print(f.messages());
-            err.println(k.id() + " does not compile — " + (Files.isDirectory(sources.folder())
-                    ? "fix it and run `gokata run " + k.id() + "`"
-                    : "`gokata reset " + k.id() + "` puts the starter back"));
+            err.println(k.id() + " does not compile — " + Grader.nextStep(k, sources.folder(), "run"));
             err.flush();
             return 1;
         }

@@ -11,42 +11,37 @@ import java.util.Map;
  * program panicked: ...}, where each would repeat the same report.
  */
 final class FailureMessages {
-    private final List<String> messages = new ArrayList<>();
-    /** Per message, the invocations it is the failure of (none for the test's own). */
-    private final List<List<String>> invocations = new ArrayList<>();
-    /** An invocation's message to its place in {@code messages}. */
-    private final Map<String, Integer> places = new HashMap<>();
+    /** A message, and the invocations it is the failure of (none for a failure of the test as a whole). */
+    private record Entry(String message, List<String> invocations) {
+        String text() {
+            return invocations.isEmpty() ? message : String.join(", ", invocations) + ": " + message;
+        }
+    }
+
+    private final List<Entry> entries = new ArrayList<>();
+    /** An invocation's message to its entry. */
+    private final Map<String, Entry> byInvocationMessage = new HashMap<>();
 
     /** A failure of the test as a whole. */
     void add(String message) {
-        messages.add(message.stripTrailing());
-        invocations.add(List.of());
+        entries.add(new Entry(message.stripTrailing(), List.of()));
     }
 
     /** A failure of the test's invocation named {@code name}. */
     void addInvocation(String name, String message) {
-        String m = message.stripTrailing();
-        Integer place = places.get(m);
-        if (place == null) {
-            place = messages.size();
-            places.put(m, place);
-            messages.add(m);
-            invocations.add(new ArrayList<>());
-        }
-        invocations.get(place).add(name);
+        byInvocationMessage.computeIfAbsent(message.stripTrailing(), m -> {
+            var entry = new Entry(m, new ArrayList<>());
+            entries.add(entry);
+            return entry;
+        }).invocations().add(name);
     }
 
     boolean isEmpty() {
-        return messages.isEmpty();
+        return entries.isEmpty();
     }
 
     /** The messages, each invocation's led by the names of those that failed with it, told once each. */
     List<String> list() {
-        var list = new ArrayList<String>();
-        for (int i = 0; i < messages.size(); i++) {
-            var names = invocations.get(i);
-            list.add(names.isEmpty() ? messages.get(i) : String.join(", ", names) + ": " + messages.get(i));
-        }
-        return list.stream().distinct().toList();
+        return entries.stream().map(Entry::text).distinct().toList();
     }
 }

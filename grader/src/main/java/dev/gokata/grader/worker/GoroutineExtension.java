@@ -8,6 +8,7 @@ import java.lang.ref.WeakReference;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -121,13 +122,9 @@ public final class GoroutineExtension implements InvocationInterceptor {
         }
     }
 
-    /**
-     * Whether no program of an earlier test, nor a sandbox it ran, has a goroutine left; forgets the programs
-     * collected since.
-     */
+    /** Whether no program of an earlier test, nor a sandbox it ran, has a goroutine left. */
     private static boolean noGoroutineLeft() {
-        PROGRAMS.removeIf(ref -> ref.get() == null);
-        return PROGRAMS.stream().map(WeakReference::get).allMatch(p -> p == null || p.goroutinesWithin().isEmpty());
+        return earlierPrograms().stream().allMatch(p -> p.goroutinesWithin().isEmpty());
     }
 
     /**
@@ -137,8 +134,13 @@ public final class GoroutineExtension implements InvocationInterceptor {
      * tests are a process of their own.
      */
     static boolean earlierProgramsSettled() {
+        return earlierPrograms().stream().allMatch(Program::settled);
+    }
+
+    /** The programs of the tests run so far that are still reachable; forgets the others. */
+    private static List<Program> earlierPrograms() {
         PROGRAMS.removeIf(ref -> ref.get() == null);
-        return PROGRAMS.stream().map(WeakReference::get).allMatch(p -> p == null || p.settled());
+        return PROGRAMS.stream().map(WeakReference::get).filter(Objects::nonNull).toList();
     }
 
     /**

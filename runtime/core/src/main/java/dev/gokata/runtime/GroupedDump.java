@@ -55,31 +55,32 @@ public final class GroupedDump {
      * more goroutines in the same state with the same stack: 12, 17, ...)}.
      */
     public static String of(List<String> tracebacks) {
-        var groups = new LinkedHashMap<String, List<String>>(); // the traceback without its id -> the ids
-        var firsts = new LinkedHashMap<String, String>();
+        var groups = new LinkedHashMap<String, Group>(); // by the traceback without its id
         for (String traceback : tracebacks) {
             Matcher m = HEADER.matcher(traceback);
             String id = m.find() ? m.group(1) : "?";
-            String kind = m.replaceFirst("goroutine ? $2");
-            groups.computeIfAbsent(kind, k -> new ArrayList<>()).add(id);
-            firsts.putIfAbsent(kind, traceback);
+            groups.computeIfAbsent(m.replaceFirst("goroutine ? $2"), kind -> new Group(traceback, new ArrayList<>()))
+                    .ids().add(id);
         }
         var sb = new StringBuilder();
-        groups.forEach((kind, ids) -> {
+        for (Group g : groups.values()) {
             if (!sb.isEmpty()) {
                 sb.append('\n');
             }
-            String first = firsts.get(kind);
-            sb.append(first);
-            if (ids.size() > 1) {
-                var others = ids.subList(1, ids.size());
-                sb.append(first.endsWith("\n") ? "" : "\n").append("(and ").append(others.size())
+            sb.append(g.first());
+            var others = g.ids().subList(1, g.ids().size());
+            if (!others.isEmpty()) {
+                sb.append(g.first().endsWith("\n") ? "" : "\n").append("(and ").append(others.size())
                         .append(others.size() == 1 ? " more goroutine" : " more goroutines")
                         .append(" in the same state with the same stack: ")
                         .append(String.join(", ", others.subList(0, Math.min(IDS_SHOWN, others.size()))))
                         .append(others.size() > IDS_SHOWN ? ", ..." : "").append(")\n");
             }
-        });
+        }
         return sb.toString();
+    }
+
+    /** The goroutines alike: the first one's traceback, and the ids of all of them, the first's included. */
+    private record Group(String first, List<String> ids) {
     }
 }
