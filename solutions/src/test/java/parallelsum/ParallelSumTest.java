@@ -26,6 +26,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  *   <li>{@code plain-field-sum}: {@code total += part} on a plain long field; a data race (and lost updates when
  *       the parts finish together);</li>
  *   <li>{@code sequential}: sums the parts one after another without goroutines; they never overlap.</li>
+ *   <li>{@code executor-never-shut-down}: sums the parts on a fixed thread pool that it never shuts down; the
+ *       grader's leak check finds the pool's threads alive after each test.</li>
  * </ul>
  */
 @Timeout(10)

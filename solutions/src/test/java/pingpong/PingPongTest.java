@@ -59,6 +59,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  *       the rally deadlocks; against the test's own returner it is caught blocked in {@code [chan send]}.</li>
  *   <li>{@code pong-in-the-caller}: relay calls pong in its own goroutine, which then blocks sending on ch2 with
  *       nobody to receive: a deadlock.</li>
+ *   <li>{@code returnballs-ignores-close}: returnBalls loops on {@code recv()} without asking whether pings is
+ *       closed; once serve closes it, the zero value (null) panics in the returner, after rally returned.</li>
  * </ul>
  */
 @Timeout(20)

@@ -53,9 +53,14 @@ public final class Sandbox {
         return run;
     }
 
-    /** Fails with {@code message} if goroutines of {@code run} are still alive {@code grace} after it ended. */
+    /**
+     * Fails with {@code message} if goroutines of {@code run} are still alive {@code grace} after it ended, and fails
+     * if one of them panicked after it ended (in a test, Go's process would have crashed).
+     */
     public static void assertNoLeaks(Run run, Duration grace, String message) {
         List<Goroutine> leaks = run.leaks(grace);
+        run.program().panicAfterEnd().ifPresent(p -> fail("a goroutine panicked after the call returned (in Go this"
+                + " crashes the test binary):\n" + p.report(), p.cause()));
         if (!leaks.isEmpty()) {
             fail(Goroutines.stillRunning(message, leaks));
         }

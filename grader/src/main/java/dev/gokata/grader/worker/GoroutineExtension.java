@@ -18,7 +18,8 @@ import org.junit.jupiter.api.extension.ReflectiveInvocationContext;
 /**
  * Runs each hidden test method's body as goroutine 1 of a fresh {@link Program}, the way {@code go test} runs a
  * test function, and fails the test on what Go's runtime would report: a panic in any goroutine, a deadlock, a
- * timeout (with the goroutine dump), goroutines leaked after a passing body, or a data race.
+ * timeout (with the goroutine dump), goroutines leaked after a passing body (or threads its goroutines started by
+ * other means, an executor never shut down), or a data race.
  *
  * <p>Registered through {@code META-INF/services/org.junit.jupiter.api.extension.Extension}; the worker turns on
  * JUnit's extension auto-detection, so hidden tests need no annotation. JUnit allows {@code proceed()} from another
@@ -108,11 +109,27 @@ public final class GoroutineExtension implements InvocationInterceptor {
                         tracebacks.add(traceback);
                     }
                 }
+                var late = program.panicAfterEnd();
+                if (late.isPresent()) {
+                    throw withRaces(failure(GradingFailure.Kind.PANIC, "a goroutine panicked after the test returned"
+                            + " (in Go this crashes the test binary):\n\n" + late.get().report(), testPackage),
+                            races, test);
+                }
                 if (!tracebacks.isEmpty()) {
                     String message = "found " + tracebacks.size() + " leaked goroutine"
                             + (tracebacks.size() == 1 ? "" : "s") + " after the test returned (still alive "
                             + settings.leakGrace().toMillis() + "ms later):\n\n" + GroupedDump.of(tracebacks);
                     throw withRaces(new GradingFailure(GradingFailure.Kind.LEAK, message, tracebacks), races, test);
+                }
+                var threads = program.threadsLeft(settings.leakGrace()).stream()
+                        .map(t -> HarnessFrames.hide(Program.traceback(t), testPackage)).toList();
+                if (!threads.isEmpty()) {
+                    String message = "found " + threads.size() + " leaked thread" + (threads.size() == 1 ? "" : "s")
+                            + " after the test returned (still alive " + settings.leakGrace().toMillis() + "ms later),"
+                            + " started by other means than go(...): shut down the executor that runs "
+                            + (threads.size() == 1 ? "it" : "them") + " (executor.close(), or try-with-resources), or"
+                            + " start goroutines with go(...) instead\n\n" + String.join("\n", threads);
+                    throw withRaces(new GradingFailure(GradingFailure.Kind.LEAK, message, threads), races, test);
                 }
                 var found = races.testFinished(test);
                 if (!found.isEmpty()) {

@@ -47,12 +47,26 @@ final class OutsideThreads {
                 if (busy(worker) && busyPools.add(worker.getPool())) {
                     found.add(worker);
                 }
-            } else if (t.isAlive() && t != Thread.currentThread()
-                    && ProgramLoader.programOf(t.getContextClassLoader()) == program) {
+            } else if (startedWithin(t, program)) {
                 found.add(t);
             }
         }
         return found;
+    }
+
+    /**
+     * The live platform threads, fork-join workers aside, that carry {@code program}'s loader: those its goroutines
+     * started by other means than {@code go} (an executor's workers, a {@code new Thread}), whether they used the
+     * runtime or not.
+     */
+    static List<Thread> startedBy(Program program) {
+        return Arrays.stream(platformThreads(64))
+                .filter(t -> !(t instanceof ForkJoinWorkerThread) && startedWithin(t, program)).toList();
+    }
+
+    private static boolean startedWithin(Thread t, Program program) {
+        return t.isAlive() && t != Thread.currentThread()
+                && ProgramLoader.programOf(t.getContextClassLoader()) == program;
     }
 
     /**

@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * A run of a Go-style program: a main goroutine (goroutine 1) and every goroutine it starts, watched the way Go's
@@ -74,6 +75,7 @@ public final class Program {
      * within this program ({@link #within}), and {@link #settled} and {@link #goroutinesWithin} count it.
      */
     private final List<WeakReference<Program>> nested = new CopyOnWriteArrayList<>();
+    private final AtomicReference<Outcome.Panicked> panicAfterEnd = new AtomicReference<>();
     /**
      * The context class loader of the program's goroutines, by which threads they start find the program; null for
      * {@link #DETACHED} (the one program that detects no deadlock), whose threads are in no run.
@@ -277,6 +279,40 @@ public final class Program {
         return list;
     }
 
+    /**
+     * Waits up to {@code grace} for the threads that are not goroutines, started within this program's run or its
+     * sandboxes' by other means than {@code go} (an executor's workers, a {@code new Thread}), to end, and returns
+     * those still alive. Go has only goroutines, so a leak check counts these too: an executor never shut down leaks
+     * its threads.
+     */
+    public List<Thread> threadsLeft(Duration grace) {
+        long deadline = System.nanoTime() + grace.toNanos();
+        var left = new ArrayList<Thread>();
+        for (Thread t : threadsStartedWithin()) {
+            long wait = deadline - System.nanoTime();
+            try {
+                if (wait > 0 ? !t.join(Duration.ofNanos(wait)) : t.isAlive()) {
+                    left.add(t);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                left.add(t);
+            }
+        }
+        return left;
+    }
+
+    /** {@code thread}, not a goroutine, as a dump shows it: {@code thread "pool-1-thread-1" [waiting]:}, its frames. */
+    public static String traceback(Thread thread) {
+        return Traceback.of(thread);
+    }
+
+    private List<Thread> threadsStartedWithin() {
+        var list = new ArrayList<>(OutsideThreads.startedBy(this));
+        nestedPrograms().forEach(p -> list.addAll(p.threadsStartedWithin()));
+        return list;
+    }
+
     /** The programs made within this one's run that are still reachable; forgets the others. */
     private List<Program> nestedPrograms() {
         nested.removeIf(ref -> ref.get() == null);
@@ -471,7 +507,18 @@ public final class Program {
     }
 
     private void finish(Outcome o) {
-        outcome.complete(o);
+        if (!outcome.complete(o) && o instanceof Outcome.Panicked p) {
+            panicAfterEnd.compareAndSet(null, p);
+        }
+    }
+
+    /**
+     * The first panic of a goroutine after the program had already ended (its main returned): a test's leftover
+     * goroutine that panics. Go's process would have crashed on it, failing the test binary; here the run's
+     * outcome is decided, so a leak check asks for it.
+     */
+    public Optional<Outcome.Panicked> panicAfterEnd() {
+        return Optional.ofNullable(panicAfterEnd.get());
     }
 
     /** The outcome, once the program has ended. */

@@ -154,10 +154,16 @@ final class Traceback {
             sb.append(carriers).append(", and these threads are not goroutines: either may still wake one\n");
         }
         for (Thread t : threads) {
-            sb.append("\nthread \"").append(t.getName()).append("\" [")
-                    .append(t.getState().name().toLowerCase(Locale.ROOT).replace('_', ' ')).append("]:\n");
-            appendFrames(sb, userFrames(t.getStackTrace()));
+            sb.append('\n').append(of(t));
         }
+        return sb.toString();
+    }
+
+    /** A thread that is not a goroutine: {@code thread "pool-1-thread-1" [waiting]:}, then its user frames. */
+    static String of(Thread t) {
+        var sb = new StringBuilder("thread \"").append(t.getName()).append("\" [")
+                .append(t.getState().name().toLowerCase(Locale.ROOT).replace('_', ' ')).append("]:\n");
+        appendFrames(sb, userFrames(t.getStackTrace()));
         return sb.toString();
     }
 

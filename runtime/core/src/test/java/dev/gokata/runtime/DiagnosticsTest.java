@@ -12,6 +12,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
@@ -228,6 +230,53 @@ class DiagnosticsTest {
         }
         Awaitility.await().atMost(Duration.ofSeconds(10)).until(outer::settled);
         assertEquals(List.of(), outer.goroutinesWithin());
+    }
+
+    @Test
+    void givenAGoroutineThatStartedAnExecutor_whenAskedForThreadsLeft_thenItsThreadsAreListedUntilShutDown()
+            throws InterruptedException {
+        var elsewhere = Executors.newSingleThreadExecutor(); // started outside the program: not its thread
+        elsewhere.submit(() -> { });
+        var executor = new AtomicReference<ExecutorService>();
+        var program = new Program();
+        try {
+            assertInstanceOf(Outcome.Exited.class, program.run(() -> {
+                executor.set(Executors.newFixedThreadPool(2));
+                executor.get().submit(() -> { }); // one task: the pool starts one thread
+            }, Programs.LIMIT));
+            var left = program.threadsLeft(Duration.ofMillis(50));
+            assertEquals(1, left.size(), "the pool's one thread, idle but alive: " + left);
+            String traceback = Program.traceback(left.getFirst());
+            assertTrue(traceback.matches("(?s)thread \"pool-\\d+-thread-1\" \\[waiting\\]:\n.*"), traceback);
+        } finally {
+            elsewhere.shutdown();
+            if (executor.get() != null) {
+                executor.get().shutdown();
+            }
+        }
+        assertEquals(List.of(), program.threadsLeft(Duration.ofSeconds(10)), "shut down, the pool's thread ends");
+    }
+
+    @Test
+    void givenAGoroutineThatPanicsAfterMainReturned_whenAsked_thenThePanicIsKeptApartFromTheOutcome() {
+        var release = new CountDownLatch(1);
+        var program = new Program();
+        assertInstanceOf(Outcome.Exited.class, program.run(() -> go(() -> {
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            throw new IllegalStateException("late");
+        }), Programs.LIMIT));
+        assertTrue(program.panicAfterEnd().isEmpty(), "nothing panicked yet");
+        release.countDown();
+        assertEquals(List.of(), program.leaks(Duration.ofSeconds(10)), "the goroutine ended, panicking");
+
+        var late = program.panicAfterEnd().orElseThrow();
+        assertTrue(late.report().startsWith("panic: java.lang.IllegalStateException: late\n\ngoroutine 2 [running]:"),
+                late.report());
+        assertInstanceOf(Outcome.Exited.class, program.outcome().orElseThrow(), "the run had ended: its outcome stays");
     }
 
     @Test
