@@ -1,13 +1,17 @@
 package once;
 
 import static dev.gokata.runtime.Go.go;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.gokata.runtime.Goroutine;
 import dev.gokata.runtime.WaitGroup;
 import dev.gokata.testkit.Stdout;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -22,7 +26,9 @@ import org.junit.jupiter.api.Timeout;
  *   <li>{@code atomic-boolean-guard}: {@code compareAndSet} picks one loader, but the other callers return at
  *       once, before the configuration exists (and read it without a happens-before edge);</li>
  *   <li>{@code check-then-act}: {@code if (!loaded) { load(); loaded = true; }}: several callers pass the check
- *       before the first sets the flag.</li>
+ *       before the first sets the flag;</li>
+ *   <li>{@code cas-then-spin}: {@code compareAndSet} picks one loader and the others spin on a volatile flag until
+ *       it is done: right answers, but a waiting caller never parks.</li>
  * </ul>
  */
 @Timeout(10)
@@ -81,6 +87,57 @@ class LoaderTest {
         assertEquals(0, loader.early.get(), loader.early.get() + " of 1000 callers returned from ensureLoaded()"
                 + " before load had completed: they would use a configuration that does not exist yet;"
                 + " once.run blocks every caller until the first call of load has returned");
+    }
+
+    /**
+     * While load runs, a second caller waits parked (in the runtime, or at least in the JDK), as Go's Once parks it
+     * on a mutex: a caller that spins on a flag burns a core, and a thousand of them keep the loader from running.
+     */
+    @Test
+    void aCallerThatFindsLoadRunningWaitsWithoutSpinning() {
+        var entered = new WaitGroup();
+        var release = new WaitGroup();
+        entered.add(1);
+        release.add(1);
+        var loader = new Loader(Duration.ZERO) {
+            @Override
+            protected void load() {
+                entered.done();
+                release.await();
+                super.load();
+            }
+        };
+        var callers = new WaitGroup();
+        callers.add(2);
+        Stdout.capture(() -> {
+            go(() -> call(loader, callers));
+            entered.await();
+            Goroutine second = go(() -> call(loader, callers));
+            try {
+                await().pollInSameThread().pollInterval(Duration.ofMillis(1)).atMost(Duration.ofSeconds(2))
+                        .until(() -> second.finished() || waits(second));
+            } catch (ConditionTimeoutException e) {
+                fail("a second caller of ensureLoaded() never waited while load ran: it spins, checking a flag"
+                        + " again and again, which burns a core (a thousand such callers keep the loader itself from"
+                        + " running); once.run(this::load) parks the callers until load has returned");
+            } finally {
+                release.done();
+                callers.await();
+            }
+        });
+    }
+
+    private static void call(Loader loader, WaitGroup callers) {
+        try {
+            loader.ensureLoaded();
+        } finally {
+            callers.done();
+        }
+    }
+
+    /** Whether {@code g} is parked: in a primitive of the runtime, or of the JDK (a spinning goroutine is neither). */
+    private static boolean waits(Goroutine g) {
+        return g.waitReason().isPresent() || g.thread().getState() != Thread.State.RUNNABLE;
     }
 
     @Test
