@@ -15,7 +15,7 @@ public enum FailureKind {
     MISSING("missing katas", "kata missing from the submission"),
     DATA_RACE("data races", "WARNING: DATA RACE"),
     DEADLOCK("deadlocks", "all goroutines are asleep - deadlock!"),
-    LEAK("goroutine leaks", "goroutines still running after the test"),
+    LEAK("goroutine leaks", "goroutines (or threads they started) still running after the test"),
     TIMEOUT("timeouts", "test timed out"),
     PANIC("panics", "panic"),
     WRONG_RESULT("wrong results", "assertion failed"),
