@@ -26,7 +26,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  * <p>Checked against these wrong solutions (solutions/fixtures/buffered/), and the untouched starter (unbuffered):
  * <ul>
  *   <li>{@code capacity-off-by-one}: {@code Chan.make(count - 1)}; the producer alone blocks on its last send.</li>
- *   <li>{@code fixed-capacity-six}: {@code Chan.make(6)}; right for {@code main}, blocks for 7 or 20 values.</li>
+ *   <li>{@code fixed-capacity-six}: {@code Chan.make(6)}; right for {@code main}, blocks for 7 or more values;</li>
+ *   <li>{@code fixed-capacity-100}: {@code Chan.make(100)}, a capacity that looks large enough, whatever the count;
+ *       blocks for 150 or 1000 values.</li>
  * </ul>
  */
 @Timeout(10)
@@ -34,13 +36,14 @@ class BufferedTest {
     private static final Duration LIMIT = Duration.ofSeconds(2);
 
     @ParameterizedTest(name = "{0} values")
-    @ValueSource(ints = {1, 6, 7, 20})
+    @ValueSource(ints = {1, 6, 7, 20, 150, 1000})
     void theProducerSendsEveryValueWithNoConsumerRunning(int count) {
         Chan<Integer> ch = Buffered.newChannel(count);
         List<String> sent = Stdout.capture(() -> Sandbox.runToExit(() -> Buffered.produce(ch, count), LIMIT,
                 "with no consumer running, the producer blocked on one of its " + count + " sends: a send on an "
                         + "unbuffered or full channel waits for a receiver. newChannel(" + count + ") returned a "
-                        + "channel of capacity " + ch.cap() + "; give it room for all " + count + " values"));
+                        + "channel of capacity " + ch.cap() + "; give it room for all " + count + " values, whatever"
+                        + " the count (no fixed size is ever enough)"));
         assertEquals(count, sent.size(), "the producer printed " + sent);
         assertEquals(count, ch.len(), "after the producer finished alone, the buffer should hold all " + count
                 + " values");
