@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gokata.runtime.Goroutine;
+import dev.gokata.runtime.WaitReason;
 import dev.gokata.testkit.Stdout;
 import java.time.Duration;
 import java.util.List;
@@ -14,6 +15,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -21,8 +23,9 @@ import org.junit.jupiter.api.Timeout;
 /**
  * Hidden tests of the cond kata: the waiter prints {@code foo} whether the writer comes last (the waiter is already
  * blocked) or first (the waiter starts after the write), and it does not busy-wait: the condition is checked a
- * handful of times, not once per millisecond. The grader's race detector proves the map is read and written under
- * the Cond's lock.
+ * handful of times, not once per millisecond, and it sleeps in {@code c.await()}; a writer that comes while the
+ * waiter checks the condition waits for the lock. The grader's race detector proves the map is read and written
+ * under the Cond's lock.
  *
  * <p>Wrong solutions these tests were checked against (fixtures in {@code solutions/fixtures/cond/}):
  * <ul>
@@ -33,7 +36,11 @@ import org.junit.jupiter.api.Timeout;
  *   <li>{@code wait-without-predicate}: the waiter calls {@code await()} without checking the condition in a loop;
  *       when the writer came first its signal is lost and the waiter sleeps forever;</li>
  *   <li>{@code if-instead-of-while}: the waiter checks the condition once, with {@code if}: after a wake-up that
- *       finds the condition still false it goes on as if it were true.</li>
+ *       finds the condition still false it goes on as if it were true;</li>
+ *   <li>{@code check-outside-lock}: {@code while (isEmpty()) { lock; await; unlock; }}: a writer that writes and
+ *       signals between the check and the lock is missed, and the waiter sleeps forever;</li>
+ *   <li>{@code locked-poll}: the waiter polls the map under the lock, with a sleep between the checks, and never
+ *       waits on the Cond (nor calls {@code isEmpty()}).</li>
  * </ul>
  */
 @Timeout(10)
@@ -52,11 +59,14 @@ class SignalTest {
     @Test
     void theWaiterSleepsUntilTheWriterComesLast() {
         var s = new Counted();
+        var blockedIn = new AtomicReference<WaitReason>();
         List<String> lines = Stdout.capture(() -> {
             var done = new CountDownLatch(1);
             Goroutine g = startWaiter(s, done);
-            Awaitility.await("the waiter blocks").atMost(Duration.ofSeconds(2))
-                    .until(() -> g.waitReason().isPresent() || g.finished());
+            Awaitility.await("the waiter blocks").atMost(Duration.ofSeconds(2)).until(() -> {
+                g.waitReason().ifPresent(blockedIn::set);
+                return blockedIn.get() != null || g.finished();
+            });
             sleep(Duration.ofMillis(100));
             s.writer();
             awaitPrinted(done, "the writer came last");
@@ -65,6 +75,11 @@ class SignalTest {
         assertTrue(s.checks.get() <= 3, "the waiter checked whether sharedRsc was empty " + s.checks.get()
                 + " times while the writer took 100 ms: it polls (busy-waits); suspend it with c.await() in a"
                 + " while loop, and let the writer wake it with c.signal()");
+        WaitReason blocked = blockedIn.get();
+        assertTrue(blocked == null || blocked == WaitReason.COND_WAIT, "while the writer had not written, the waiter"
+                + " waited in " + blocked + ", not in sync.Cond.Wait: it polls the map (a busy-wait, however long it"
+                + " sleeps between checks). Suspend it on the Cond: c.l().lock(); while (isEmpty()) c.await(); and let"
+                + " the writer wake it with c.signal()");
     }
 
     /** Signal whose condition is still false after the first write, as if another goroutine had taken it first. */
@@ -90,6 +105,9 @@ class SignalTest {
             s.writer(); // wakes the waiter, but isEmpty() still reports empty
             Awaitility.await("the waiter re-checks and blocks again").atMost(Duration.ofSeconds(2))
                     .until(() -> (s.checks.get() >= 2 && g.waitReason().isPresent()) || g.finished());
+            assertFalse(g.finished() && s.checks.get() == 0, "the waiter went on after the write without ever calling"
+                    + " isEmpty(): check the condition with isEmpty() (these tests steer it), under the lock and in a"
+                    + " loop: while (isEmpty()) c.await();");
             assertFalse(g.finished(), "the waiter woke up and went on although isEmpty() still said the map was"
                     + " empty: a wake-up does not mean the condition is true (another goroutine may have taken the"
                     + " resource first, a broadcast wakes every waiter). Re-check the condition in a loop,"
@@ -98,6 +116,58 @@ class SignalTest {
             s.writer();
             awaitPrinted(done, "the condition became true on the second write");
         });
+        assertEquals(List.of("foo"), lines, "the waiter prints sharedRsc[\"rsc1\"] once it is populated");
+    }
+
+    /**
+     * Signal whose first condition check starts a writer in a goroutine and returns only once that writer has
+     * finished or waits (for the lock): a waiter that holds the lock while it checks keeps the writer out until
+     * c.await() releases it; one that checks without the lock lets it write and signal before it waits.
+     */
+    static final class WriterDuringTheCheck extends Signal {
+        final AtomicBoolean checked = new AtomicBoolean();
+        final AtomicBoolean wroteDuringTheCheck = new AtomicBoolean();
+        final AtomicReference<Goroutine> gapWriter = new AtomicReference<>();
+
+        @Override
+        protected boolean isEmpty() {
+            boolean empty = super.isEmpty();
+            if (checked.compareAndSet(false, true)) {
+                Goroutine w = go(this::writer);
+                gapWriter.set(w);
+                Awaitility.await("the writer writes, or waits for the lock").atMost(Duration.ofSeconds(2))
+                        .until(() -> w.finished() || w.waitReason().isPresent());
+                wroteDuringTheCheck.set(w.finished());
+            }
+            return empty;
+        }
+    }
+
+    /**
+     * The writer comes while the waiter is inside its first isEmpty(): the waiter must hold the lock then, so that
+     * the writer can write and signal only once the waiter sleeps in c.await().
+     */
+    @Test
+    void theWaiterChecksTheConditionUnderTheLock() {
+        var s = new WriterDuringTheCheck();
+        List<String> lines = Stdout.capture(() -> {
+            var done = new CountDownLatch(1);
+            Goroutine g = startWaiter(s, done);
+            Awaitility.await("the waiter checks and blocks").atMost(Duration.ofSeconds(3))
+                    .until(() -> g.waitReason().isPresent() || g.finished());
+            if (!s.checked.get() || s.wroteDuringTheCheck.get()) {
+                s.writer(); // the waiter never checked, or it missed the signal: wake it, so that it ends
+            }
+            awaitPrinted(done, "a writer came while it checked the condition");
+            Goroutine w = s.gapWriter.get();
+            if (w != null) {
+                Awaitility.await("the writer ends").atMost(Duration.ofSeconds(2)).until(w::finished);
+            }
+        });
+        assertFalse(s.wroteDuringTheCheck.get(), "a writer wrote and signalled while the waiter was between its"
+                + " isEmpty() check and its wait: the waiter checked the condition without holding the Cond's lock, so"
+                + " it missed that signal and would have slept forever (a lost wake-up). Lock first, then"
+                + " check in the loop: c.l().lock(); try { while (isEmpty()) c.await(); ... } finally { unlock }");
         assertEquals(List.of("foo"), lines, "the waiter prints sharedRsc[\"rsc1\"] once it is populated");
     }
 
