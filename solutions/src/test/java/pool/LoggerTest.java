@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * Hidden tests of the pool kata: sequential calls make one buffer (so it is taken from the pool and put back),
+ * Hidden tests of the pool kata: sequential calls make one buffer (so it is taken from the pool and put back), even
+ * from goroutines that log one after another (so the buffers are shared by every goroutine),
  * every line is {@code HH:MM:SS : value} with nothing left over from the previous line (so the buffer is reset),
  * concurrent calls write intact lines with at most one buffer per goroutine, and a buffer is not handed out again
  * while its line is still being written.
@@ -30,7 +31,9 @@ import org.junit.jupiter.api.Timeout;
  *   <li>{@code put-before-print}: the buffer goes back to the pool before {@code w.print(b)} has read it, so a
  *       goroutine that logs meanwhile takes it and overwrites the line. The race detector cannot see this one (the
  *       read happens inside the JDK's {@code PrintStream}): a writer that lets another goroutine log before it
- *       reads the line shows it every time.</li>
+ *       reads the line shows it every time;</li>
+ *   <li>{@code threadlocal-buffer}: a {@code ThreadLocal} buffer instead of the Pool: reused within a goroutine, but
+ *       every goroutine makes one of its own, and none is ever handed to another goroutine.</li>
  * </ul>
  */
 @Timeout(10)
@@ -70,6 +73,50 @@ class LoggerTest {
                 + " take the buffer with bufPool.get() and give it back with bufPool.put(b) once the line is"
                 + " written, so the next call reuses it");
         assertEquals(List.of("allocate new bytes.Buffer"), printed, "the pool's New function runs once");
+    }
+
+    /**
+     * Five goroutines log one after another, each starting once the previous one has ended (the first logs twice):
+     * a Pool is shared by every goroutine, so the buffer the first one put back is the one every later one takes.
+     */
+    @Test
+    void goroutinesThatLogOneAfterAnotherReuseOneBuffer() {
+        var logger = new Counted();
+        var out = new ByteArrayOutputStream();
+        var w = new PrintStream(out, true, StandardCharsets.UTF_8);
+        int goroutines = 5;
+        var madeByTheFirst = new AtomicInteger();
+        Stdout.capture(() -> {
+            for (int g = 1; g <= goroutines; g++) {
+                String val = "debug-string" + g;
+                boolean first = g == 1;
+                var wg = new WaitGroup();
+                wg.add(1);
+                go(() -> {
+                    try {
+                        logger.log(w, val);
+                        if (first) {
+                            logger.log(w, val);
+                            madeByTheFirst.set(logger.made.get());
+                        }
+                    } finally {
+                        wg.done();
+                    }
+                });
+                wg.await();
+            }
+        });
+        List<String> lines = Stdout.lines(out.toString(StandardCharsets.UTF_8));
+        assertEquals(goroutines + 1, lines.size(), goroutines + " goroutines logged " + (goroutines + 1) + " lines;"
+                + " got " + lines);
+        assertEquals(1, logger.made.get(), goroutines + " goroutines that logged one after another made "
+                + logger.made.get() + " buffers" + (madeByTheFirst.get() == 1
+                        ? ": the first reused its own, but every later goroutine made a new one, although the first"
+                                + " one's buffer was free. A buffer kept per goroutine (a ThreadLocal) is never reused"
+                                + " by another goroutine, and goroutines are cheap and short-lived; share one Pool"
+                                + " among them: bufPool.get(), and bufPool.put(b) once the line is written"
+                        : ": take the buffer with bufPool.get() and give it back with bufPool.put(b) once the line is"
+                                + " written, so that the next call, on any goroutine, reuses it"));
     }
 
     /** A writer that, the first time it is given a line, lets another goroutine log before it reads the line. */
