@@ -5,11 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.gokata.runtime.Go;
 import dev.gokata.runtime.Goroutine;
+import dev.gokata.runtime.WaitReason;
 import dev.gokata.testkit.Concurrency;
 import dev.gokata.testkit.Stdout;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -29,24 +32,72 @@ import org.junit.jupiter.api.Timeout;
  *       the goroutines finished;</li>
  *   <li>{@code sequential}: calls fun three times without go; the three never overlap;</li>
  *   <li>{@code platform-threads}: {@code Thread.ofPlatform().start(...)} instead of go; correct output, but the work
- *       runs outside gokata's goroutines.</li>
+ *       runs outside gokata's goroutines;</li>
+ *   <li>{@code busy-wait}: spins on an atomic counter, {@code while (finished.get() < 3) {}}, instead of a
+ *       WaitGroup; correct output, but the caller never blocks: it burns a core while the goroutines run.</li>
  * </ul>
  */
 @Timeout(10)
 class HelloTest {
     private static final List<String> NAMES = List.of("goroutine-1", "goroutine-2", "goroutine-3");
 
-    /** Hello with its goroutines' fun instrumented: overlap, thread kind, and when the last one ended. */
+    /**
+     * Hello with its goroutines' fun instrumented: overlap, thread kind, and when the last one ended. With
+     * {@code holdUntilCallerBlocks}, each goroutine's fun first waits until the goroutine that called run() is parked
+     * in a blocking primitive of the runtime (or has returned, or 2 s passed), and records what it saw.
+     */
     static final class Probed extends Hello {
         final Concurrency probe = new Concurrency();
         final Set<String> outsideGoroutines = ConcurrentHashMap.newKeySet();
         final AtomicLong lastFinished = new AtomicLong();
+        /** With holdUntilCallerBlocks: what the caller did instead of blocking while a goroutine waited to start. */
+        final Set<String> callerNotBlocked = ConcurrentHashMap.newKeySet();
         private final boolean awaitOverlap;
+        private final boolean holdUntilCallerBlocks;
         private volatile boolean overlapMissed;
+        private volatile Goroutine caller;
+        private volatile boolean returned;
 
         Probed(Duration pause, boolean awaitOverlap) {
+            this(pause, awaitOverlap, false);
+        }
+
+        Probed(Duration pause, boolean awaitOverlap, boolean holdUntilCallerBlocks) {
             super(pause);
             this.awaitOverlap = awaitOverlap;
+            this.holdUntilCallerBlocks = holdUntilCallerBlocks;
+        }
+
+        @Override
+        public void run() {
+            caller = Goroutine.current();
+            try {
+                super.run();
+            } finally {
+                returned = true;
+            }
+        }
+
+        /** Waits until the caller is parked in a blocking primitive (not a sleep); records it if it never was. */
+        private void holdUntilCallerBlocks(String s) {
+            Goroutine c = caller;
+            if (c == Goroutine.current()) {
+                callerNotBlocked.add("it ran fun(\"" + s + "\") itself");
+                return;
+            }
+            long deadline = System.nanoTime() + Duration.ofSeconds(2).toNanos();
+            while (!blocked(c) && !returned && System.nanoTime() < deadline) {
+                Go.sleep(Duration.ofMillis(1));
+            }
+            if (!blocked(c)) {
+                callerNotBlocked.add(returned ? "it returned from run() before the goroutines had done their work"
+                        : "it kept running for 2 s after the goroutines had started");
+            }
+        }
+
+        private static boolean blocked(Goroutine g) {
+            Optional<WaitReason> reason = g.waitReason();
+            return reason.isPresent() && reason.get().canDeadlock();
         }
 
         @Override
@@ -57,6 +108,9 @@ class HelloTest {
             }
             if (Goroutine.current().adopted()) {
                 outsideGoroutines.add(s);
+            }
+            if (holdUntilCallerBlocks) {
+                holdUntilCallerBlocks(s);
             }
             probe.enter();
             try {
@@ -132,5 +186,24 @@ class HelloTest {
         }
         assertFalse(hello.outsideGoroutines.size() > 0, hello.outsideGoroutines
                 + " ran on a thread not started with go(...): start every goroutine with go(() -> ...)");
+    }
+
+    /**
+     * While the goroutines run, the goroutine that called run() waits parked in the runtime (wg.await() shows as
+     * {@code sync.WaitGroup.Wait} in a goroutine dump): a busy-wait on a variable never parks, it burns a core.
+     */
+    @Test
+    void theCallerBlocksInAJoinWhileTheGoroutinesRun() {
+        var hello = new Probed(Duration.ofMillis(1), false, true);
+        Stdout.capture(hello::run);
+
+        assertEquals(3, hello.probe.entries(), "expected fun to run in three goroutines, it ran in "
+                + hello.probe.entries());
+        assertTrue(hello.callerNotBlocked.isEmpty(), "while the goroutines ran, the goroutine that called run() never"
+                + " blocked in a join (" + String.join("; ", hello.callerNotBlocked.stream().sorted().toList())
+                + "). A busy-wait, a loop that re-reads a counter until the goroutines have set it, keeps a core"
+                + " spinning and is not a join:"
+                + " create a WaitGroup, wg.add(3) before the go statements, wg.done() at the end of each goroutine,"
+                + " and wg.await(), which parks the caller until the last wg.done()");
     }
 }
