@@ -1,10 +1,15 @@
 package waitgroup;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import dev.gokata.runtime.Go;
+import dev.gokata.runtime.Goroutine;
+import dev.gokata.runtime.WaitReason;
 import dev.gokata.testkit.Stdout;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -18,7 +23,11 @@ import org.junit.jupiter.api.Timeout;
  *   <li>the untouched starter: prints 0 (and races on data);</li>
  *   <li>{@code sleep-instead-of-join}: {@code sleep(10ms)}; a goroutine delayed by 50 ms has not run yet;</li>
  *   <li>{@code add-inside-goroutine}: {@code wg.add(1)} inside the goroutine; {@code await} returns before the
- *       goroutine has even started, so the counter it saw was 0.</li>
+ *       goroutine has even started, so the counter it saw was 0;</li>
+ *   <li>{@code sequential}: calls {@code work()} directly, with no goroutine; prints 1, but there is nothing to
+ *       join;</li>
+ *   <li>{@code hardcoded}: prints the literal 1 and never waits for the goroutine; the output is right by
+ *       construction, and the goroutine increments data after run() returned.</li>
  * </ul>
  */
 @Timeout(10)
@@ -36,6 +45,74 @@ class JoinTest {
     void printsOneWhenTheGoroutineIsSlow() {
         for (int run = 1; run <= 3; run++) {
             assertPrintsOne(new Join(Duration.ofMillis(50)), run);
+        }
+    }
+
+    /**
+     * Join whose work() records the goroutine it runs in and, in a goroutine other than run()'s caller, first waits
+     * until the caller is parked in a blocking primitive of the runtime or has returned from run() (or 2 s passed):
+     * so work() can finish before run() returns only if run() waits for it.
+     */
+    static final class Held extends Join {
+        private volatile Goroutine caller;
+        private volatile boolean returned;
+        private volatile boolean workDone;
+        volatile boolean workInCaller;
+        volatile boolean returnedBeforeWorkDone;
+
+        Held() {
+            super(Duration.ZERO);
+        }
+
+        @Override
+        public void run() {
+            caller = Goroutine.current();
+            try {
+                super.run();
+            } finally {
+                returnedBeforeWorkDone = !workDone;
+                returned = true;
+            }
+        }
+
+        @Override
+        protected void work() {
+            Goroutine c = caller;
+            if (c == Goroutine.current()) {
+                workInCaller = true;
+            } else {
+                long deadline = System.nanoTime() + Duration.ofSeconds(2).toNanos();
+                while (!blocked(c) && !returned && System.nanoTime() < deadline) {
+                    Go.sleep(Duration.ofMillis(1));
+                }
+            }
+            super.work();
+            workDone = true;
+        }
+
+        private static boolean blocked(Goroutine g) {
+            Optional<WaitReason> reason = g.waitReason();
+            return reason.isPresent() && reason.get().canDeadlock();
+        }
+    }
+
+    /**
+     * work() runs in a goroutine of its own, and run() returns only after it finished: a program that calls work()
+     * directly, or prints without waiting for the goroutine, prints the right line for the wrong reason. Repeated,
+     * as a WaitGroup used the wrong way (add inside the goroutine) waits on some schedules only.
+     */
+    @Test
+    void runsWorkInAGoroutineAndWaitsForIt() {
+        for (int run = 1; run <= 100; run++) {
+            var join = new Held();
+            Stdout.capture(join::run);
+            assertFalse(join.workInCaller, "work() ran in the goroutine that called run(): there is no goroutine to"
+                    + " wait for. Keep go(() -> work()) and join that goroutine with a WaitGroup (wg.add(1) before go,"
+                    + " wg.done() when work returns, wg.await() before printing)");
+            assertFalse(join.returnedBeforeWorkDone, "run " + run + ": run() returned before the goroutine's work()"
+                    + " had incremented data: it did not wait for the goroutine (a printed 1 that does not come from"
+                    + " data, or a read of data before the join, is right by luck at best). Make the main goroutine"
+                    + " wait: wg.add(1) before go, wg.done() when work returns, wg.await() before printing data");
         }
     }
 
