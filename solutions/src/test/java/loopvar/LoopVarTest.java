@@ -1,8 +1,14 @@
 package loopvar;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.gokata.runtime.Go;
+import dev.gokata.testkit.Goroutines;
 import dev.gokata.testkit.Stdout;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -17,7 +23,10 @@ import org.junit.jupiter.api.Timeout;
  * <ul>
  *   <li>the untouched starter: prints {@code 4 4 4} when the goroutines are delayed, a mix otherwise;</li>
  *   <li>{@code copy-inside-goroutine}: copies {@code i[0]} into a local at the top of the goroutine's body; the copy
- *       is made when the goroutine runs, which may be after the loop has moved on (and it races with it).</li>
+ *       is made when the goroutine runs, which may be after the loop has moved on (and it races with it);</li>
+ *   <li>{@code await-each-iteration}: calls {@code wg.await()} inside the loop, so each goroutine ends before the
+ *       counter moves on: 1, 2 and 3, but the goroutines run one after another, and the bug is hidden, not
+ *       fixed.</li>
  * </ul>
  */
 @Timeout(10)
@@ -33,6 +42,71 @@ class LoopVarTest {
     void printsOneTwoThreeOnEveryRun() {
         for (int run = 1; run <= 100; run++) {
             assertPrintsEachValueOnce(new LoopVar(Duration.ZERO), run);
+        }
+    }
+
+    /**
+     * The three goroutines are alive at the same time: the first one to print is held (the other two then wait for
+     * System.out's lock, so none can end) until three goroutines of the program are alive, or 2 s passed. A loop
+     * that waits for each goroutine before it starts the next never has more than one.
+     */
+    @Test
+    void theThreeGoroutinesRunAtTheSameTime() {
+        var baseline = Goroutines.baseline();
+        var firstPrint = new FirstPrintWaits(baseline);
+        List<String> lines = Stdout.capture(() -> {
+            PrintStream captured = System.out;
+            System.setOut(new PrintStream(new OutputStream() {
+                @Override
+                public void write(int b) {
+                    firstPrint.await();
+                    captured.write(b);
+                }
+
+                @Override
+                public void write(byte[] b, int off, int len) {
+                    firstPrint.await();
+                    captured.write(b, off, len);
+                }
+            }, true, StandardCharsets.UTF_8));
+            try {
+                new LoopVar(Duration.ZERO).run();
+            } finally {
+                System.setOut(captured);
+            }
+        });
+        assertEquals(EXPECTED, lines.stream().sorted().toList(), "printed " + lines + ", expected 1, 2 and 3 in any"
+                + " order: every goroutine read the shared loop counter when it ran, not when it was started; pass"
+                + " each goroutine the counter's value at the go statement");
+        assertTrue(firstPrint.mostAlive >= 3, "the three goroutines never ran at the same time (at most "
+                + firstPrint.mostAlive + " alive at once): waiting for each goroutine inside the loop hides the"
+                + " shared-counter bug (the counter cannot move while the goroutine runs) instead of fixing it, and"
+                + " runs the goroutines one after another. Start all three in the loop, each with the counter's value"
+                + " passed at the go statement, and call wg.await() once, after the loop");
+    }
+
+    /** Holds the first write until three goroutines started since {@code baseline} are alive, or 2 s passed. */
+    private static final class FirstPrintWaits {
+        private final Goroutines.Baseline baseline;
+        private boolean waited; // guarded by System.out's lock: PrintStream writes under it
+        volatile int mostAlive;
+
+        FirstPrintWaits(Goroutines.Baseline baseline) {
+            this.baseline = baseline;
+        }
+
+        void await() {
+            if (waited) {
+                return;
+            }
+            waited = true;
+            long deadline = System.nanoTime() + Duration.ofSeconds(2).toNanos();
+            int alive = baseline.startedSince().size();
+            while (alive < 3 && System.nanoTime() < deadline) {
+                Go.sleep(Duration.ofMillis(1));
+                alive = baseline.startedSince().size();
+            }
+            mostAlive = alive;
         }
     }
 
