@@ -3,14 +3,21 @@ package channel;
 import static dev.gokata.runtime.Go.go;
 import static dev.gokata.runtime.Go.sleep;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gokata.runtime.Chan;
 import dev.gokata.runtime.Goroutine;
+import dev.gokata.runtime.WaitReason;
 import dev.gokata.testkit.Stdout;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -25,6 +32,9 @@ import org.junit.jupiter.api.Timeout;
  *   <li>{@code shared-variable-and-sleep}: the same, but the caller sleeps 10 ms first. Correct by luck for a fast
  *       {@code op}; {@link #theCallerWaitsForASlowGoroutine} makes {@code op} slower than the sleep, and the race
  *       detector reports the unsynchronised read.</li>
+ *   <li>{@code shared-array-waitgroup}: the goroutine writes a shared array and the caller joins it with a
+ *       WaitGroup: the right value and no race, but no channel, and a variable shared with the goroutine. Fails
+ *       {@link #theCallerWaitsOnAChannelWhileTheGoroutineComputes}.</li>
  * </ul>
  */
 @Timeout(10)
@@ -74,5 +84,54 @@ class ComputeTest {
                     + r[0] + ", 1000) returned " + r[1] + ": every call must wait for its own goroutine's result, sent "
                     + "on a channel made in that call, never through a shared variable");
         }
+    }
+
+    /**
+     * While op runs in the goroutine, the caller is parked in a channel receive ({@code chan receive}, or
+     * {@code select}): op holds until the caller is parked in a blocking primitive of the runtime, or compute
+     * returned, or 2 s passed, and records where the caller waited (nothing if compute returned first). A WaitGroup
+     * join shows as {@code sync.WaitGroup.Wait}: the result then comes back through a variable both share.
+     */
+    @Test
+    void theCallerWaitsOnAChannelWhileTheGoroutineComputes() {
+        Goroutine caller = Goroutine.current();
+        var returned = new AtomicBoolean();
+        var ranInCaller = new AtomicBoolean();
+        var callerWaited = new AtomicReference<Optional<WaitReason>>(Optional.empty());
+        int result;
+        try {
+            result = Compute.compute((a, b) -> {
+                if (Goroutine.current() == caller) {
+                    ranInCaller.set(true);
+                } else {
+                    long deadline = System.nanoTime() + Duration.ofSeconds(2).toNanos();
+                    Optional<WaitReason> reason = blockedIn(caller);
+                    while (reason.isEmpty() && !returned.get() && System.nanoTime() < deadline) {
+                        sleep(Duration.ofMillis(1));
+                        reason = blockedIn(caller);
+                    }
+                    callerWaited.set(reason);
+                }
+                return a + b;
+            }, 20, 22);
+        } finally {
+            returned.set(true);
+        }
+        Optional<WaitReason> waited = callerWaited.get();
+        assertFalse(ranInCaller.get(), "op ran in the caller's goroutine: keep the go(...) statement and compute the"
+                + " value inside it");
+        assertTrue(waited.filter(Set.of(WaitReason.CHAN_RECEIVE, WaitReason.SELECT)::contains).isPresent(),
+                "while op ran in the goroutine, the caller "
+                + waited.map(r -> "waited in [" + r.text() + "], not in a channel receive")
+                        .orElse("never waited in a channel receive")
+                + ": the result came back through a variable the caller shares with the goroutine. Make a channel"
+                + " in compute (Chan.make()), send c on it in the goroutine (ch.send(c)) and return ch.recv(): the"
+                + " receive waits for the value, and the value itself is the only thing the two share");
+        assertEquals(42, result, "compute(+, 20, 22) returned " + result);
+    }
+
+    /** The blocking primitive {@code g} is parked in now (not a sleep), if any. */
+    private static Optional<WaitReason> blockedIn(Goroutine g) {
+        return g.waitReason().filter(WaitReason::canDeadlock);
     }
 }
