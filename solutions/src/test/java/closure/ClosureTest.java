@@ -2,6 +2,7 @@ package closure;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.gokata.runtime.WaitGroup;
 import dev.gokata.testkit.Stdout;
 import java.time.Duration;
 import java.util.List;
@@ -17,7 +18,9 @@ import org.junit.jupiter.api.Timeout;
  * <ul>
  *   <li>the untouched starter: never prints the value;</li>
  *   <li>{@code prints-before-increment}: prints {@code value of i: 0};</li>
- *   <li>{@code waits-inside-incr}: awaits the goroutine inside incr, so the variable never outlives the method.</li>
+ *   <li>{@code waits-inside-incr}: awaits the goroutine inside incr, so the variable never outlives the method;</li>
+ *   <li>{@code field}: the counter is a field of Closure, not a local of incr: every call shares it, so the second
+ *       call prints 2.</li>
  * </ul>
  */
 @Timeout(10)
@@ -43,5 +46,26 @@ class ClosureTest {
         assertEquals(List.of(RETURNED, VALUE, "done.."), lines, "with a goroutine that starts 50 ms late, incr"
                 + " must return first and the goroutine then still increments its captured i from 0 to 1;"
                 + " incr must not wait for the goroutine, and the goroutine must print i after incrementing it");
+    }
+
+    /**
+     * Each call of incr declares a counter of its own, starting at 0: three calls on the same Closure, one after
+     * the other, each print {@code value of i: 1}. A field is shared by every call and counts 1, 2, 3.
+     */
+    @Test
+    void eachCallOfIncrHasACounterOfItsOwn() {
+        var closure = new Closure(Duration.ZERO);
+        List<String> lines = Stdout.capture(() -> {
+            for (int call = 1; call <= 3; call++) {
+                var wg = new WaitGroup();
+                closure.incr(wg);
+                wg.await();
+            }
+        });
+        assertEquals(List.of(VALUE, VALUE, VALUE), lines.stream().filter(l -> l.startsWith("value of i")).toList(),
+                "three calls of incr on the same Closure, one after the other, printed " + lines + ": each call must"
+                        + " declare its own counter, a local of incr starting at 0 (int[] i = {0};), that the"
+                        + " goroutine captures and keeps alive after incr returned. A field is not a local: every"
+                        + " call shares it");
     }
 }
