@@ -1,5 +1,6 @@
 package ownership;
 
+import static dev.gokata.runtime.Go.go;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -40,6 +41,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  *       sends: {@code panic: send on closed channel}.</li>
  *   <li>{@code sends-in-the-caller}: {@code owner()} sends on the unbuffered channel itself, before it has returned
  *       the channel to anyone who could receive: a deadlock.</li>
+ *   <li>{@code buffered-fill-in-the-caller}: {@code owner()} makes a channel with room for all n values, fills and
+ *       closes it itself, and starts no goroutine: every range works, but the owner-goroutine test fails.</li>
  * </ul>
  */
 @Timeout(20)
@@ -80,6 +83,29 @@ class OwnershipTest {
         assertEquals(IntStream.range(0, n).boxed().toList(), received, "ranging over owner(" + n + ")");
         Sandbox.assertNoLeaks(run, GRACE, "every value of owner(" + n + ") was received and the channel closed, "
                 + "but the owner goroutine is still running");
+    }
+
+    /**
+     * The writing and the close belong to a goroutine that {@code owner()} starts. Go numbers goroutines in the order
+     * they are started, so two probe goroutines started just before and just after the call have consecutive ids
+     * exactly when {@code owner()} started none: no clock, no schedule (an owner goroutine that has already finished
+     * still took its id).
+     */
+    @Test
+    void ownerStartsTheGoroutineThatWritesAndCloses() {
+        var startedByOwner = new ArrayList<Long>();
+        runOwned(() -> {
+            long before = go(() -> { }).id();
+            var ch = (RecvChan<Integer>) call(3);
+            long after = go(() -> { }).id();
+            startedByOwner.add(after - before - 1);
+            ch.forEach(v -> { }); // drain it, so that the owner goroutine can finish
+        });
+        assertTrue(startedByOwner.getFirst() > 0, "owner(3) returned without starting a goroutine: it sent the "
+                + "values and closed the channel itself, before returning it (a buffer big enough for every value "
+                + "let it). The owner is a goroutine: start one with go(...) that sends 0..n-1 and then closes the "
+                + "channel, and return the channel at once, so that the values are sent while a utilizer receives "
+                + "them, however many there are");
     }
 
     // ---- helpers ----
