@@ -1,8 +1,14 @@
 package multiplex;
 
+import static dev.gokata.runtime.Go.go;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.gokata.runtime.Chan;
+import dev.gokata.runtime.Go;
+import dev.gokata.runtime.Goroutine;
+import dev.gokata.runtime.WaitReason;
 import dev.gokata.testkit.Sandbox;
 import dev.gokata.testkit.Stdout;
 import java.time.Duration;
@@ -21,6 +27,10 @@ import org.junit.jupiter.api.Timeout;
  *   <li>{@code sequential-receives}: {@code ch1.recv()} then {@code ch2.recv()}. The order is always one, two: the
  *       swapped-delay test fails, deterministically.</li>
  *   <li>{@code one-select}: a single select receives one message; the other sender stays blocked (a leak).</li>
+ *   <li>{@code order-from-delays}: no select; compares d1 and d2 and receives the faster channel first. The order is
+ *       right, but it waits in {@code [chan receive]} on one channel: the waits-in-a-select test fails.</li>
+ *   <li>{@code busy-poll-default}: loops over a select with an empty default case until two messages came; it never
+ *       parks, so it is never seen waiting in {@code [select]}.</li>
  * </ul>
  */
 @Timeout(20)
@@ -54,6 +64,44 @@ class MultiplexTest {
         var lines = Stdout.capture(() -> Sandbox.runToExit(() -> Multiplex.main(new String[0]), LIMIT,
                 "main deadlocked"));
         assertEquals(List.of("one", "two"), lines, "main should print one, then two");
+    }
+
+    /**
+     * While neither sender has sent, the receiver must be parked in a select on both channels. multiplex runs in a
+     * goroutine of its own, and the test reads that goroutine's wait reason until it parks or returns: no clock
+     * decides the verdict. A receive on one channel parks in {@code [chan receive]}; a select with a default case,
+     * run in a loop, never parks (a busy-wait has no wait reason) and is only seen returning.
+     */
+    @Test
+    void theReceiverWaitsInASelectOnBothChannels() {
+        Sandbox.runToExit(() -> {
+            Chan<List<String>> result = Chan.make(1);
+            Goroutine receiver = go(() -> result.send(Multiplex.multiplex(Duration.ofMillis(300),
+                    Duration.ofMillis(400))));
+            long giveUp = System.nanoTime() + Duration.ofSeconds(2).toNanos();
+            while (receiver.waitReason().isEmpty() && !receiver.finished() && System.nanoTime() < giveUp) {
+                Go.sleep(Duration.ofMillis(1));
+            }
+            WaitReason waiting = receiver.waitReason().orElse(null);
+            if (waiting != WaitReason.SELECT) {
+                fail("before either sender had sent (after 300 and 400 ms), multiplex should wait in a select on "
+                        + "both channels ([select]); " + notASelect(waiting));
+            }
+            assertEquals(Set.of("one", "two"), Set.copyOf(result.recv()), "both messages, in either order");
+        }, LIMIT, "multiplex deadlocked: every goroutine is waiting");
+    }
+
+    /** What waiting in {@code reason} (null: never parked) instead of {@code [select]} means, and what to do. */
+    private static String notASelect(WaitReason reason) {
+        if (reason == null) {
+            return "it never parked: it kept polling the channels (a loop of selects with a default case is a "
+                    + "busy-wait that burns a core). Leave out the default case: a select without one parks until "
+                    + "one of its cases is ready";
+        }
+        String instead = reason == WaitReason.CHAN_RECEIVE ? ", a receive on one channel chosen in advance. Which "
+                + "message comes first is for the channels to say, not for the delays" : "";
+        return "it waited in [" + reason.text() + "]" + instead + ". Run a select with a receive case for each "
+                + "channel, once per message";
     }
 
     private static List<String> multiplex(long d1, long d2) {
