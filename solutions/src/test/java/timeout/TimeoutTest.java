@@ -1,8 +1,14 @@
 package timeout;
 
+import static dev.gokata.runtime.Go.go;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.gokata.runtime.Chan;
+import dev.gokata.runtime.Go;
+import dev.gokata.runtime.Goroutine;
+import dev.gokata.runtime.WaitReason;
 import dev.gokata.testkit.Sandbox;
 import dev.gokata.testkit.Stdout;
 import java.time.Duration;
@@ -13,8 +19,10 @@ import org.junit.jupiter.api.Test;
 /**
  * Hidden tests of the kata "Select: a timeout". Course seconds become milliseconds: a 50 ms timeout against a
  * 600 ms sender (the timeout must win, well before the sender), and a 30 ms sender against a 1000 ms timeout (the
- * message must win, as soon as it is sent). The ratios leave room for a loaded machine under the race detector. After a timeout the late sender must still finish: its goroutine is
- * looked for {@code GRACE} after it should have sent.
+ * message must win, as soon as it is sent). The ratios leave room for a loaded machine under the race detector.
+ * After a timeout the late sender must still finish: its goroutine is looked for {@code GRACE} after it should have
+ * sent. That the wait is a select, not a receive or sleep chosen from the durations nor a busy-wait, is read from
+ * the receiving goroutine's wait reason.
  *
  * <p>Checked against these wrong solutions (solutions/fixtures/timeout/), and the untouched starter (which both
  * blocks and leaks):
@@ -23,6 +31,10 @@ import org.junit.jupiter.api.Test;
  *   <li>{@code unbuffered-leaks-sender}: select with a timeout on an unbuffered channel; after the timeout nobody
  *       receives, and the sender stays blocked in {@code [chan send]} forever: a leaked goroutine.</li>
  *   <li>{@code sleep-then-poll}: sleeps the whole timeout, then polls; an early message waits 1000 ms.</li>
+ *   <li>{@code decide-from-durations}: no select; compares the durations, then sleeps the timeout or receives. Its
+ *       results and times are right, but it waits in {@code [chan receive]}: the waits-in-a-select test fails.</li>
+ *   <li>{@code busy-poll-default}: loops over a select with an empty default case until the deadline; it never
+ *       parks, so it is never seen waiting in {@code [select]}.</li>
  * </ul>
  */
 @org.junit.jupiter.api.Timeout(20)
@@ -64,6 +76,46 @@ class TimeoutTest {
         List<String> lines = Stdout.capture(() -> Sandbox.runToExit(() -> Timeout.main(new String[0]), LIMIT,
                 "main deadlocked"));
         assertEquals(List.of("timeout"), lines, "main: a 2 s sender against a 1 s timeout");
+    }
+
+    /**
+     * While the message has not come yet, receive must be parked in a select with a receive case and a timer case.
+     * receive runs in a goroutine of its own, and the test reads that goroutine's wait reason until it parks or
+     * returns: no clock decides the verdict. A plain receive parks in {@code [chan receive]}, a sleep in
+     * {@code [sleep]}; a select with a default case, run in a loop, never parks (a busy-wait has no wait reason).
+     */
+    @Test
+    void receiveWaitsInASelectWithATimer() {
+        Sandbox.runToExit(() -> {
+            Chan<String> result = Chan.make(1);
+            Goroutine receiver = go(() -> result.send(Timeout.receive(Duration.ofMillis(300),
+                    Duration.ofMillis(1000))));
+            long giveUp = System.nanoTime() + Duration.ofSeconds(2).toNanos();
+            while (receiver.waitReason().isEmpty() && !receiver.finished() && System.nanoTime() < giveUp) {
+                Go.sleep(Duration.ofMillis(1));
+            }
+            WaitReason waiting = receiver.waitReason().orElse(null);
+            if (waiting != WaitReason.SELECT) {
+                fail("before the message came (after 300 ms; the timeout was 1000 ms), receive should wait in a "
+                        + "select on the channel and a timer ([select]); " + notASelect(waiting));
+            }
+            assertEquals("one", result.recv(), "the sender needs 300 ms and the timeout is 1000 ms");
+        }, LIMIT, "receive deadlocked");
+    }
+
+    /** What waiting in {@code reason} (null: never parked) instead of {@code [select]} means, and what to do. */
+    private static String notASelect(WaitReason reason) {
+        if (reason == null) {
+            return "it never parked: it kept polling the channel (a loop of selects with a "
+                    + "default case is a busy-wait that burns a core). Replace the default case with an "
+                    + "after(timeout) case: the select then parks until the message or the timeout comes";
+        }
+        String instead = reason == WaitReason.CHAN_RECEIVE || reason == WaitReason.SLEEP ? ", a plain "
+                + (reason == WaitReason.SLEEP ? "sleep" : "receive") + ". Choosing a receive or a sleep from the "
+                + "two durations works only when the sender's delay is known in advance, which a real sender's never "
+                + "is" : "";
+        return "it waited in [" + reason.text() + "]" + instead + ". Put a receive case and an after(timeout) case "
+                + "in one select: whichever is ready first wins";
     }
 
     private static Timed timed(long senderDelay, long timeout) {
