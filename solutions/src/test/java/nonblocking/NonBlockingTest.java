@@ -12,6 +12,7 @@ import dev.gokata.testkit.Sandbox;
 import dev.gokata.testkit.Stdout;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -20,17 +21,24 @@ import org.junit.jupiter.api.Timeout;
  * Hidden tests of the kata "Select: a non-blocking receive". That the first poll does not wait is proved without a
  * clock: the poll runs as the only goroutine of a {@link Sandbox} program, with no sender at all, so a poll that
  * blocks is a deadlock. A clock is used only to catch a poll that waits "a little" (a short timeout instead of a
- * default): the fastest of five polls must take under 25 ms.
+ * default): the fastest of five polls must take under 25 ms, and the fastest of five rounds of 100 polls too. A
+ * timeout case never fires before its time, so a poll with a timeout of d takes at least d, and 100 of them at least
+ * 100 d: any timeout of a quarter of a millisecond or more fails for sure, while 100 selects with a default case take
+ * well under a millisecond.
  *
  * <p>Checked against these wrong solutions (solutions/fixtures/nonblocking/), and the untouched starter:
  * <ul>
  *   <li>{@code blocking-receive}: a plain receive; with no sender it deadlocks.</li>
  *   <li>{@code short-timeout-instead-of-default}: a select with a 30 ms timeout; every empty poll takes 30 ms.</li>
+ *   <li>{@code tiny-timeout-instead-of-default}: a select with a 10 ms timeout. A single poll passes for quick, but
+ *       a round of 100 polls takes at least a second.</li>
  * </ul>
  */
 @Timeout(20)
 class NonBlockingTest {
     private static final Duration LIMIT = Duration.ofSeconds(3);
+    private static final int POLLS_PER_ROUND = 100;
+    private static final long ROUND_BUDGET_MILLIS = 25;
     private static final String BLOCKED = "poll blocked on a channel nobody sends on: with no message waiting it "
             + "must return \"no message received\" at once. A select with a default case never blocks: "
             + "Select.select().recv(ch, ...).orDefault(...).run()";
@@ -49,6 +57,39 @@ class NonBlockingTest {
             long millis = fastest / 1_000_000;
             assertTrue(millis < 25, "the fastest of five polls of an empty channel took " + millis + " ms: poll "
                     + "should not wait at all (a default case), not even a short timeout");
+        }, LIMIT, BLOCKED);
+    }
+
+    /**
+     * A timeout too short for one poll to show it still adds up: the fastest of five rounds of up to 100 polls of an
+     * empty channel must take under 25 ms (a round stops early once it is over). The verdict on a timeout case is
+     * certain, as a timer never fires early: 100 polls with a timeout of d take at least 100 d.
+     */
+    @Test
+    void manyPollsOfAnEmptyChannelAddUpToNoWait() {
+        Chan<String> ch = Chan.make();
+        Sandbox.runToExit(() -> {
+            long budget = Duration.ofMillis(ROUND_BUDGET_MILLIS).toNanos();
+            long fastest = Long.MAX_VALUE;
+            int pollsInFastest = 0;
+            for (int round = 0; round < 5; round++) {
+                long start = System.nanoTime();
+                int polls = 0;
+                while (polls < POLLS_PER_ROUND && System.nanoTime() - start < budget) {
+                    assertEquals("no message received", NonBlocking.poll(ch), "poll of an empty channel");
+                    polls++;
+                }
+                long took = System.nanoTime() - start;
+                if (took < fastest) {
+                    fastest = took;
+                    pollsInFastest = polls;
+                }
+            }
+            assertTrue(fastest < budget, "the fastest of five rounds of up to " + POLLS_PER_ROUND + " polls of an "
+                    + "empty channel took " + fastest / 1_000_000 + " ms for " + pollsInFastest + " polls, "
+                    + String.format(Locale.ROOT, "%.1f", fastest / 1e6 / pollsInFastest) + " ms each: poll waits a "
+                    + "little every time (a short timeout?), and in a loop that adds up. A poll should not wait at "
+                    + "all: a select with a default case (orDefault) returns at once when no message is waiting");
         }, LIMIT, BLOCKED);
     }
 
