@@ -61,6 +61,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  *       nobody to receive: a deadlock.</li>
  *   <li>{@code returnballs-ignores-close}: returnBalls loops on {@code recv()} without asking whether pings is
  *       closed; once serve closes it, the zero value (null) panics in the returner, after rally returned.</li>
+ *   <li>{@code relay-appends-pong}: pong passes the message on unchanged and relay appends " pong": relay() returns
+ *       "ping pong", but pong called on its own does not append.</li>
  * </ul>
  */
 @Timeout(20)
@@ -85,6 +87,29 @@ class PingPongTest {
             Sandbox.assertNoLeaks(run, Duration.ofMillis(500), "relay returned, but a goroutine it started is still "
                     + "blocked: every goroutine it starts must be able to finish");
         }
+    }
+
+    /**
+     * ping and pong each do their own part, called on their own with buffered channels (so the test's goroutine
+     * can call them without a partner): ping sends "ping", pong appends " pong" to whatever it receives.
+     */
+    @Test
+    void pingAndPongEachDoTheirPart() {
+        Sandbox.runToExit(() -> {
+            Chan<String> out = Chan.make(1);
+            call("ping", out);
+            assertEquals("ping", out.recv(), "ping(out) should send \"ping\" on out");
+
+            Chan<String> in = Chan.make(1);
+            Chan<String> replies = Chan.make(1);
+            in.send("hello");
+            call("pong", in, replies);
+            String reply = replies.recv();
+            assertEquals("hello pong", reply, "pong(in, out) received \"hello\" on in and sent \"" + reply
+                    + "\" on out: pong appends \" pong\" to the message it receives, whatever it is. relay() only "
+                    + "returns what arrives on the second channel");
+        }, LIMIT, "ping or pong blocked although the test's channels had room (a buffer of 1): ping sends once, "
+                + "pong receives once and sends once");
     }
 
     @Test
