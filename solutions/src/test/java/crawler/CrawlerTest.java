@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.gokata.runtime.Go;
+import dev.gokata.runtime.Goroutine;
+import dev.gokata.runtime.WaitReason;
 import dev.gokata.testkit.Concurrency;
 import dev.gokata.testkit.Goroutines;
 import dev.gokata.testkit.Lines;
@@ -18,6 +21,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -45,7 +49,12 @@ import org.junit.jupiter.params.provider.ValueSource;
  *   <li>{@code check-then-act}: a concurrent set, asked {@code contains} and then told {@code add}: no data race,
  *       but not one step. Its window is nanoseconds wide; the race detector's runtime widens it (a goroutine yields
  *       after a query of a thread-safe collection), so the random graphs, whose pages share links, fetch a page
- *       twice in every grade (without the yield, the strongest test tried caught it in 41 of 50 grades).</li>
+ *       twice in every grade (without the yield, the strongest test tried caught it in 41 of 50 grades);</li>
+ *   <li>{@code sleep-instead-of-wait}: a goroutine per link, and crawl sleeps 500 ms instead of waiting for them: a
+ *       fetch held until crawl's goroutine waits in the runtime still runs when crawl returns (a longer sleep
+ *       returns long after the last fetch ended, which that test checks too);</li>
+ *   <li>{@code only-root-children-parallel}: a goroutine for each of the root's links, each crawling its subtree
+ *       sequentially: the four children of a page three links below the root are fetched one at a time.</li>
  * </ul>
  */
 @Timeout(value = 10, unit = TimeUnit.SECONDS)
@@ -167,6 +176,85 @@ class CrawlerTest {
         assertTrue(probe.peak() >= 2, "at most " + probe.peak() + " fetch ran at a time: start a goroutine "
                 + "for each link so that the four children of the root are fetched in parallel");
         assertEquals(5, probe.entries(), "fetch calls for a root with four children at depth 2");
+    }
+
+    /**
+     * The four children of a page three levels down are fetched at the same time too: a goroutine for every link at
+     * every depth, not only for the root's links.
+     */
+    @Test
+    void givenAFanOutBelowTheRoot_whenCrawled_thenThoseChildrenAreFetchedAtTheSameTime() {
+        var children = List.of("c/1", "c/2", "c/3", "c/4");
+        var pages = new HashMap<String, Page>();
+        pages.put("root", new Page("root", List.of("m/1")));
+        pages.put("m/1", new Page("m/1", List.of("m/2")));
+        pages.put("m/2", new Page("m/2", children));
+        children.forEach(c -> pages.put(c, new Page(c, List.of())));
+        var probe = new Concurrency();
+        var childProbe = new Concurrency();
+        Fetcher meetingFetcher = url -> probe.section(() -> {
+            if (url.startsWith("c/")) {
+                childProbe.enter();
+                try {
+                    childProbe.awaitOverlap(2, Duration.ofMillis(300)); // a second child lets the first one go
+                } finally {
+                    childProbe.exit();
+                }
+            }
+            return pages.get(url);
+        });
+
+        runCrawl("root", 4, meetingFetcher, probe);
+
+        assertEquals(7, probe.entries(), "fetch calls for root -> m/1 -> m/2 -> four children at depth 4");
+        assertTrue(childProbe.peak() >= 2, "the four children of m/2 (three links below the root) were fetched "
+                + "one at a time: start a goroutine for every link at every depth, not only for the root's links, so "
+                + "that the pages found deeper down are fetched in parallel too");
+    }
+
+    /**
+     * A fetch held until crawl's own goroutine waits in the runtime (for a WaitGroup or a channel): crawl must not
+     * return while that fetch runs, and must return soon after the last fetch ends, not after a sleep.
+     */
+    @Test
+    void givenAFetchThatEndsOnlyOnceCrawlWaits_whenCrawled_thenCrawlReturnsAsSoonAsItEnds() {
+        var pages = Map.of(
+                "root", new Page("R", List.of("a", "held")),
+                "a", new Page("A", List.of()),
+                "held", new Page("H", List.of()));
+        Goroutine caller = Goroutine.current();
+        var lastEnded = new AtomicLong();
+        var probe = new Concurrency();
+        Fetcher fetcher = url -> probe.section(() -> {
+            try {
+                if (url.equals("held")) {
+                    awaitWaiting(caller, SETTLE);
+                }
+                return pages.get(url);
+            } finally {
+                lastEnded.accumulateAndGet(System.nanoTime(), Math::max);
+            }
+        });
+
+        List<String> lines = runCrawl("root", 2, fetcher, probe); // fails if the held fetch still ran
+        long lateMillis = (System.nanoTime() - lastEnded.get()) / 1_000_000;
+
+        assertEquals(Set.of("found: root \"R\"", "found: a \"A\"", "found: held \"H\""), found(lines),
+                "the pages printed as found");
+        assertTrue(lateMillis < 250, "crawl returned " + lateMillis + " ms after the last fetch had ended: it "
+                + "waited with a sleep. Wait for the goroutines themselves (count their results on a channel, or "
+                + "join them with a WaitGroup): that returns as soon as the last one is done, however long it took");
+    }
+
+    /**
+     * Sleeps a millisecond at a time until {@code g} waits in one of the runtime's primitives that only another
+     * goroutine can end (a channel, a WaitGroup, a mutex), or until {@code limit} has passed.
+     */
+    private static void awaitWaiting(Goroutine g, Duration limit) {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (g.waitReason().filter(WaitReason::canDeadlock).isEmpty() && System.nanoTime() < deadline) {
+            Go.sleep(Duration.ofMillis(1));
+        }
     }
 
     @Test
