@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.gokata.runtime.Chan;
 import dev.gokata.runtime.Go;
 import dev.gokata.runtime.RecvChan;
+import dev.gokata.testkit.Goroutines;
 import dev.gokata.testkit.Sandbox;
 import dev.gokata.testkit.Stdout;
 import java.time.Duration;
@@ -30,7 +31,10 @@ import org.junit.jupiter.api.Timeout;
  *   <li>{@code no-goroutine}: generator sends on its unbuffered channel before returning, with no goroutine:
  *       nobody can receive yet, so it deadlocks;</li>
  *   <li>{@code collects-first}: square reads its whole input into a list before it returns a channel: not a
- *       stage; it cannot return before its input is closed and fails the "returns at once" test.</li>
+ *       stage; it cannot return before its input is closed and fails the "returns at once" test;</li>
+ *   <li>{@code goroutine-per-number}: generator starts a goroutine for each number (and one that closes the channel
+ *       once they have sent): the numbers arrive in the scheduler's order, which is often the right one; the
+ *       goroutines started are counted before anything is received (with 4 numbers and with 1000).</li>
  * </ul>
  */
 @Timeout(value = 10, unit = TimeUnit.SECONDS)
@@ -45,6 +49,11 @@ class PipelineTest {
             + " return its channel at once, send from a goroutine of its own, and close its channel when it is done"
             + " (generator after its last number, square when its input is closed), so that the range of the next"
             + " stage ends";
+
+    private static final String ONE_SENDER = "generator must start one goroutine, which sends the numbers one after"
+            + " the other and then closes the channel (and square one, which does the same with the squares)."
+            + " Goroutines started one per number send in whatever order the scheduler runs them, not in the order"
+            + " given";
 
     private static List<Integer> drain(RecvChan<Integer> ch) {
         var values = new ArrayList<Integer>();
@@ -62,9 +71,12 @@ class PipelineTest {
     @Test
     void givenNumbers_whenGenerated_thenTheyArriveInOrderAndTheChannelIsClosed() {
         inProgram(() -> {
+            var baseline = Goroutines.baseline();
             RecvChan<Integer> ch = Pipeline.generator(5, 1, 4, 1);
+            int started = baseline.startedSince().size(); // nothing received yet: they are all still alive
 
             assertNotNull(ch, "generator returned no channel");
+            assertTrue(started <= 1, "generator(5, 1, 4, 1) started " + started + " goroutines: " + ONE_SENDER);
             assertEquals(List.of(5, 1, 4, 1), drain(ch), "values received from generator(5, 1, 4, 1)");
             assertFalse(ch.recvOk().ok(), "generator's channel must stay closed after its last value");
         }, GENERATOR_STUCK);
@@ -81,11 +93,15 @@ class PipelineTest {
         int[] nums = IntStream.rangeClosed(1, 1000).toArray();
         inProgram(() -> {
             int before = Go.numGoroutine();
+            var baseline = Goroutines.baseline();
 
             RecvChan<Integer> out = Pipeline.square(Pipeline.generator(nums));
 
             assertTrue(Go.numGoroutine() >= before + 2, "building square(generator(1..1000)) started "
                     + (Go.numGoroutine() - before) + " goroutine(s): each stage must run in its own goroutine");
+            int started = baseline.startedSince().size(); // nothing received yet: they are all still alive
+            assertTrue(started <= 2, "building square(generator(1..1000)) started " + started + " goroutines, one "
+                    + "for each stage expected: " + ONE_SENDER);
             List<Integer> values = drain(out);
             assertEquals(IntStream.rangeClosed(1, 1000).map(n -> n * n).boxed().toList(), values,
                     "square(generator(1..1000)) must send every square, in order");
