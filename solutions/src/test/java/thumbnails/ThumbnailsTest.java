@@ -43,7 +43,9 @@ import org.junit.jupiter.api.io.TempDir;
  *       the thumbnailers stay blocked on their sends (goroutine leak);</li>
  *   <li>{@code one-worker}: a pipeline with a single thumbnailer: the thumbnail step never overlaps;</li>
  *   <li>{@code keeps-saving}: closes done after the limit but keeps ranging over the results, saving what
- *       the workers still send (more than limit thumbnails; the course's own bug).</li>
+ *       the workers still send (more than limit thumbnails; the course's own bug);</li>
+ *   <li>{@code ignores-save-error}: prints a failed save and goes on saving the others: a thumbnail whose file name
+ *       a folder has taken in the output folder must end the pipeline with a StageError of saveThumbnail.</li>
  * </ul>
  */
 @Timeout(value = 10, unit = TimeUnit.SECONDS)
@@ -237,6 +239,26 @@ class ThumbnailsTest {
                 "setupPipeline threw the error");
 
         assertEquals("processImage", e.stage(), "the stage of the error: " + e.getMessage());
+    }
+
+    /**
+     * A thumbnail that cannot be saved (a folder, not empty, has taken its file name in the output folder) makes the
+     * pipeline fail with the save's error, stage saveThumbnail, and every stage ends.
+     */
+    @Test
+    void givenAThumbnailThatCannotBeSaved_whenPiped_thenTheSaveErrorIsReturnedAndEveryStageEnds() throws Exception {
+        Path root = images("in", 12);
+        Path out = out("out");
+        Files.writeString(Files.createDirectories(out.resolve("img-3.jpg")).resolve("keep.txt"), "a folder",
+                StandardCharsets.UTF_8);
+
+        StageError e = assertFailsAndEveryStageEnds(() -> Thumbnails.setupPipeline(root, out),
+                "a thumbnail that cannot be saved (out/img-3.jpg is a folder) must make setupPipeline throw "
+                        + "new StageError(\"saveThumbnail\", the save's IOException), not print it and go on",
+                "setupPipeline threw the save error");
+
+        assertEquals("saveThumbnail", e.stage(), "the stage of the error: " + e.getMessage());
+        assertInstanceOf(IOException.class, e.getCause(), "the save's own error");
     }
 
     @Test
