@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.gokata.runtime.CancelableContext;
+import dev.gokata.runtime.Context;
 import dev.gokata.runtime.Go;
 import dev.gokata.testkit.Goroutines;
 import dev.gokata.testkit.Lines;
@@ -28,7 +30,9 @@ import org.junit.jupiter.api.Timeout;
  *   <li>the untouched starter: no timeout handler: the slow request takes the whole 2 s and answers OK;</li>
  *   <li>{@code timeout-not-propagated}: the timeout handler answers 503 in time, but the request's context never
  *       reaches the slow operation, which runs to its end ({@code slowHandler took} is logged, nothing says
- *       {@code Error:}; the handler's goroutine outlives the request).</li>
+ *       {@code Error:}; the handler's goroutine outlives the request);</li>
+ *   <li>{@code ok-after-cancel}: logs the context's error but then answers 200 {@code OK\n} all the same (no
+ *       client reads it over the socket): called with a context already done, slowHandler must answer 500.</li>
  * </ul>
  */
 @Timeout(value = 10, unit = TimeUnit.SECONDS)
@@ -91,6 +95,33 @@ class ServerTest {
                 "the timeout: the slow operation must stop when its context is done");
         assertFalse(log.lines().stream().anyMatch(l -> l.startsWith("slowHandler took")),
                 "after a timeout the handler must not finish its work: " + log.lines());
+    }
+
+    /**
+     * The slow handler called with a context whose deadline has passed: it answers 500 with the context's error,
+     * logs it, and neither answers OK nor logs {@code slowHandler took} (the work was not done). Cancelled likewise.
+     */
+    @Test
+    void givenAContextAlreadyDone_whenTheSlowHandlerRuns_thenItAnswers500WithTheErrorNeverOk() {
+        var log = new Lines();
+        CancelableContext timedOut = Context.withTimeout(Context.background(), Duration.ofMillis(1));
+        CancelableContext cancelled = Context.withCancel(Context.background());
+        cancelled.cancel();
+        try {
+            timedOut.done().recv();
+            Response afterTimeout = Server.slowHandler(timedOut, new Request("GET", "/"), WORK, log.out());
+            Response afterCancel = Server.slowHandler(cancelled, new Request("GET", "/"), WORK, log.out());
+
+            assertEquals(new Response(500, "context deadline exceeded\n"), afterTimeout, "slowHandler's answer once "
+                    + "its context's deadline has passed: the work was not done, so never answer 200 OK; answer 500 "
+                    + "with the error's message (Go's TimeoutHandler refuses a handler's write after the timeout)");
+            assertEquals(new Response(500, "context canceled\n"), afterCancel, "slowHandler's answer once its "
+                    + "context is cancelled: never 200 OK; answer 500 with the error's message");
+            assertEquals(List.of("Error: context deadline exceeded", "Warning: context canceled"), log.lines(),
+                    "the log of the two requests (only completed work logs slowHandler took)");
+        } finally {
+            timedOut.cancel();
+        }
     }
 
     @Test
