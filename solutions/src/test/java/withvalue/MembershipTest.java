@@ -7,7 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gokata.runtime.CancelableContext;
 import dev.gokata.runtime.Context;
+import dev.gokata.runtime.ContextError;
+import dev.gokata.runtime.RecvChan;
 import dev.gokata.testkit.Stdout;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -25,7 +29,9 @@ import org.junit.jupiter.api.Timeout;
  *   <li>{@code original-ctx}: the id is stored in a derived context, but the goroutine gets the context
  *       processRequest was given: jane is not a member;</li>
  *   <li>{@code string-key}: the id is stored under the String "userIDKey", which any package can read or
- *       overwrite: fails key hygiene.</li>
+ *       overwrite: fails key hygiene;</li>
+ *   <li>{@code string-key-other-name}: the String "user_id", a name the key-hygiene test does not try: a context
+ *       that records the keys it is asked for sees a String.</li>
  * </ul>
  */
 @Timeout(value = 10, unit = TimeUnit.SECONDS)
@@ -59,6 +65,49 @@ class MembershipTest {
         assertNull(Membership.userId(plain), "a String key stored by other code must not be taken for the user id: "
                 + "use a private key type (a private record), as Go uses an unexported type");
         assertFalse(Membership.processRequest(plain, "bob"), "bob must stay bob, whatever other code stored");
+    }
+
+    /**
+     * The key userId looks the id up under, seen by a context that records the keys it is asked for: not a value of
+     * a JDK type (a String, a number, ...), which any code can build equal, but a private type of the kata's own.
+     */
+    @Test
+    void givenAContextThatRecordsTheKeys_whenTheIdIsLookedUp_thenTheKeyIsOfAPrivateType() {
+        assertTheIdReachesTheGoroutine();
+        var asked = new ArrayList<Object>();
+        Context recording = new Context() {
+            @Override
+            public RecvChan<Void> done() {
+                return Context.background().done();
+            }
+
+            @Override
+            public Optional<ContextError> err() {
+                return Optional.empty();
+            }
+
+            @Override
+            public Optional<Instant> deadline() {
+                return Optional.empty();
+            }
+
+            @Override
+            public Optional<Object> value(Object key) {
+                asked.add(key);
+                return Optional.empty();
+            }
+        };
+
+        assertNull(Membership.userId(recording), "userId of a context that carries none");
+
+        for (Object key : asked) {
+            Class<?> type = key.getClass();
+            assertFalse(type != Object.class && type.getName().startsWith("java."), "userId looks the id up "
+                    + "under the key " + (key instanceof String str ? "\"" + str + "\"" : key) + ", a "
+                    + type.getName() + ": any code can build an equal key and read or overwrite the user id. Use "
+                    + "a key of a private type of your own (private record UserIdKey() {}), as Go uses an "
+                    + "unexported type");
+        }
     }
 
     @Test
