@@ -2,9 +2,11 @@ package tcpserver;
 
 import static dev.gokata.runtime.Go.go;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.gokata.runtime.Goroutine;
 import dev.gokata.testkit.Concurrency;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -19,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -33,7 +36,11 @@ import org.junit.jupiter.api.Timeout;
  *   <li>{@code sequential}: {@code handleConn(conn)} without go; the second client gets nothing while the first
  *       is connected;</li>
  *   <li>{@code spins-after-close}: {@code continue} on every accept error, as the Go reference does; once the
- *       listener is closed, accept fails forever and serve never returns.</li>
+ *       listener is closed, accept fails forever and serve never returns;</li>
+ *   <li>{@code serve-in-goroutine}: serve starts the accept loop with go(...) and returns at once: it must still be
+ *       serving when a client has been answered, until its listener is closed;</li>
+ *   <li>{@code platform-thread}: each connection handled on {@code new Thread(...)}: correct answers, but the
+ *       handlers run outside gokata's goroutines (the probed handleConn sees an adopted thread).</li>
  * </ul>
  */
 @Timeout(10)
@@ -42,9 +49,13 @@ class ServerTest {
     private static final int CLIENTS = 3;
     private static final int READ_TIMEOUT_MS = 1500;
 
-    /** A server whose handlers are counted, so a test can see them overlap and end. */
+    /**
+     * A server whose handlers are counted, so a test can see them overlap and end, and which notes a handler run on a
+     * thread not started with go(...).
+     */
     static final class Probed extends Server {
         final Concurrency handlers = new Concurrency();
+        final AtomicInteger outsideGoroutines = new AtomicInteger();
 
         Probed() {
             super(TICK);
@@ -52,6 +63,9 @@ class ServerTest {
 
         @Override
         protected void handleConn(Socket c) {
+            if (Goroutine.current().adopted()) {
+                outsideGoroutines.incrementAndGet();
+            }
             handlers.section(() -> super.handleConn(c));
         }
     }
@@ -114,6 +128,10 @@ class ServerTest {
                 }
                 assertEquals(CLIENTS, running.server().handlers.peak(), "expected " + CLIENTS
                         + " handlers running at the same time, at most " + running.server().handlers.peak() + " were");
+                int outside = running.server().outsideGoroutines.get();
+                assertEquals(0, outside, outside + " of " + CLIENTS + " connections were handled on a thread not "
+                        + "started with go(...): start each handler with go(() -> handleConn(conn)), so that it is a "
+                        + "goroutine the runtime knows (its dumps, its deadlock and leak checks see it)");
             } finally {
                 for (Socket c : clients) {
                     c.close();
@@ -137,6 +155,10 @@ class ServerTest {
                         + " handleConn in a goroutine");
             }
         }
+        assertFalse(running.returned().await(300, TimeUnit.MILLISECONDS), "serve(listener) returned while its "
+                + "listener was still open: run the accept loop in serve itself, and return only once the listener "
+                + "is closed (a caller relies on serve blocking, as on Go's http.Serve); start goroutines for the "
+                + "connections, not for the loop");
         running.close();
         assertTrue(running.returned().await(2, TimeUnit.SECONDS), "serve(listener) did not return after the"
                 + " listener was closed: when accept() fails and listener.isClosed(), return from the loop");
