@@ -1,6 +1,8 @@
 package dev.gokata.runtime;
 
 import dev.gokata.runtime.race.Race;
+import dev.gokata.runtime.race.RaceDetector;
+import dev.gokata.runtime.race.Sites;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -19,9 +21,19 @@ import java.util.List;
  *
  * <p>Race hooks: every negative {@code add} (a done) releases into {@code clock}; every return of {@code await}
  * acquires it. {@code clock} is written under {@code guard}, and read after {@code guard} or after the waker's
- * volatile {@code done} write.
+ * volatile {@code done} write. And, as Go's race detector does, an {@code add} that takes the counter up from zero
+ * reads the WaitGroup and the first {@code await} that waits writes it: an add that is not ordered before the wait
+ * (called inside the goroutine it counts, say) is reported as a data race whichever runs first, where its bug, a
+ * wait that returns too early, shows only in some schedules.
  */
 public final class WaitGroup {
+    /** The race detector's ids of the accesses above; registered only when the detector is on. */
+    private static final class RaceSites {
+        static final int COUNTER = Sites.field("sync.WaitGroup", "counter");
+        static final int ADD = Sites.site("sync.WaitGroup", "add", "WaitGroup.java", 0, Sites.RUNTIME);
+        static final int WAIT = Sites.site("sync.WaitGroup", "await", "WaitGroup.java", 0, Sites.RUNTIME);
+    }
+
     private final Object guard = new Object();
     /** Guarded by {@code guard}. */
     private long counter;
@@ -35,6 +47,7 @@ public final class WaitGroup {
      * @throws GoPanic {@code sync: negative WaitGroup counter}
      */
     public void add(int delta) {
+        boolean fromZero;
         synchronized (guard) {
             long next = counter + delta;
             if (next < 0) {
@@ -43,6 +56,7 @@ public final class WaitGroup {
             if (Race.ENABLED && delta < 0) {
                 clock = Race.release(clock);
             }
+            fromZero = counter == 0 && next > 0;
             counter = next;
             if (next == 0) {
                 for (SyncWaiter w : waiters) {
@@ -50,6 +64,9 @@ public final class WaitGroup {
                 }
                 waiters.clear();
             }
+        }
+        if (Race.ENABLED && fromZero) {
+            RaceDetector.read(this, RaceSites.COUNTER, RaceSites.ADD);
         }
     }
 
@@ -61,6 +78,7 @@ public final class WaitGroup {
     /** Blocks until the counter is zero: Go's {@code Wait} (Java reserves {@code wait()}). */
     public void await() {
         SyncWaiter w;
+        boolean first;
         synchronized (guard) {
             if (counter == 0) {
                 if (Race.ENABLED) {
@@ -70,7 +88,11 @@ public final class WaitGroup {
             }
             w = new SyncWaiter();
             w.g.beginWait(WaitReason.WAITGROUP_WAIT);
+            first = waiters.isEmpty();
             waiters.add(w);
+        }
+        if (Race.ENABLED && first) {
+            RaceDetector.write(this, RaceSites.COUNTER, RaceSites.WAIT);
         }
         w.park();
         if (Race.ENABLED) {

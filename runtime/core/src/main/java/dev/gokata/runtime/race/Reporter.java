@@ -4,7 +4,6 @@ import dev.gokata.runtime.FuncName;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -105,12 +104,12 @@ final class Reporter {
     /**
      * The stack of an access kept by a shadow: its site's frame, then the call sites of its path, innermost first, as
      * many as a real stack's. Only instrumented code has call sites, so a caller outside it (a test, the JDK) is not
-     * shown; nor would it be a user frame.
+     * shown; nor would it be a user frame. A runtime operation's site is left out: the user's call of it shows.
      */
     private static List<RaceReport.Frame> stackFrames(int site, int node) {
         return IntStream.concat(IntStream.of(site), IntStream.of(CallStacks.sites(node)))
                 .mapToObj(Sites::site)
-                .filter(Objects::nonNull)
+                .filter(s -> s != null && s.kind() != Sites.RUNTIME)
                 .limit(MAX_FRAMES)
                 .map(s -> new RaceReport.Frame(FuncName.of(s.className(), s.method()), s.file(), s.line()))
                 .toList();

@@ -26,6 +26,11 @@ public final class Sites {
     public static final int CALL_AWAIT_TASKS = 5;
     /** Any other call: a frame of the callee's stack ({@link CallStacks}), not modelled. */
     public static final int CALL = 6;
+    /**
+     * An operation of the runtime that Go's race detector models as an access (a WaitGroup's Add from zero, its first
+     * Wait); a report shows where the user's code called it, not this site.
+     */
+    public static final int RUNTIME = 7;
 
     /** Field id 0: the internal state of a JDK collection or string builder. */
     static final int COLLECTION_STATE = 0;
