@@ -10,6 +10,7 @@ import dev.gokata.runtime.Goroutine;
 import dev.gokata.runtime.WaitReason;
 import dev.gokata.testkit.Sandbox;
 import dev.gokata.testkit.Stdout;
+import dev.gokata.testkit.WriterDuringACheck;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -18,7 +19,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -181,26 +181,14 @@ class BroadcastTest {
         assertEquals(List.of("foo"), lines, "the waiter for rsc1 prints foo once its key is there");
     }
 
-    /**
-     * Broadcast whose first key check starts a writer in a goroutine and returns only once that writer has finished
-     * or waits (for the lock): a waiter that holds the lock while it checks keeps the writer out until c.await()
-     * releases it; one that checks without the lock lets it write and broadcast before it waits.
-     */
+    /** Broadcast whose first missing(key) brings a writer ({@link WriterDuringACheck}). */
     static final class WriterDuringTheCheck extends Broadcast {
-        final AtomicBoolean checked = new AtomicBoolean();
-        final AtomicBoolean wroteDuringTheCheck = new AtomicBoolean();
-        final AtomicReference<Goroutine> gapWriter = new AtomicReference<>();
+        final WriterDuringACheck gap = new WriterDuringACheck();
 
         @Override
         protected boolean missing(String key) {
             boolean missing = super.missing(key);
-            if (checked.compareAndSet(false, true)) {
-                Goroutine w = go(this::writer);
-                gapWriter.set(w);
-                Awaitility.await("the writer writes, or waits for the lock").atMost(Duration.ofSeconds(2))
-                        .until(() -> w.finished() || w.waitReason().isPresent());
-                wroteDuringTheCheck.set(w.finished());
-            }
+            gap.onCheck(this::writer);
             return missing;
         }
     }
@@ -217,16 +205,13 @@ class BroadcastTest {
             Goroutine g = startWaiter(b, "rsc1", done);
             Awaitility.await("the waiter checks and blocks").atMost(Duration.ofSeconds(3))
                     .until(() -> g.waitReason().isPresent() || g.finished());
-            if (!b.checked.get() || b.wroteDuringTheCheck.get()) {
+            if (!b.gap.checked() || b.gap.wroteDuringTheCheck()) {
                 b.writer(); // the waiter never checked, or it missed the broadcast: wake it, so that it ends
             }
             awaitPrinted(done, "a writer came while it checked its key");
-            Goroutine w = b.gapWriter.get();
-            if (w != null) {
-                Awaitility.await("the writer ends").atMost(Duration.ofSeconds(2)).until(w::finished);
-            }
+            b.gap.awaitWriterEnded();
         });
-        assertFalse(b.wroteDuringTheCheck.get(), "a writer wrote and broadcast while the waiter was between its"
+        assertFalse(b.gap.wroteDuringTheCheck(), "a writer wrote and broadcast while the waiter was between its"
                 + " missing(key) check and its wait: the waiter checked its key without holding the Cond's lock, so"
                 + " it missed that broadcast and would have slept forever (a lost wake-up). Lock first, then check"
                 + " in the loop: c.l().lock(); try { while (missing(key)) c.await(); ... } finally { unlock }");

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.gokata.runtime.Goroutine;
 import dev.gokata.runtime.WaitReason;
 import dev.gokata.testkit.Stdout;
+import dev.gokata.testkit.WriterDuringACheck;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -119,26 +120,14 @@ class SignalTest {
         assertEquals(List.of("foo"), lines, "the waiter prints sharedRsc[\"rsc1\"] once it is populated");
     }
 
-    /**
-     * Signal whose first condition check starts a writer in a goroutine and returns only once that writer has
-     * finished or waits (for the lock): a waiter that holds the lock while it checks keeps the writer out until
-     * c.await() releases it; one that checks without the lock lets it write and signal before it waits.
-     */
+    /** Signal whose first isEmpty() brings a writer ({@link WriterDuringACheck}). */
     static final class WriterDuringTheCheck extends Signal {
-        final AtomicBoolean checked = new AtomicBoolean();
-        final AtomicBoolean wroteDuringTheCheck = new AtomicBoolean();
-        final AtomicReference<Goroutine> gapWriter = new AtomicReference<>();
+        final WriterDuringACheck gap = new WriterDuringACheck();
 
         @Override
         protected boolean isEmpty() {
             boolean empty = super.isEmpty();
-            if (checked.compareAndSet(false, true)) {
-                Goroutine w = go(this::writer);
-                gapWriter.set(w);
-                Awaitility.await("the writer writes, or waits for the lock").atMost(Duration.ofSeconds(2))
-                        .until(() -> w.finished() || w.waitReason().isPresent());
-                wroteDuringTheCheck.set(w.finished());
-            }
+            gap.onCheck(this::writer);
             return empty;
         }
     }
@@ -155,16 +144,13 @@ class SignalTest {
             Goroutine g = startWaiter(s, done);
             Awaitility.await("the waiter checks and blocks").atMost(Duration.ofSeconds(3))
                     .until(() -> g.waitReason().isPresent() || g.finished());
-            if (!s.checked.get() || s.wroteDuringTheCheck.get()) {
+            if (!s.gap.checked() || s.gap.wroteDuringTheCheck()) {
                 s.writer(); // the waiter never checked, or it missed the signal: wake it, so that it ends
             }
             awaitPrinted(done, "a writer came while it checked the condition");
-            Goroutine w = s.gapWriter.get();
-            if (w != null) {
-                Awaitility.await("the writer ends").atMost(Duration.ofSeconds(2)).until(w::finished);
-            }
+            s.gap.awaitWriterEnded();
         });
-        assertFalse(s.wroteDuringTheCheck.get(), "a writer wrote and signalled while the waiter was between its"
+        assertFalse(s.gap.wroteDuringTheCheck(), "a writer wrote and signalled while the waiter was between its"
                 + " isEmpty() check and its wait: the waiter checked the condition without holding the Cond's lock, so"
                 + " it missed that signal and would have slept forever (a lost wake-up). Lock first, then"
                 + " check in the loop: c.l().lock(); try { while (isEmpty()) c.await(); ... } finally { unlock }");
