@@ -40,7 +40,9 @@ import org.junit.jupiter.api.Timeout;
  *   <li>{@code serve-in-goroutine}: serve starts the accept loop with go(...) and returns at once: it must still be
  *       serving when a client has been answered, until its listener is closed;</li>
  *   <li>{@code platform-thread}: each connection handled on {@code new Thread(...)}: correct answers, but the
- *       handlers run outside gokata's goroutines (the probed handleConn sees an adopted thread).</li>
+ *       handlers run outside gokata's goroutines (the probed handleConn sees an adopted thread);</li>
+ *   <li>{@code cached-pool-never-shut-down}: each connection handled on a cached thread pool that serve never
+ *       shuts down: handlers outside the goroutines, and the grader's leak check finds the pool's idle threads.</li>
  * </ul>
  */
 @Timeout(10)
