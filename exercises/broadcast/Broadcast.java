@@ -5,6 +5,7 @@ import static dev.gokata.runtime.Go.*;
 import dev.gokata.runtime.Cond;
 import dev.gokata.runtime.Mutex;
 import dev.gokata.runtime.WaitGroup;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -22,7 +23,7 @@ public class Broadcast {
     public void waiter(String key) {
         // TODO: suspend the goroutine until key is in sharedRsc, instead of polling.
         while (missing(key)) {
-            sleep(java.time.Duration.ofMillis(1));
+            sleep(Duration.ofMillis(1));
         }
         System.out.println(sharedRsc.get(key));
     }
@@ -34,8 +35,8 @@ public class Broadcast {
         sharedRsc.put("rsc2", "bar");
     }
 
-    /** Starts a waiter for rsc1 and one for rsc2, then writes, and waits for both waiters. */
-    public void run() {
+    /** Starts a waiter for rsc1 and one for rsc2, writes after {@code writerDelay}, and waits for both waiters. */
+    public void run(Duration writerDelay) {
         var wg = new WaitGroup();
         for (String key : new String[] {"rsc1", "rsc2"}) {
             wg.add(1);
@@ -47,11 +48,12 @@ public class Broadcast {
                 }
             });
         }
+        sleep(writerDelay);
         writer();
         wg.await();
     }
 
     public static void main(String[] args) {
-        new Broadcast().run();
+        new Broadcast().run(Duration.ofMillis(100)); // by then both waiters are asleep: the writer must wake both
     }
 }

@@ -234,6 +234,17 @@ class GokataCommandsTest {
                 + " solutions/src/given/java/adder/Numbers.java, which the kata gives: remove it"), stray.out());
     }
 
+    @Test
+    void givenAStarterWhoseSignatureDiffersFromTheReference_whenVerified_thenItIsAProblem() throws IOException {
+        Path starter = dir.resolve("exercises/adder/Adder.java");
+        Files.writeString(starter, Files.readString(starter).replace("public static int sum(", "public static long sum("));
+        var r = gokata("verify", "--repeat", "1");
+        assertEquals(1, r.exit(), r.out());
+        assertTrue(r.out().contains("the untouched starter exercises/adder/ lacks what the hidden tests use, so a"
+                + " student who keeps its signatures loses points"), r.out());
+        assertTrue(r.out().contains("Adder.sum(int[]) returning int, which your code no longer has"), r.out());
+    }
+
     /** Makes the course a git repository with the starters committed, as a clone is (reset restores from it). */
     private void commitTheStarters() throws Exception {
         git("init", "-q");

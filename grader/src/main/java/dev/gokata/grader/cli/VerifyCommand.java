@@ -9,6 +9,7 @@ import dev.gokata.grader.compile.KataCompiler;
 import dev.gokata.grader.report.KataResult;
 import dev.gokata.grader.report.Points;
 import dev.gokata.grader.report.TextReport;
+import dev.gokata.grader.worker.Explain;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -158,7 +159,7 @@ public final class VerifyCommand implements Callable<Integer> {
         }
     }
 
-    /** Every untouched starter compiles and fails at least one test. */
+    /** Every untouched starter compiles, has what the hidden tests use, and fails at least one test. */
     private void verifyStarters(Grader grader, List<Kata> ready, Map<Kata, List<String>> found, PrintWriter out) {
         var c = course.course();
         var sources = new LinkedHashMap<Kata, Path>();
@@ -177,6 +178,11 @@ public final class VerifyCommand implements Callable<Integer> {
                 found.get(k).add("the untouched starter " + c.show(c.exercise(k.id())) + "/ passes every test: the"
                         + " tests must catch a starter that does nothing");
             }
+            r.tests().stream().filter(t -> Explain.isLinkage(t.message())).findFirst().ifPresent(t ->
+                    found.get(k).add("the untouched starter " + c.show(c.exercise(k.id())) + "/ lacks what the"
+                            + " hidden tests use, so a student who keeps its signatures loses points (" + t.name()
+                            + "): " + t.message().lines().findFirst().orElse("")
+                            + "; give the starter the reference solution's public classes, methods and fields"));
         });
     }
 

@@ -7,12 +7,17 @@ import java.util.regex.Pattern;
  * Turns the JVM's linkage errors, which a test meets when the student changed a class, method or field the test
  * calls, into a sentence a student understands.
  */
-final class Explain {
+public final class Explain {
     private static final Pattern METHOD = Pattern.compile("'(?<ret>[^ ]+) (?<owner>[\\w.$]+)\\.(?<name>[\\w$<>]+)\\((?<args>[^)]*)\\)'");
     private static final Pattern FIELD = Pattern.compile("(?:Class (?<owner>[\\w.$]+) does not have member field '(?<type>[^ ]+) (?<name>\\w+)')|(?:'(?<type2>[^ ]+) (?<owner2>[\\w.$]+)\\.(?<name2>\\w+)')");
     private static final String KEEP = "keep the names, parameter and return types of the starter's public classes, methods and fields";
 
     private Explain() {
+    }
+
+    /** Whether a test's failure {@code message} is such an explanation: the code lacks what the test uses. */
+    public static boolean isLinkage(String message) {
+        return message != null && message.contains(KEEP);
     }
 
     /** The explanation, if {@code t} or one of its causes is a linkage error. */
