@@ -237,7 +237,8 @@ class GokataCommandsTest {
     @Test
     void givenAStarterWhoseSignatureDiffersFromTheReference_whenVerified_thenItIsAProblem() throws IOException {
         Path starter = dir.resolve("exercises/adder/Adder.java");
-        Files.writeString(starter, Files.readString(starter).replace("public static int sum(", "public static long sum("));
+        Files.writeString(starter, Files.readString(starter)
+                .replace("public static int sum(", "public static long sum("));
         var r = gokata("verify", "--repeat", "1");
         assertEquals(1, r.exit(), r.out());
         assertTrue(r.out().contains("the untouched starter exercises/adder/ lacks what the hidden tests use, so a"
