@@ -142,6 +142,18 @@ class LoggerTest {
         }
 
         @Override
+        public void println(Object obj) { // before PrintStream's lock, which println holds while it calls print
+            interleave();
+            super.println(obj);
+        }
+
+        @Override
+        public void println(String s) {
+            interleave();
+            super.println(s);
+        }
+
+        @Override
         public PrintStream append(CharSequence csq) {
             interleave();
             return super.append(csq);
