@@ -112,16 +112,22 @@ class ServerTest {
             Response afterTimeout = Server.slowHandler(timedOut, new Request("GET", "/"), WORK, log.out());
             Response afterCancel = Server.slowHandler(cancelled, new Request("GET", "/"), WORK, log.out());
 
-            assertEquals(new Response(500, "context deadline exceeded\n"), afterTimeout, "slowHandler's answer once "
-                    + "its context's deadline has passed: the work was not done, so never answer 200 OK; answer 500 "
-                    + "with the error's message (Go's TimeoutHandler refuses a handler's write after the timeout)");
-            assertEquals(new Response(500, "context canceled\n"), afterCancel, "slowHandler's answer once its "
-                    + "context is cancelled: never 200 OK; answer 500 with the error's message");
+            assertErrorAnswer("context deadline exceeded", afterTimeout, "slowHandler's answer once its context's"
+                    + " deadline has passed: the work was not done, so never answer 200 OK; answer 500 with the"
+                    + " error's message (Go's TimeoutHandler refuses a handler's write after the timeout)");
+            assertErrorAnswer("context canceled", afterCancel, "slowHandler's answer once its context is cancelled:"
+                    + " never 200 OK; answer 500 with the error's message");
             assertEquals(List.of("Error: context deadline exceeded", "Warning: context canceled"), log.lines(),
                     "the log of the two requests (only completed work logs slowHandler took)");
         } finally {
             timedOut.cancel();
         }
+    }
+
+    /** A 500 answer whose body is {@code message}, with or without a line end (the README asks for none). */
+    private static void assertErrorAnswer(String message, Response answer, String what) {
+        assertEquals(500, answer.status(), what + "; it answered " + answer);
+        assertEquals(message, answer.body().strip(), what + "; it answered " + answer);
     }
 
     @Test
