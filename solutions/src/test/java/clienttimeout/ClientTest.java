@@ -17,6 +17,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -48,7 +49,9 @@ import org.junit.jupiter.api.Timeout;
  *   <li>{@code no-cancel}: the timeout's context is never cancelled (no {@code finally}): fetch returns, and the
  *       context stays registered with its parent, its timer pending, until the timeout; with a parent of another
  *       kind than the runtime's, the goroutine that watches it stays alive too (Go's {@code go vet} reports this
- *       as lostcancel).</li>
+ *       as lostcancel);</li>
+ *   <li>{@code cancel-only-on-success}: cancels the context after a request that succeeded, not after one that
+ *       failed: a refused connection leaves it registered with its parent.</li>
  * </ul>
  */
 @Timeout(value = 10, unit = TimeUnit.SECONDS)
@@ -193,6 +196,29 @@ class ClientTest {
                     + "derived: call its cancel() in a finally (Go's defer cancel()). Until then the context stays "
                     + "registered with its parent and its timer runs; and for a parent of another kind than the "
                     + "runtime's, as this test's is, the goroutine that watches the parent for it stays alive (below)");
+        } finally {
+            parent.cancel();
+        }
+    }
+
+    @Test
+    void givenAParentOfAnotherKind_whenTheRequestFails_thenTheContextItDerivedIsCancelledToo() throws IOException {
+        URI refused;
+        try (var closed = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) { // a port nobody listens on
+            refused = URI.create("http://127.0.0.1:" + closed.getLocalPort() + "/fast");
+        }
+        var parent = new RequestContext();
+        var out = new Lines();
+        try {
+            Sandbox.Run run = Sandbox.runToExit(() -> Client.fetch(parent, refused, LIMIT, out.out()), LIMIT,
+                    "fetch never returned from a refused connection");
+
+            assertTrue(out.lines().size() == 1 && out.lines().getFirst().startsWith("ERROR: "), "a refused"
+                    + " connection is an error: fetch prints ERROR: and the error; it printed " + out.lines());
+            Sandbox.assertNoLeaks(run, Duration.ofMillis(500), "fetch returned from a failed request without"
+                    + " cancelling the context it derived: cancel it on every path, in a finally (Go's defer"
+                    + " cancel()), not only after a request that succeeded. Until then it stays registered with its"
+                    + " parent, and the goroutine that watches this test's parent for it stays alive (below)");
         } finally {
             parent.cancel();
         }
