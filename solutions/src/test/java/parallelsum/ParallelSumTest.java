@@ -27,7 +27,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  *       the parts finish together);</li>
  *   <li>{@code sequential}: sums the parts one after another without goroutines; they never overlap.</li>
  *   <li>{@code executor-never-shut-down}: sums the parts on a fixed thread pool that it never shuts down; the
- *       grader's leak check finds the pool's threads alive after each test.</li>
+ *       grader's leak check finds the pool's threads alive after each test;</li>
+ *   <li>{@code int-total}: the total is an {@code AtomicInteger} and each part's sum is cast to int: a sum beyond
+ *       {@code 2^31 - 1} wraps around.</li>
  * </ul>
  */
 @Timeout(10)
@@ -53,9 +55,21 @@ class ParallelSumTest {
         assertSum(numbers, workers);
     }
 
+    /** A sum, and each part's, beyond what an int holds: the total is a long (Go's int64), and so is a part's sum. */
+    @ParameterizedTest(name = "{0} workers")
+    @ValueSource(ints = {1, 2})
+    void sumsBeyondTheRangeOfAnInt(int workers) {
+        int[] numbers = {Integer.MAX_VALUE, Integer.MAX_VALUE, Integer.MAX_VALUE, Integer.MAX_VALUE};
+        long got = new ParallelSum(workers).addConcurrent(numbers);
+        assertEquals(4L * Integer.MAX_VALUE, got, "addConcurrent of four times Integer.MAX_VALUE with " + workers
+                + " workers returned " + got + ": the sum overflowed an int. Keep each part's sum and the total in"
+                + " a long (an AtomicLong), as Go's int64");
+    }
+
     @Test
     void givesTheSameSumOnEveryRun() {
-        int[] numbers = ParallelSum.generateNumbers(200_000);
+        // no zero (a number left out always shows) and a length no worker count divides
+        int[] numbers = IntStream.range(0, 200_003).map(i -> 1 + i % 9).toArray();
         long expected = ParallelSum.add(numbers);
         var summer = new ParallelSum(Runtime.getRuntime().availableProcessors() + 1);
         for (int run = 1; run <= 5; run++) {
