@@ -28,7 +28,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  *   <li>{@code capacity-off-by-one}: {@code Chan.make(count - 1)}; the producer alone blocks on its last send.</li>
  *   <li>{@code fixed-capacity-six}: {@code Chan.make(6)}; right for {@code main}, blocks for 7 or more values;</li>
  *   <li>{@code fixed-capacity-100}: {@code Chan.make(100)}, a capacity that looks large enough, whatever the count;
- *       blocks for 150 or 1000 values.</li>
+ *       blocks for 150 or 1000 values;</li>
+ *   <li>{@code fixed-capacity-1024}: {@code Chan.make(1024)}, larger than any count but the last; blocks for 10 007
+ *       values.</li>
  * </ul>
  */
 @Timeout(10)
@@ -36,7 +38,7 @@ class BufferedTest {
     private static final Duration LIMIT = Duration.ofSeconds(2);
 
     @ParameterizedTest(name = "{0} values")
-    @ValueSource(ints = {1, 6, 7, 20, 150, 1000})
+    @ValueSource(ints = {1, 6, 7, 20, 150, 1000, 10_007})
     void theProducerSendsEveryValueWithNoConsumerRunning(int count) {
         Chan<Integer> ch = Buffered.newChannel(count);
         List<String> sent = Stdout.capture(() -> Sandbox.runToExit(() -> Buffered.produce(ch, count), LIMIT,
