@@ -31,7 +31,9 @@ import org.junit.jupiter.api.Timeout;
  *   <li>{@code string-key}: the id is stored under the String "userIDKey", which any package can read or
  *       overwrite: fails key hygiene;</li>
  *   <li>{@code string-key-other-name}: the String "user_id", a name the key-hygiene test does not try: a context
- *       that records the keys it is asked for sees a String.</li>
+ *       that records the keys it is asked for sees a String;</li>
+ *   <li>{@code static-field}: processRequest puts the id in a static field and userId reads it from there, never
+ *       from the context: two requests at once read each other's id.</li>
  * </ul>
  */
 @Timeout(value = 10, unit = TimeUnit.SECONDS)
@@ -99,7 +101,9 @@ class MembershipTest {
         };
 
         assertNull(Membership.userId(recording), "userId of a context that carries none");
-
+        assertFalse(asked.isEmpty(), "userId never asked the context it was given for a value: the id must travel"
+                + " in the context (Context.withValue(ctx, key, id), read back with ctx.value(key)), not in a"
+                + " variable that every request shares");
         for (Object key : asked) {
             Class<?> type = key.getClass();
             assertFalse(type != Object.class && type.getName().startsWith("java."), "userId looks the id up "
