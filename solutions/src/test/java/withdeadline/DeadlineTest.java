@@ -34,22 +34,38 @@ import org.junit.jupiter.api.Timeout;
  *   <li>{@code no-precheck}: starts work it cannot finish in time and gives up only at the deadline;</li>
  *   <li>{@code sleep-ignores-ctx}: the work does not watch ctx.done(), so it runs to its end after the deadline;</li>
  *   <li>{@code plain-send}: the result is sent with a plain send: when the caller has given up, nobody receives it,
- *       and the goroutine stays blocked for ever.</li>
+ *       and the goroutine stays blocked for ever;</li>
+ *   <li>{@code no-close-after-result}: closes the channel when it gives up, not after sending the result: a range
+ *       over it never ends.</li>
  * </ul>
  */
 @Timeout(value = 10, unit = TimeUnit.SECONDS)
 class DeadlineTest {
 
-    private record Run(Optional<Received<Data>> received, long millis, List<String> lines) {
+    /** What compute's channel gave first, and after a result what it gave next (a close, if compute closed it). */
+    private record Run(Optional<Received<Data>> received, Optional<Received<Data>> afterTheResult, long millis,
+            List<String> lines) {
     }
 
     private static Run run(Context ctx, Duration estimate, Duration work) {
         long start = System.nanoTime();
         var captured = Stdout.captureResult(() -> {
             RecvChan<Data> ch = Deadline.compute(ctx, estimate, work);
-            return Recv.within(ch, Duration.ofSeconds(2));
+            var first = Recv.within(ch, Duration.ofSeconds(2));
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            var next = first.isPresent() && first.get().ok() ? Recv.within(ch, Duration.ofSeconds(1))
+                    : Optional.<Received<Data>>empty();
+            return new Run(first, next, millis, List.of());
         });
-        return new Run(captured.value(), (System.nanoTime() - start) / 1_000_000, captured.lines());
+        Run r = captured.value();
+        return new Run(r.received(), r.afterTheResult(), r.millis(), captured.lines());
+    }
+
+    /** After its result, compute closes the channel too (however it ends), so that a range over it ends. */
+    private static void assertClosedAfterTheResult(Run r) {
+        assertTrue(r.afterTheResult().isPresent() && !r.afterTheResult().get().ok(), "after the result, compute's"
+                + " channel gave " + describe(r.afterTheResult()) + ": close it however compute ends (in a finally),"
+                + " after the result too, so that a receiver's range over it ends");
     }
 
     /** What arrived on compute's channel, in words. */
@@ -85,6 +101,7 @@ class DeadlineTest {
                     + " work fit in the 300 ms before the deadline");
             assertTrue(r.millis() >= 45, "the result came after " + r.millis() + " ms, before the 50 ms of work");
             assertEquals(List.of(), r.lines(), "nothing is printed when the work completes");
+            assertClosedAfterTheResult(r);
         } finally {
             ctx.cancel();
         }
@@ -96,6 +113,7 @@ class DeadlineTest {
 
         assertEquals("the result \"123\"", describe(r.received()), "what arrived on compute's channel when ctx has no"
                 + " deadline");
+        assertClosedAfterTheResult(r);
     }
 
     @Test
