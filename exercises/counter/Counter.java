@@ -9,7 +9,9 @@ public class Counter {
     // TODO: implement a concurrency-safe counter: many goroutines increment it at once.
     private long counter;
 
-    /** Starts {@code goroutines} goroutines that each increment the counter {@code increments} times; waits for them. */
+    /**
+     * Starts {@code goroutines} goroutines that each increment the counter {@code increments} times; waits for them.
+     */
     public void count(int goroutines, int increments) {
         var wg = new WaitGroup();
         for (int g = 0; g < goroutines; g++) {

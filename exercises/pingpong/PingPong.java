@@ -6,7 +6,9 @@ import dev.gokata.runtime.Chan;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Kata "Ping-pong with channel direction": two goroutines relay messages, and the types say who sends and who receives. */
+/**
+ * Kata "Ping-pong with channel direction": two goroutines relay messages, and the types say who sends and who receives.
+ */
 public final class PingPong {
     private PingPong() {
     }
@@ -41,7 +43,10 @@ public final class PingPong {
         return transcript;
     }
 
-    /** Answers every {@code "ping k"} received on {@code pings} with {@code "pong k"} on {@code pongs}, until pings is closed. */
+    /**
+     * Answers every {@code "ping k"} received on {@code pings} with {@code "pong k"} on {@code pongs}, until pings is
+     * closed.
+     */
     public static void returnBalls(Chan<String> pings, Chan<String> pongs) {
         // TODO: range over pings; send each ball back with "ping" replaced by "pong"
     }

@@ -9,9 +9,9 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * TODO: make this server's slow handler bounded by a timeout handler, and whose slow work is abandoned when the request's
- * context is done: on the server's timeout ({@code Error: context deadline exceeded}) or when the client goes away
- * ({@code Warning: context canceled}).
+ * TODO: make this server's slow handler bounded by a timeout handler, and whose slow work is abandoned when the
+ * request's context is done: on the server's timeout ({@code Error: context deadline exceeded}) or when the client
+ * goes away ({@code Warning: context canceled}).
  */
 public final class Server {
     private Server() {

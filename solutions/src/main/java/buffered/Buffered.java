@@ -19,7 +19,10 @@ public final class Buffered {
         return Chan.make(count);
     }
 
-    /** Sends 0, 1, ..., count-1 on {@code ch}, printing {@code Sending: i} before each send; closes {@code ch} at the end. */
+    /**
+     * Sends 0, 1, ..., count-1 on {@code ch}, printing {@code Sending: i} before each send; closes {@code ch} at the
+     * end.
+     */
     public static void produce(SendChan<Integer> ch, int count) {
         try {
             for (int i = 0; i < count; i++) {

@@ -9,7 +9,9 @@ import java.util.concurrent.atomic.AtomicLong;
 public class Counter {
     private final AtomicLong counter = new AtomicLong();
 
-    /** Starts {@code goroutines} goroutines that each increment the counter {@code increments} times; waits for them. */
+    /**
+     * Starts {@code goroutines} goroutines that each increment the counter {@code increments} times; waits for them.
+     */
     public void count(int goroutines, int increments) {
         var wg = new WaitGroup();
         for (int g = 0; g < goroutines; g++) {

@@ -41,7 +41,10 @@ public final class NonBlocking {
         done.close();
     }
 
-    /** Sends {@code "message"} three times, sleeping {@code every} before each send; stops early once {@code done} is closed. */
+    /**
+     * Sends {@code "message"} three times, sleeping {@code every} before each send; stops early once {@code done} is
+     * closed.
+     */
     static void produce(SendChan<String> ch, RecvChan<Void> done, Duration every) {
         for (int i = 0; i < 3; i++) {
             sleep(every);

@@ -28,7 +28,9 @@ public final class Ownership {
         return ch.recvOnly();
     }
 
-    /** A utilizer: prints {@code Received: v} for every value until the channel is closed, then {@code Done receiving!}. */
+    /**
+     * A utilizer: prints {@code Received: v} for every value until the channel is closed, then {@code Done receiving!}.
+     */
     public static void consumer(RecvChan<Integer> ch) {
         for (int v : ch) {
             System.out.println("Received: " + v);

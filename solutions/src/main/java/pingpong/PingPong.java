@@ -8,7 +8,9 @@ import dev.gokata.runtime.SendChan;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Kata "Ping-pong with channel direction": two goroutines relay messages, and the types say who sends and who receives. */
+/**
+ * Kata "Ping-pong with channel direction": two goroutines relay messages, and the types say who sends and who receives.
+ */
 public final class PingPong {
     private PingPong() {
     }
@@ -49,7 +51,10 @@ public final class PingPong {
         return transcript;
     }
 
-    /** Answers every {@code "ping k"} received on {@code pings} with {@code "pong k"} on {@code pongs}, until pings is closed. */
+    /**
+     * Answers every {@code "ping k"} received on {@code pings} with {@code "pong k"} on {@code pongs}, until pings is
+     * closed.
+     */
     public static void returnBalls(RecvChan<String> pings, SendChan<String> pongs) {
         for (String ball : pings) {
             pongs.send(ball.replace("ping", "pong"));

@@ -28,7 +28,8 @@ class BroadcastCallsTest {
                     return new MethodVisitor(Opcodes.ASM9) {
                         @Override
                         public void visitMethodInsn(int op, String owner, String m, String d, boolean itf) {
-                            if (owner.equals("dev/gokata/runtime/Cond") && (m.equals("signal") || m.equals("broadcast"))) {
+                            if (owner.equals("dev/gokata/runtime/Cond")
+                                    && (m.equals("signal") || m.equals("broadcast"))) {
                                 calls.add(m);
                             }
                         }

@@ -97,7 +97,8 @@ class FanInTest {
             a.send(1);
             a.close();
         });
-        assertEquals(Optional.of(new Received<>(1, true)), Recv.within(out, LIMIT), "the value sent on the first input");
+        assertEquals(Optional.of(new Received<>(1, true)), Recv.within(out, LIMIT),
+                "the value sent on the first input");
         Optional<Received<Integer>> early = Recv.within(out, Duration.ofMillis(50));
         assertTrue(early.isEmpty(), "merge's output was closed (or sent " + early.map(Received::value).orElse(null)
                 + ") while the second input was still open: close it only after every input is closed");

@@ -130,7 +130,8 @@ class HelloTest {
         var hello = new Probed(Duration.ofMillis(1), false);
         List<String> lines = Stdout.capture(hello::run);
 
-        assertTrue(lines.size() >= 3 && lines.subList(0, 3).equals(List.of("direct call", "direct call", "direct call")),
+        assertTrue(lines.size() >= 3
+                && lines.subList(0, 3).equals(List.of("direct call", "direct call", "direct call")),
                 "expected the output to start with 'direct call' three times, got " + lines);
         for (String name : NAMES) {
             long n = lines.stream().filter(name::equals).count();

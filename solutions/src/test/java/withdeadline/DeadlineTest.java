@@ -135,7 +135,9 @@ class DeadlineTest {
         }
     }
 
-    /** What a caller that gave up saw: compute's goroutines still alive, as a failure ("" if none); its last receive. */
+    /**
+     * What a caller that gave up saw: compute's goroutines still alive, as a failure ("" if none); its last receive.
+     */
     private record GaveUp(String leak, Optional<Received<Data>> last) {
     }
 

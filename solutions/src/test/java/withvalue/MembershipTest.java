@@ -119,7 +119,8 @@ class MembershipTest {
         CancelableContext parent = Context.withCancel(Context.background());
         try {
             assertTrue(Membership.processRequest(Context.withCancel(parent), "jane"), "jane through a child context:"
-                    + " hand the goroutine the context Context.withValue returns, not the one processRequest was given");
+                    + " hand the goroutine the context Context.withValue returns,"
+                    + " not the one processRequest was given");
             assertNull(Membership.userId(parent), "processRequest must not change the context it was given: "
                     + "Context.withValue returns a new, derived context");
             assertEquals(Optional.empty(), parent.value("userIDKey"));

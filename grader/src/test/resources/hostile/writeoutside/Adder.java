@@ -12,8 +12,8 @@ public final class Adder {
         var escaped = new StringBuilder();
         var own = Path.of(Adder.class.getProtectionDomain().getCodeSource().getLocation().getPath());
         for (var target : new Path[] {own.resolve("planted.txt"), Path.of("@COURSE@", "planted.txt"),
-                Path.of("@EXERCISES@", "adder", "planted.txt"), Path.of("@HOME@", "planted.txt"), Path.of("/planted.txt"),
-                Path.of("/usr/planted.txt"), Path.of("/etc/planted.txt")}) {
+                Path.of("@EXERCISES@", "adder", "planted.txt"), Path.of("@HOME@", "planted.txt"),
+                Path.of("/planted.txt"), Path.of("/usr/planted.txt"), Path.of("/etc/planted.txt")}) {
             try {
                 Files.writeString(target, "planted");
                 escaped.append("wrote ").append(target).append("; ");

@@ -16,7 +16,8 @@ import picocli.CommandLine.HelpCommand;
 @Command(name = "gokata", mixinStandardHelpOptions = true, version = "gokata 0.1.0",
         description = "Learn Go's concurrency in Java: run, grade and watch the course's katas.",
         subcommands = {ListCommand.class, RunCommand.class, GradeCommand.class, WatchCommand.class, HintCommand.class,
-                ResetCommand.class, SolutionCommand.class, VerifyCommand.class, dev.gokata.grader.classroom.ClassCommand.class, HelpCommand.class},
+                ResetCommand.class, SolutionCommand.class, VerifyCommand.class,
+                dev.gokata.grader.classroom.ClassCommand.class, HelpCommand.class},
         footer = {"%nA session:",
                 "  gokata list                  where you are: every kata, its status and points",
                 "  gokata watch                 re-grade the current kata on every save (h: hint, q: quit)",
@@ -39,7 +40,8 @@ public final class Gokata {
         shareVersion(cl, cl.getCommandSpec().version());
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             var err = commandLine.getErr();
-            err.println(commandLine.getColorScheme().errorText("gokata " + commandLine.getCommandName() + ": " + message(ex)));
+            err.println(commandLine.getColorScheme()
+                    .errorText("gokata " + commandLine.getCommandName() + ": " + message(ex)));
             err.flush();
             if (Boolean.getBoolean("gokata.debug")) {
                 ex.printStackTrace(err);

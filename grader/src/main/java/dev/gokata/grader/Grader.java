@@ -39,7 +39,8 @@ public final class Grader {
     }
 
     /** Grades {@code katas} of the submission at {@code submissionRoot}, in order. */
-    public static CourseResult grade(Path submissionRoot, KataCatalogue catalogue, List<String> katas, GradeOptions options) {
+    public static CourseResult grade(Path submissionRoot, KataCatalogue catalogue, List<String> katas,
+            GradeOptions options) {
         var grader = new Grader(submissionRoot, options);
         var list = katas.isEmpty() ? catalogue.ready() : katas.stream().map(catalogue::get).toList();
         return grader.grade(list, r -> { });
@@ -56,7 +57,10 @@ public final class Grader {
         return gradeAll(sources, "", each);
     }
 
-    /** Grades each kata's sources in {@code sources} (any folders), sharing one test JVM; see {@link #grade(List, Consumer)}. */
+    /**
+     * Grades each kata's sources in {@code sources} (any folders), sharing one test JVM; see
+     * {@link #grade(List, Consumer)}.
+     */
     public CourseResult gradeAll(Map<Kata, Path> sources, String variant, Consumer<KataResult> each) {
         long start = System.nanoTime();
         if (sources.size() == 1) {
@@ -169,7 +173,8 @@ public final class Grader {
         }
         var limits = new WorkerProcess.Limits(runLimit, katas.getFirst().testTimeLimit(), classLimits,
                 options.leakGrace(), options.memoryMb(), options.outputCapBytes());
-        return new WorkerProcess(options.toolchain(), options.sandbox()).run(classes, hiddenTests(), testClasses, limits, work);
+        return new WorkerProcess(options.toolchain(), options.sandbox())
+                .run(classes, hiddenTests(), testClasses, limits, work);
     }
 
     /** The compiled hidden tests this grader uses. */

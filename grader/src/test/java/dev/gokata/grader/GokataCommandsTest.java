@@ -55,7 +55,8 @@ class GokataCommandsTest {
         assertEquals(0, r.exit(), r.err());
         assertTrue(r.out().contains("1  adder  not started      0/6  Sum two halves in goroutines  <- next"), r.out());
         assertTrue(r.out().contains("2  later  coming soon"), r.out());
-        assertTrue(r.out().contains("Progress [------------------------------] 0/1 katas passed, 0 of 6 points"), r.out());
+        assertTrue(r.out().contains("Progress [------------------------------] 0/1 katas passed, 0 of 6 points"),
+                r.out());
     }
 
     @Test
@@ -197,7 +198,8 @@ class GokataCommandsTest {
     void givenWrongUsage_whenRun_thenExit2AndAMessageNotAStackTrace() {
         var unknownKata = gokata("hint", "nosuch");
         assertEquals(2, unknownKata.exit());
-        assertTrue(unknownKata.err().contains("there is no kata \"nosuch\"; the katas are: adder, later"), unknownKata.err());
+        assertTrue(unknownKata.err().contains("there is no kata \"nosuch\"; the katas are: adder, later"),
+                unknownKata.err());
         assertFalse(unknownKata.err().contains("\tat "), unknownKata.err());
         assertEquals(2, gokata("grade", "--bogus").exit());
     }
@@ -208,7 +210,8 @@ class GokataCommandsTest {
         assertEquals(0, r.exit());
         assertTrue(r.out().contains("gokata watch"), r.out());
         assertTrue(gokata("help", "grade").out().contains("gokata grade --all --json results.json"));
-        for (String command : List.of("list", "run", "grade", "watch", "hint", "reset", "solution", "verify", "class")) {
+        for (String command : List.of("list", "run", "grade", "watch", "hint", "reset", "solution", "verify",
+                "class")) {
             var help = gokata(command, "--help");
             assertEquals(0, help.exit(), command + ": " + help.err());
             assertTrue(help.out().startsWith("Usage: gokata " + command), command + ": " + help.out());

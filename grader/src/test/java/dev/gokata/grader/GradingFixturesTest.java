@@ -79,7 +79,8 @@ class GradingFixturesTest {
     void givenADeadlock_whenGraded_thenGosDeadlockReportAndDump() {
         var t = test(grade("deadlock"), "AdderTest.sumsFourNumbers");
         assertEquals(Verdict.FAIL, t.verdict());
-        assertTrue(t.deadlock().startsWith("fatal error: all goroutines are asleep - deadlock!\n\ngoroutine 1 [chan receive]:"),
+        assertTrue(t.deadlock()
+                .startsWith("fatal error: all goroutines are asleep - deadlock!\n\ngoroutine 1 [chan receive]:"),
                 t.deadlock());
         assertTrue(t.deadlock().contains("adder.AdderTest.sumsFourNumbers(...)\n\tAdderTest.java:"), t.deadlock());
         assertTrue(!t.deadlock().contains("org.junit.") && !t.deadlock().contains("dev.gokata.grader."),
@@ -112,7 +113,8 @@ class GradingFixturesTest {
             assertEquals(Verdict.TIMEOUT, t.verdict(), t.name());
             assertTrue(t.message().startsWith("panic: test timed out after 2s"), t.message());
             assertTrue(t.message().contains("goroutine 1 [running]:\nadder.Adder.sum(...)\n\tAdder.java:"),
-                    "the dump shows where the loop runs, though the test class has JUnit's own @Timeout: " + t.message());
+                    "the dump shows where the loop runs, though the test class has JUnit's own @Timeout: "
+                            + t.message());
         }
     }
 
@@ -139,7 +141,8 @@ class GradingFixturesTest {
     void givenAChangedSignature_whenGraded_thenTheMissingMethodIsNamedInWords() {
         var t = test(grade("signature"), "AdderTest.sumsFourNumbers");
         assertEquals(Verdict.ERROR, t.verdict());
-        assertTrue(t.message().startsWith("the test calls Adder.sum(int[]) returning int, which your code no longer has"),
+        assertTrue(t.message()
+                .startsWith("the test calls Adder.sum(int[]) returning int, which your code no longer has"),
                 t.message());
     }
 

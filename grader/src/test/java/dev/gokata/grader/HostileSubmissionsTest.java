@@ -102,8 +102,10 @@ class HostileSubmissionsTest {
         try {
             var source = Files.readString(FakeCourse.resource("hostile/" + hostile + "/Adder.java"))
                     .replace("@OTHER@", other.toString())
-                    .replace("@PRIVATE_SRC@", course.root.resolve("solutions/src/test/java/adder/AdderTest.java").toString())
-                    .replace("@SOLUTION_CLASS@", course.root.resolve("solutions/target/classes/adder/Adder.class").toString())
+                    .replace("@PRIVATE_SRC@",
+                            course.root.resolve("solutions/src/test/java/adder/AdderTest.java").toString())
+                    .replace("@SOLUTION_CLASS@",
+                            course.root.resolve("solutions/target/classes/adder/Adder.class").toString())
                     .replace("@PORT@", Integer.toString(listener.getLocalPort()))
                     .replace("@COURSE@", course.root.toString())
                     .replace("@EXERCISES@", course.root.resolve("exercises").toString())
@@ -213,7 +215,8 @@ class HostileSubmissionsTest {
     private String fingerprint() {
         try {
             var digest = MessageDigest.getInstance("SHA-256");
-            for (var root : List.of(course.root.resolve("exercises"), course.root.resolve("solutions"), dir.resolve("class"))) {
+            for (var root : List.of(course.root.resolve("exercises"), course.root.resolve("solutions"),
+                    dir.resolve("class"))) {
                 try (Stream<Path> walk = Files.walk(root)) {
                     for (var p : walk.sorted().toList()) {
                         digest.update(p.toString().getBytes());

@@ -26,7 +26,9 @@ public final class Recv {
         return got.stream().findFirst();
     }
 
-    /** Receives until {@code ch} is closed and returns the values in order, failing if that takes over {@code limit}. */
+    /**
+     * Receives until {@code ch} is closed and returns the values in order, failing if that takes over {@code limit}.
+     */
     public static <T> List<T> drain(RecvChan<T> ch, Duration limit) {
         long deadline = System.nanoTime() + limit.toNanos();
         var values = new ArrayList<T>();

@@ -7,7 +7,10 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.regex.Pattern;
 
-/** Reads durations the way Go writes them in the catalogue ({@code 60s}, {@code 500ms}, {@code 2m}), and prints them back. */
+/**
+ * Reads durations the way Go writes them in the catalogue ({@code 60s}, {@code 500ms}, {@code 2m}), and prints them
+ * back.
+ */
 public final class GoDuration extends JsonDeserializer<Duration> {
     private static final Pattern FORM = Pattern.compile("(\\d+)(ms|s|m)");
 

@@ -26,7 +26,8 @@ public record Kata(
     public Kata {
         Objects.requireNonNull(id, "a kata needs an id");
         if (!id.matches("[a-z][a-z0-9]*")) {
-            throw new IllegalArgumentException("kata id \"" + id + "\" must be a Java package name: lower-case letters and digits");
+            throw new IllegalArgumentException("kata id \"" + id + "\" must be a Java package name:"
+                    + " lower-case letters and digits");
         }
         title = title == null ? id : title;
         section = section == null ? "" : section;

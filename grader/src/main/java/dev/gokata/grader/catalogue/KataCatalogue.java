@@ -26,9 +26,12 @@ public record KataCatalogue(List<Kata> katas) {
         }
     }
 
-    /** Reads a catalogue file; a malformed file is an {@link IllegalArgumentException} naming the file and the fault. */
+    /**
+     * Reads a catalogue file; a malformed file is an {@link IllegalArgumentException} naming the file and the fault.
+     */
     public static KataCatalogue load(Path file) {
-        var mapper = new ObjectMapper(new YAMLFactory()).configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
+        var mapper = new ObjectMapper(new YAMLFactory())
+                .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
         try {
             var catalogue = mapper.readValue(Files.readString(file), KataCatalogue.class);
             return catalogue.katas() == null ? new KataCatalogue(List.of()) : catalogue;
@@ -47,8 +50,9 @@ public record KataCatalogue(List<Kata> katas) {
 
     /** The kata with this id, or an {@link IllegalArgumentException} that lists the ids there are. */
     public Kata get(String id) {
-        return find(id).orElseThrow(() -> new IllegalArgumentException("there is no kata \"" + id + "\"; the katas are: "
-                + katas.stream().map(Kata::id).collect(Collectors.joining(", ")) + " (see `gokata list`)"));
+        return find(id).orElseThrow(() -> new IllegalArgumentException("there is no kata \"" + id + "\";"
+                + " the katas are: " + katas.stream().map(Kata::id).collect(Collectors.joining(", "))
+                + " (see `gokata list`)"));
     }
 
     /** The katas ready to be graded, in course order. */

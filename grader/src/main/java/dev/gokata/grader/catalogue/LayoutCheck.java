@@ -41,7 +41,8 @@ public final class LayoutCheck {
             problems.add("no starter file in " + c.show(ex) + "/ says TODO: mark what the student must write");
         }
         if (!Files.isRegularFile(ex.resolve(k.main() + ".java"))) {
-            problems.add(c.show(ex.resolve(k.main() + ".java")) + " is missing: the catalogue's main class for `gokata run`");
+            problems.add(c.show(ex.resolve(k.main() + ".java"))
+                    + " is missing: the catalogue's main class for `gokata run`");
         }
         if (javaFiles(c.solution(k.id())).isEmpty()) {
             problems.add(c.show(c.solution(k.id())) + "/ has no reference solution");
@@ -54,8 +55,10 @@ public final class LayoutCheck {
             if (!Files.isRegularFile(source)) {
                 problems.add(c.show(source) + " is missing: the catalogue names it in " + k.id() + "'s tests");
             }
-            if (Files.exists(ex.resolve(g.className() + ".java")) || Files.exists(ex.resolve(g.className() + ".class"))) {
-                problems.add(c.show(ex.resolve(g.className())) + ".* is a hidden test inside the student's folder: remove it");
+            if (Files.exists(ex.resolve(g.className() + ".java"))
+                    || Files.exists(ex.resolve(g.className() + ".class"))) {
+                problems.add(c.show(ex.resolve(g.className()))
+                        + ".* is a hidden test inside the student's folder: remove it");
             }
         }
         problems.addAll(given(c, k));
@@ -111,7 +114,8 @@ public final class LayoutCheck {
             for (Path dir : subfolders(root)) {
                 String name = dir.getFileName().toString();
                 if (!ids.contains(name) && !SHARED.contains(name)) {
-                    problems.add(c.show(dir) + "/ belongs to no kata of solutions/katas.yaml: add the kata or remove the folder");
+                    problems.add(c.show(dir) + "/ belongs to no kata of solutions/katas.yaml:"
+                            + " add the kata or remove the folder");
                 }
             }
         }

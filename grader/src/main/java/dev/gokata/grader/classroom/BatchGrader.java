@@ -127,7 +127,8 @@ public final class BatchGrader {
                 results.add(future.get());
             }
         } catch (ExecutionException e) {
-            throw e.getCause() instanceof IOException io ? io : new IOException("the batch failed: " + e.getCause(), e.getCause());
+            throw e.getCause() instanceof IOException io ? io
+                    : new IOException("the batch failed: " + e.getCause(), e.getCause());
         } finally {
             pool.shutdownNow();
             killAll();
@@ -265,7 +266,8 @@ public final class BatchGrader {
         var graded = new ArrayList<KataResult>(written.map(CourseResult::katas).orElse(List.of()));
         var why = switch (run) {
             case GRADED -> "not graded: the grader wrote no result for this kata";
-            case TIMED_OUT -> "not graded: the submission's time limit of " + Progress.duration(options.timeLimit()) + " ran out";
+            case TIMED_OUT -> "not graded: the submission's time limit of " + Progress.duration(options.timeLimit())
+                    + " ran out";
             case CRASHED -> "not graded: the grading run crashed before this kata";
             case UNREADABLE -> "not graded: " + note;
         };
@@ -281,7 +283,8 @@ public final class BatchGrader {
         }));
         long elapsed = (System.nanoTime() - started) / 1_000_000;
         long millis = written.map(w -> Math.round(w.executionTime() * 1000)).orElse(elapsed);
-        return CourseResult.of(graded, millis).ofStudent(submission.id(), run, note, Math.round(elapsed / 10.0) / 100.0);
+        return CourseResult.of(graded, millis)
+                .ofStudent(submission.id(), run, note, Math.round(elapsed / 10.0) / 100.0);
     }
 
     /** The folder of a checkout: the folder itself, or its only sub-folder holding exercises/ (a zip's top folder). */
@@ -291,7 +294,8 @@ public final class BatchGrader {
         }
         try (var children = Files.list(dir)) {
             var inner = children.filter(Files::isDirectory)
-                    .filter(d -> !d.getFileName().toString().startsWith(".") && !d.getFileName().toString().equals("__MACOSX"))
+                    .filter(d -> !d.getFileName().toString().startsWith(".")
+                            && !d.getFileName().toString().equals("__MACOSX"))
                     .filter(d -> Files.isDirectory(d.resolve("exercises")))
                     .toList();
             return inner.size() == 1 ? inner.getFirst() : dir;
@@ -300,7 +304,8 @@ public final class BatchGrader {
 
     private synchronized void journal(CourseResult result) {
         var line = Instant.now() + " " + result.run().name().toLowerCase(java.util.Locale.ROOT) + " " + result.student()
-                + " " + Points.format(result.score()) + "/" + Points.format(result.maxScore()) + " " + result.seconds() + "s\n";
+                + " " + Points.format(result.score()) + "/" + Points.format(result.maxScore())
+                + " " + result.seconds() + "s\n";
         try {
             Files.writeString(out.resolve("journal.log"), line, StandardCharsets.UTF_8,
                     StandardOpenOption.CREATE, StandardOpenOption.APPEND);

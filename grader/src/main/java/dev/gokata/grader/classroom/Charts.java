@@ -49,10 +49,12 @@ final class Charts {
             int h = (int) Math.round((double) n / max * plot);
             int x = left + i * column;
             svg.append(String.format(Locale.ROOT,
-                    "<rect class=\"bar\" x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"#4e79a7\"><title>%s: %d</title></rect>",
+                    "<rect class=\"bar\" x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"#4e79a7\">"
+                            + "<title>%s: %d</title></rect>",
                     x + 3, top + plot - h, column - 6, h, bucketLabel(i, buckets.size()), n));
             svg.append(text(x + column / 2, top + plot - h - 4, "middle", Integer.toString(n)));
-            svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" text-anchor=\"middle\" font-size=\"10\">%s</text>",
+            svg.append(String.format(Locale.ROOT,
+                    "<text x=\"%d\" y=\"%d\" text-anchor=\"middle\" font-size=\"10\">%s</text>",
                     x + column / 2, height - 12, escape(bucketLabel(i, buckets.size()))));
         }
         return svg.append("</svg>").toString();
@@ -80,7 +82,8 @@ final class Charts {
             svg.append(String.format(Locale.ROOT,
                     "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"16\" fill=\"#eeeeee\"/>", label, y, bar));
             svg.append(String.format(Locale.ROOT,
-                    "<rect class=\"bar\" x=\"%d\" y=\"%d\" width=\"%d\" height=\"16\" fill=\"#59a14f\"><title>%s: %d of %d passed</title></rect>",
+                    "<rect class=\"bar\" x=\"%d\" y=\"%d\" width=\"%d\" height=\"16\" fill=\"#59a14f\">"
+                            + "<title>%s: %d of %d passed</title></rect>",
                     label, y, w, escape(k.kata()), k.passed(), k.graded()));
             svg.append(text(label + bar + 6, y + 14, "start", percent(k.passRate())));
         }
@@ -106,7 +109,8 @@ final class Charts {
             for (var count : k.kinds()) {
                 double w = (double) count.students() / max * bar;
                 svg.append(String.format(Locale.ROOT,
-                        "<rect class=\"bar\" x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"16\" fill=\"%s\"><title>%s: %s, %d students</title></rect>",
+                        "<rect class=\"bar\" x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"16\" fill=\"%s\">"
+                                + "<title>%s: %s, %d students</title></rect>",
                         x, y, w, color(count.kind()), escape(k.kata()), count.kind().plural(), count.students()));
                 x += w;
             }
@@ -142,7 +146,8 @@ final class Charts {
             svg.append(String.format(Locale.ROOT,
                     "<rect class=\"bar\" x=\"%d\" y=\"%d\" width=\"%d\" height=\"16\" fill=\"%s\"/>",
                     label, y, w, k.passed() ? "#59a14f" : "#e15759"));
-            svg.append(text(label + bar + 6, y + 14, "start", Points.format(k.score()) + " / " + Points.format(k.maxScore())));
+            svg.append(text(label + bar + 6, y + 14, "start",
+                    Points.format(k.score()) + " / " + Points.format(k.maxScore())));
         }
         return svg.append("</svg>").toString();
     }
@@ -168,16 +173,19 @@ final class Charts {
 
     private static String open(int width, int height, String title) {
         return String.format(Locale.ROOT,
-                "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\" %s>"
+                "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" width=\"%d\" height=\"%d\""
+                        + " viewBox=\"0 0 %d %d\" %s>"
                         + "<title>%s</title>",
                 width, height, width, height, FONT, escape(title));
     }
 
     private static String text(int x, int y, String anchor, String text) {
-        return String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" text-anchor=\"%s\">%s</text>", x, y, anchor, escape(text));
+        return String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" text-anchor=\"%s\">%s</text>",
+                x, y, anchor, escape(text));
     }
 
     private static String line(int x1, int y1, int x2, int y2) {
-        return String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#333\"/>", x1, y1, x2, y2);
+        return String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#333\"/>",
+                x1, y1, x2, y2);
     }
 }

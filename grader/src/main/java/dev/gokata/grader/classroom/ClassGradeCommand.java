@@ -45,11 +45,13 @@ final class ClassGradeCommand implements Callable<Integer> {
             description = "The output folder (default: ${DEFAULT-VALUE}).")
     Path out;
 
-    @Option(names = {"-j", "--jobs"}, paramLabel = "N", description = "Submissions graded at once (default: one per core, fewer if memory is short).")
+    @Option(names = {"-j", "--jobs"}, paramLabel = "N",
+            description = "Submissions graded at once (default: one per core, fewer if memory is short).")
     Integer jobs;
 
     @Option(names = "--time-limit", paramLabel = "DURATION",
-            description = "Each submission's time limit, e.g. 90s or 10m (default: the sum of its katas' time limits, plus 30s).")
+            description = "Each submission's time limit, e.g. 90s or 10m"
+                    + " (default: the sum of its katas' time limits, plus 30s).")
     String timeLimit;
 
     @Option(names = "--shard", paramLabel = "I/N", defaultValue = "1/1",
@@ -60,17 +62,20 @@ final class ClassGradeCommand implements Callable<Integer> {
             description = "A second set of private hidden tests (compiled classes) that never ships to students.")
     Path extraTests;
 
-    @Option(names = "--kata", paramLabel = "ID", description = "Grade only this kata (repeatable; default: every ready kata).")
+    @Option(names = "--kata", paramLabel = "ID",
+            description = "Grade only this kata (repeatable; default: every ready kata).")
     List<String> katas = new ArrayList<>();
 
-    @Option(names = "--memory", defaultValue = "256", paramLabel = "MiB", description = "Heap of each worker JVM (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--memory", defaultValue = "256", paramLabel = "MiB",
+            description = "Heap of each worker JVM (default: ${DEFAULT-VALUE}).")
     int memory;
 
     @Option(names = "--regrade", description = "Grade every student again, though OUT has their results (after a"
             + " change to the hidden tests, say).")
     boolean regrade;
 
-    @Option(names = "--no-sandbox", description = "Run student code without the bubblewrap sandbox (only for submissions you trust).")
+    @Option(names = "--no-sandbox",
+            description = "Run student code without the bubblewrap sandbox (only for submissions you trust).")
     boolean noSandbox;
 
     @Override
@@ -92,11 +97,14 @@ final class ClassGradeCommand implements Callable<Integer> {
         var course = courseOption.reportCourse(katas, hidden.extra());
         var graded = katas.isEmpty() ? catalogue.ready() : katas.stream().map(catalogue::get).toList();
         var limit = timeLimit != null ? GoDuration.parse(timeLimit)
-                : graded.stream().map(dev.gokata.grader.catalogue.Kata::timeLimit).reduce(Duration.ofSeconds(30), Duration::plus);
-        var options = new BatchGrader.Options(jobs != null ? jobs : BatchGrader.defaultJobs(), limit, 16 * 1024, regrade);
+                : graded.stream().map(dev.gokata.grader.catalogue.Kata::timeLimit)
+                        .reduce(Duration.ofSeconds(30), Duration::plus);
+        var options = new BatchGrader.Options(jobs != null ? jobs : BatchGrader.defaultJobs(), limit, 16 * 1024,
+                regrade);
         var all = Submission.scan(submissions, out);
         var mine = slice.select(all);
-        err.printf(Locale.ROOT, "gokata: grading %d of %d submissions (shard %s) in %s: %d at a time, %s each at most%n",
+        err.printf(Locale.ROOT,
+                "gokata: grading %d of %d submissions (shard %s) in %s: %d at a time, %s each at most%n",
                 mine.size(), all.size(), slice, submissions, options.jobs(), Progress.duration(limit));
         var sandbox = noSandbox ? Sandbox.Mode.OFF : Sandbox.Mode.REQUIRED;
         try {
@@ -105,7 +113,8 @@ final class ClassGradeCommand implements Callable<Integer> {
             err.println("gokata: " + e.getMessage());
             return 1;
         }
-        var batch = new BatchGrader(new GokataSubmissionGrader(root, hidden, katas, memory, sandbox), course, options, out);
+        var batch = new BatchGrader(new GokataSubmissionGrader(root, hidden, katas, memory, sandbox), course,
+                options, out);
         var console = System.console();
         var summary = batch.run(mine, err, console != null && console.isTerminal());
         var inFolder = all.stream().map(Submission::id).collect(Collectors.toSet());

@@ -13,7 +13,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code gokata class merge SHARD...}: joins the output folders of sharded batches and publishes the whole class. */
 @Command(name = "merge", mixinStandardHelpOptions = true,
-        description = "Join the OUT folders of `gokata class grade --shard I/N` runs, then write the gradebook and report.")
+        description = "Join the OUT folders of `gokata class grade --shard I/N` runs,"
+                + " then write the gradebook and report.")
 final class ClassMergeCommand implements Callable<Integer> {
 
     @Spec
@@ -37,7 +38,8 @@ final class ClassMergeCommand implements Callable<Integer> {
         printOut.println("merged " + shards.size() + " shards: " + students + " students");
         printOut.println("gradebook: " + published.gradebook());
         printOut.println("report:    " + published.report());
-        published.unreadable().forEach(f -> spec.commandLine().getErr().println("gokata: skipped unreadable results file " + f));
+        published.unreadable()
+                .forEach(f -> spec.commandLine().getErr().println("gokata: skipped unreadable results file " + f));
         return 0;
     }
 }

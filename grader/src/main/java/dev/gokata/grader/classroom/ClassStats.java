@@ -80,7 +80,8 @@ public record ClassStats(
                     .forEach(name -> failedTests.merge(name, 1, Integer::sum));
             Diagnosis.of(k).forEach((kind, at) -> {
                 kinds.merge(kind, 1, Integer::sum);
-                at.forEach(line -> lines.computeIfAbsent(kind, x -> new TreeMap<>()).merge(line.toString(), 1, Integer::sum));
+                at.forEach(line -> lines.computeIfAbsent(kind, x -> new TreeMap<>())
+                        .merge(line.toString(), 1, Integer::sum));
             });
         }
         var kindCounts = new ArrayList<KataStats.KindCount>();

@@ -15,7 +15,8 @@ final class CourseOption {
             description = "The instructor's course repository (catalogue and hidden tests); default: this gokata's.")
     Path course;
 
-    @Option(names = "--title", defaultValue = "gokata", description = "The course's name on the report (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--title", defaultValue = "gokata",
+            description = "The course's name on the report (default: ${DEFAULT-VALUE}).")
     String title;
 
     /** The course folder: {@code --course}, else the folder the {@code gokata} script runs from, else here. */
@@ -29,7 +30,8 @@ final class CourseOption {
     KataCatalogue catalogue() {
         var file = new dev.gokata.grader.catalogue.Course(root()).catalogueFile();
         if (!Files.exists(file)) {
-            throw new IllegalArgumentException("no catalogue at " + file + ": run from the course repository or give --course FOLDER");
+            throw new IllegalArgumentException("no catalogue at " + file
+                    + ": run from the course repository or give --course FOLDER");
         }
         return KataCatalogue.load(file);
     }
@@ -38,8 +40,8 @@ final class CourseOption {
     Course reportCourse(List<String> katas, Map<String, List<TestGroup>> extra) {
         var catalogue = catalogue();
         var graded = katas.isEmpty() ? catalogue.ready() : katas.stream().map(catalogue::get).toList();
-        return new Course(title, graded.stream().map(k -> new Course.Kata(k.id(), k.title(),
-                k.points() + extra.getOrDefault(k.id(), List.of()).stream().mapToInt(TestGroup::points).sum())).toList());
+        return new Course(title, graded.stream().map(k -> new Course.Kata(k.id(), k.title(), k.points()
+                + extra.getOrDefault(k.id(), List.of()).stream().mapToInt(TestGroup::points).sum())).toList());
     }
 
     /** The report's course for results already written: every catalogue kata, in order, for titles. */

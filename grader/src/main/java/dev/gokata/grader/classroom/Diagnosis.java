@@ -27,7 +27,8 @@ final class Diagnosis {
             return found;
         }
         if (kata.compileError() || (KataResult.ERROR.equals(kata.status()) && kata.tests().isEmpty())) {
-            found.put(FailureKind.ofKataError(kata), lines(kata, text(kata.compileOutput()) + "\n" + text(kata.message())));
+            found.put(FailureKind.ofKataError(kata),
+                    lines(kata, text(kata.compileOutput()) + "\n" + text(kata.message())));
             return found;
         }
         for (var test : kata.tests()) {

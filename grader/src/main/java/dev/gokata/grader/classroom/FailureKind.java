@@ -23,14 +23,19 @@ public enum FailureKind {
 
     private static final Pattern RACE = Pattern.compile("WARNING: DATA RACE|race detected during execution of test");
     private static final Pattern DEADLOCK_TEXT = Pattern.compile("all goroutines are asleep - deadlock!");
-    /** A leak in the words of the worker's check, of the hidden tests' kit ("2 goroutines were still alive"), or Go's. */
+    /**
+     * A leak in the words of the worker's check, of the hidden tests' kit ("2 goroutines were still alive"), or Go's.
+     */
     private static final Pattern LEAK_TEXT = Pattern.compile("(?im)leak(ed)? goroutine|goroutine leak"
             + "|goroutines? (was |were )?(still )?(running|alive)\\b|^Still running:$");
     private static final Pattern TIMEOUT_TEXT = Pattern.compile("(?i)timed out|time limit|timeout");
     private static final Pattern PANIC_TEXT = Pattern.compile("(?m)^(panic|fatal error): ");
     private static final Pattern COMPILE_TEXT = Pattern.compile("(?i)compil|\\.java:\\d+: error:|cannot find symbol");
-    private static final Pattern CRASH_TEXT = Pattern.compile("(?i)test JVM ended|exit status|System\\.exit|out of memory|OutOfMemoryError|StackOverflowError");
-    private static final Pattern LINKAGE_TEXT = Pattern.compile("no longer has|keep the names|NoClassDefFoundError|ClassNotFoundException|NoSuchMethodError|NoSuchFieldError|AbstractMethodError|IncompatibleClassChangeError");
+    private static final Pattern CRASH_TEXT = Pattern.compile("(?i)test JVM ended|exit status|System\\.exit"
+            + "|out of memory|OutOfMemoryError|StackOverflowError");
+    private static final Pattern LINKAGE_TEXT = Pattern.compile("no longer has|keep the names|NoClassDefFoundError"
+            + "|ClassNotFoundException|NoSuchMethodError|NoSuchFieldError|AbstractMethodError"
+            + "|IncompatibleClassChangeError");
     private static final Pattern MISSING_TEXT = Pattern.compile("(?i)missing|not found|no such|does not exist"
             + "|no exercises/ folder");
 

@@ -30,12 +30,15 @@ record GokataSubmissionGrader(Path course, HiddenTests hidden, List<String> kata
         var toolchain = Toolchain.current();
         var command = new ArrayList<String>();
         if (Files.isExecutable(Path.of("/bin/bash"))) {
-            command.addAll(List.of("/bin/bash", "-c", "ulimit -f " + MAX_FILE_MIB * 1024 + " && exec \"$@\"", "gokata-submission"));
+            command.addAll(List.of("/bin/bash", "-c", "ulimit -f " + MAX_FILE_MIB * 1024 + " && exec \"$@\"",
+                    "gokata-submission"));
         }
-        command.addAll(List.of(toolchain.java().toString(), "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto",
+        command.addAll(List.of(toolchain.java().toString(), "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+                "-Xshare:auto",
                 "-Xmx256m", "-D" + Sandbox.PROPERTY + "=" + sandbox.name().toLowerCase(java.util.Locale.ROOT),
                 "-Dgokata.java.home=" + System.getProperty("gokata.java.home", System.getProperty("java.home")),
-                "-cp", toolchain.classpath().stream().map(Path::toString).collect(Collectors.joining(File.pathSeparator)),
+                "-cp",
+                toolchain.classpath().stream().map(Path::toString).collect(Collectors.joining(File.pathSeparator)),
                 GradeSubmission.class.getName(),
                 "--course", course.toAbsolutePath().toString(),
                 "--tests", hidden.classes().toAbsolutePath().toString(),

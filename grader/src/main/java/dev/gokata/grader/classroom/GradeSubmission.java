@@ -34,7 +34,8 @@ public final class GradeSubmission implements Callable<Integer> {
 
     static final int MAX_SOURCE_KIB = 512;
 
-    @Option(names = "--course", required = true, description = "The instructor's course folder (catalogue, hidden tests).")
+    @Option(names = "--course", required = true,
+            description = "The instructor's course folder (catalogue, hidden tests).")
     Path course;
 
     @Option(names = "--tests", required = true, description = "The compiled hidden tests.")
@@ -110,7 +111,8 @@ public final class GradeSubmission implements Callable<Integer> {
                 long size = Files.size(dir.resolve(name));
                 if (size > MAX_SOURCE_KIB * 1024L) {
                     return java.util.Optional.of(KataResult.error(kata.id(), kata.title(), kata.points(),
-                            String.format(Locale.ROOT, "not compiled: %s is %d KiB, over the %d KiB a source file may have",
+                            String.format(Locale.ROOT,
+                                    "not compiled: %s is %d KiB, over the %d KiB a source file may have",
                                     name, size / 1024, MAX_SOURCE_KIB)));
                 }
             } catch (IOException e) {

@@ -54,7 +54,8 @@ record HiddenTests(Path classes, Map<String, List<TestGroup>> extra) {
         var groups = new LinkedHashMap<String, List<TestGroup>>();
         var declared = extraRoot.resolve(EXTRA_FILE);
         if (Files.exists(declared)) {
-            var mapper = new ObjectMapper(new YAMLFactory()).configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+            var mapper = new ObjectMapper(new YAMLFactory())
+                    .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
             var file = mapper.readValue(declared.toFile(), ExtraFile.class);
             for (var entry : file.katas() == null ? List.<ExtraKata>of() : file.katas()) {
                 catalogue.get(entry.id());
@@ -110,7 +111,8 @@ record HiddenTests(Path classes, Map<String, List<TestGroup>> extra) {
                 continue;
             }
             var parts = item.split(":");
-            groups.computeIfAbsent(parts[0], k -> new ArrayList<>()).add(new TestGroup(parts[1], Integer.parseInt(parts[2])));
+            groups.computeIfAbsent(parts[0], k -> new ArrayList<>())
+                    .add(new TestGroup(parts[1], Integer.parseInt(parts[2])));
         }
         return groups;
     }

@@ -68,6 +68,7 @@ final class Progress {
 
     private static String verdict(CourseResult r) {
         var points = Points.format(r.score()) + "/" + Points.format(r.maxScore());
-        return r.run() == CourseResult.Run.GRADED ? points : r.run().name().toLowerCase(Locale.ROOT).replace('_', ' ') + " " + points;
+        return r.run() == CourseResult.Run.GRADED ? points
+                : r.run().name().toLowerCase(Locale.ROOT).replace('_', ' ') + " " + points;
     }
 }

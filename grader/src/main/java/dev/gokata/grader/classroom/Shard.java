@@ -30,7 +30,8 @@ public record Shard(int index, int count) {
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new IllegalArgumentException("shard '" + text + "' is not I/N: give e.g. --shard 2/4 for the second of four slices");
+        throw new IllegalArgumentException("shard '" + text + "' is not I/N:"
+                + " give e.g. --shard 2/4 for the second of four slices");
     }
 
     /** This shard's part of {@code all}, which must be in the same order on every shard. */

@@ -26,7 +26,8 @@ public record Submission(String id, Path path) {
      */
     public static List<Submission> scan(Path folder, Path skip) throws IOException {
         if (!Files.isDirectory(folder)) {
-            throw new IOException("no submissions folder " + folder + ": give the folder holding one checkout (or zip) per student");
+            throw new IOException("no submissions folder " + folder
+                    + ": give the folder holding one checkout (or zip) per student");
         }
         var skipReal = skip == null || !Files.exists(skip) ? null : skip.toRealPath();
         List<Path> entries;
@@ -37,7 +38,8 @@ public record Submission(String id, Path path) {
         var taken = new HashSet<String>();
         for (var entry : entries) {
             var name = entry.getFileName().toString();
-            if (name.startsWith(".") || (skipReal != null && Files.exists(entry) && entry.toRealPath().equals(skipReal))) {
+            if (name.startsWith(".")
+                    || (skipReal != null && Files.exists(entry) && entry.toRealPath().equals(skipReal))) {
                 continue;
             }
             String base;

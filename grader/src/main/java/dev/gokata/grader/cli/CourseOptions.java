@@ -14,7 +14,8 @@ import picocli.CommandLine.Option;
 /** The flag every command shares: which course repository to work on (found from the current folder up). */
 public final class CourseOptions {
     @Option(names = "--root", paramLabel = "DIR",
-            description = "The course repository (default: the nearest folder, from here up, with solutions/katas.yaml).")
+            description = "The course repository"
+                    + " (default: the nearest folder, from here up, with solutions/katas.yaml).")
     Path root;
 
     private Course course;

@@ -26,7 +26,8 @@ import picocli.CommandLine.Spec;
 /** {@code gokata grade}: compiles katas, runs their hidden tests in a guarded JVM, prints verdicts and points. */
 @Command(name = "grade", mixinStandardHelpOptions = true,
         description = "Compile a kata and run its hidden tests the way `go test -race` would: each test"
-        + " passes, fails, errs or times out; panics, deadlocks, leaked goroutines and data races fail it with Go's report.",
+        + " passes, fails, errs or times out; panics, deadlocks, leaked goroutines and data races fail it"
+        + " with Go's report.",
         footer = {"%nExit status 0 only when every graded kata passed every test.",
                 "%nExamples:",
                 "  gokata grade                 the current kata (the first one not passed)",
@@ -72,7 +73,8 @@ public final class GradeCommand implements Callable<Integer> {
         }
         for (Kata k : selected) {
             if (!k.isReady()) {
-                throw new IllegalArgumentException("kata " + k.id() + " is not ready yet (ready: false in the catalogue)");
+                throw new IllegalArgumentException("kata " + k.id()
+                        + " is not ready yet (ready: false in the catalogue)");
             }
         }
         var sandbox = noSandbox ? Sandbox.choose(Sandbox.Mode.OFF, SandboxPolicy.defaults()) : Sandbox.fromProperty();

@@ -26,10 +26,12 @@ public final class HintCommand implements Callable<Integer> {
         var ansi = spec.commandLine().getColorScheme().ansi();
         var state = course.state();
         var k = kata != null ? course.catalogue().get(kata)
-                : course.current(state).orElseThrow(() -> new IllegalArgumentException("every kata has passed: name one"));
+                : course.current(state)
+                        .orElseThrow(() -> new IllegalArgumentException("every kata has passed: name one"));
         var hints = k.hints();
         if (hints.isEmpty()) {
-            out.println(k.id() + " has no hints. Read its README: " + course.course().show(course.course().exercise(k.id()).resolve("README.md")));
+            out.println(k.id() + " has no hints. Read its README: "
+                    + course.course().show(course.course().exercise(k.id()).resolve("README.md")));
             out.flush();
             return 0;
         }

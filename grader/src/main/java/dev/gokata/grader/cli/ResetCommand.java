@@ -43,12 +43,14 @@ public final class ResetCommand implements Callable<Integer> {
         String folder = "exercises/" + k.id() + "/";
         var listing = git(root, "ls-tree", "-r", "--name-only", "HEAD", folder);
         if (listing.status != 0 || listing.text.isBlank()) {
-            throw new IllegalStateException("cannot find " + folder + " in git (HEAD): reset needs the course's git history."
+            throw new IllegalStateException("cannot find " + folder + " in git (HEAD):"
+                    + " reset needs the course's git history."
                     + (listing.status != 0 ? " git said: " + listing.err.strip() : ""));
         }
         List<String> files = listing.text.lines().filter(l -> !l.isBlank()).toList();
         Path dir = course.course().exercise(k.id());
-        Path backup = course.course().gokataDir().resolve("backup").resolve(k.id() + "-" + LocalDateTime.now().format(STAMP));
+        Path backup = course.course().gokataDir().resolve("backup")
+                .resolve(k.id() + "-" + LocalDateTime.now().format(STAMP));
         if (Files.isDirectory(dir)) {
             Files.createDirectories(backup);
             try (Stream<Path> s = Files.walk(dir)) {
@@ -102,6 +104,7 @@ public final class ResetCommand implements Callable<Integer> {
             p.destroyForcibly();
         }
         t.join();
-        return new Git(p.exitValue(), bytes, new String(bytes, java.nio.charset.StandardCharsets.UTF_8), err.toString());
+        return new Git(p.exitValue(), bytes, new String(bytes, java.nio.charset.StandardCharsets.UTF_8),
+                err.toString());
     }
 }

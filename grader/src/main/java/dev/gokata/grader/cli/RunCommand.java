@@ -24,7 +24,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = "Compile a kata and run its program like `go run -race`: panics, deadlocks and"
         + " data races are reported as Go reports them, and the exit status is Go's (2 panic or deadlock, 66 race).",
-        footer = {"%nExamples:", "  gokata run waitgroup", "  gokata run pipeline -- 10 20     arguments after -- go to main"})
+        footer = {"%nExamples:", "  gokata run waitgroup",
+                "  gokata run pipeline -- 10 20     arguments after -- go to main"})
 public final class RunCommand implements Callable<Integer> {
     private static final String GO_RUN = dev.gokata.runtime.GoRun.class.getName();
 

@@ -30,7 +30,8 @@ public final class SolutionCommand implements Callable<Integer> {
         var out = spec.commandLine().getOut();
         var k = course.catalogue().get(kata);
         if (course.state().get(k.id()).status() != KataStatus.PASSED) {
-            spec.commandLine().getErr().println("The solution of " + k.id() + " opens once your own passes: run `gokata grade "
+            spec.commandLine().getErr().println("The solution of " + k.id()
+                    + " opens once your own passes: run `gokata grade "
                     + k.id() + "` (stuck? `gokata hint " + k.id() + "`).");
             spec.commandLine().getErr().flush();
             return 1;

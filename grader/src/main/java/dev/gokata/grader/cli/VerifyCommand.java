@@ -86,7 +86,8 @@ public final class VerifyCommand implements Callable<Integer> {
         for (Kata k : selected) {
             if (!k.isReady()) {
                 skipped++;
-                out.println(ansi.string("@|faint skip |@") + k.id() + ": not ready (ready: false in solutions/katas.yaml)");
+                out.println(ansi.string("@|faint skip |@") + k.id()
+                        + ": not ready (ready: false in solutions/katas.yaml)");
             } else {
                 var layout = LayoutCheck.kata(c, k);
                 if (layout.isEmpty()) {
@@ -109,17 +110,20 @@ public final class VerifyCommand implements Callable<Integer> {
                 fail(out, e.getKey().id(), e.getValue(), problems);
             }
         }
-        int checked = ready.size() + (int) selected.stream().filter(Kata::isReady).filter(k -> !ready.contains(k)).count();
+        int checked = ready.size()
+                + (int) selected.stream().filter(Kata::isReady).filter(k -> !ready.contains(k)).count();
         if (katas.isEmpty()) {
             var strays = LayoutCheck.strays(c, catalogue);
             strays.forEach(p -> out.println(ansi.string("@|red FAIL |@") + p));
             problems.addAll(strays);
         }
         out.println();
-        String summary = String.format(Locale.ROOT, "verify: %d kata%s checked, %d skipped (not ready), %d problem%s (%.1f s)",
+        String summary = String.format(Locale.ROOT,
+                "verify: %d kata%s checked, %d skipped (not ready), %d problem%s (%.1f s)",
                 checked, checked == 1 ? "" : "s", skipped, problems.size(), problems.size() == 1 ? "" : "s",
                 (System.nanoTime() - start) / 1e9);
-        out.println(problems.isEmpty() ? ansi.string("@|green,bold " + summary + "|@") : ansi.string("@|red,bold " + summary + "|@"));
+        out.println(problems.isEmpty() ? ansi.string("@|green,bold " + summary + "|@")
+                : ansi.string("@|red,bold " + summary + "|@"));
         out.flush();
         return problems.isEmpty() ? 0 : 1;
     }
@@ -132,7 +136,9 @@ public final class VerifyCommand implements Callable<Integer> {
         problems.addAll(found);
     }
 
-    /** Every reference solution passes every hidden test, {@code repeat} times (all katas share a test JVM per round). */
+    /**
+     * Every reference solution passes every hidden test, {@code repeat} times (all katas share a test JVM per round).
+     */
     private void verifySolutions(Grader grader, List<Kata> ready, Map<Kata, List<String>> found, PrintWriter out) {
         var c = course.course();
         var report = new TextReport(spec.commandLine().getColorScheme().ansi());
@@ -202,7 +208,8 @@ public final class VerifyCommand implements Callable<Integer> {
                 }
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot assemble the wrong solution " + c.show(fixture) + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot assemble the wrong solution " + c.show(fixture) + ": "
+                    + e.getMessage(), e);
         }
         return into;
     }

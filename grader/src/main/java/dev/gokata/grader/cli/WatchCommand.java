@@ -28,7 +28,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "watch", mixinStandardHelpOptions = true,
         description = "Grade the current kata and re-grade it every time you save (rustlings-style).",
         footer = {"%nKeys: h hint, l list, n next kata, r reset the kata, g grade now, q quit.",
-                "%nExamples:", "  gokata watch", "  gokata watch --poll      when saves go unnoticed (network or container folders)"})
+                "%nExamples:", "  gokata watch",
+                "  gokata watch --poll      when saves go unnoticed (network or container folders)"})
 public final class WatchCommand implements Callable<Integer> {
     private static final String KEYS = "h hint · l list · n next kata · r reset · g grade now · q quit";
 
@@ -134,7 +135,8 @@ public final class WatchCommand implements Callable<Integer> {
         double points = ready.stream().mapToDouble(k -> state.get(k.id()).points()).sum();
         int max = ready.stream().mapToInt(Kata::points).sum();
         out.println();
-        out.println("Progress " + report.bar(passed, ready.size(), 30) + " katas, " + Points.format(points) + "/" + max + " points");
+        out.println("Progress " + report.bar(passed, ready.size(), 30) + " katas, " + Points.format(points) + "/"
+                + max + " points");
         if (result.passed()) {
             out.println(ansi.string("@|green,bold " + kata.id() + " passed!|@") + " Press n for the next kata.");
         } else {

@@ -87,7 +87,8 @@ public final class KataCompiler {
             if (ok) {
                 return new CompileResult.Compiled(out, rendered);
             }
-            long errors = diagnostics.getDiagnostics().stream().filter(d -> d.getKind() == Diagnostic.Kind.ERROR).count();
+            long errors = diagnostics.getDiagnostics().stream()
+                    .filter(d -> d.getKind() == Diagnostic.Kind.ERROR).count();
             return new CompileResult.Failed(rendered + sink, (int) Math.max(1, errors));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -110,7 +111,8 @@ public final class KataCompiler {
                 warnings++;
             }
             if (d.getSource() != null) {
-                sb.append(show.apply(Path.of(d.getSource().toUri()))).append(':').append(d.getLineNumber()).append(": ");
+                sb.append(show.apply(Path.of(d.getSource().toUri()))).append(':').append(d.getLineNumber())
+                        .append(": ");
             }
             sb.append(kind).append(": ").append(d.getMessage(Locale.ROOT)).append('\n');
             sourceLine(d).ifPresent(line -> {

@@ -9,6 +9,7 @@ public final class Points {
 
     public static String format(double points) {
         double rounded = Math.round(points * 100) / 100.0;
-        return rounded == Math.rint(rounded) ? String.valueOf((long) rounded) : String.format(Locale.ROOT, "%.2f", rounded);
+        return rounded == Math.rint(rounded) ? String.valueOf((long) rounded)
+                : String.format(Locale.ROOT, "%.2f", rounded);
     }
 }

@@ -104,7 +104,8 @@ public final class Scoring {
             millis = Math.max(millis, e.millis());
         }
         for (var cut : cuts) {
-            Verdict v = cut.timedOut() ? Verdict.TIMEOUT : cut.reason().startsWith("not run") ? Verdict.ERROR : Verdict.FAIL;
+            Verdict v = cut.timedOut() ? Verdict.TIMEOUT
+                    : cut.reason().startsWith("not run") ? Verdict.ERROR : Verdict.FAIL;
             verdict = worst(verdict, v);
             messages.add(cut.reason());
         }

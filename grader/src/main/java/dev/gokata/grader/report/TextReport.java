@@ -44,7 +44,8 @@ public final class TextReport {
             }
         }
         if (k.output() != null && !k.passed()) {
-            sb.append(ansi.string("  @|faint the test JVM printed:|@")).append('\n').append(indent(firstLines(k.output().strip()))).append('\n');
+            sb.append(ansi.string("  @|faint the test JVM printed:|@")).append('\n')
+                    .append(indent(firstLines(k.output().strip()))).append('\n');
         }
         sb.append(points(k)).append('\n');
         return sb.toString();
@@ -60,7 +61,8 @@ public final class TextReport {
     /** A progress bar: {@code [#####-----] 3/10}. */
     public String bar(int done, int total, int width) {
         int filled = total == 0 ? 0 : (int) Math.round((double) done * width / total);
-        return "[" + ansi.string("@|green " + "#".repeat(filled) + "|@") + "-".repeat(width - filled) + "] " + done + "/" + total;
+        return "[" + ansi.string("@|green " + "#".repeat(filled) + "|@") + "-".repeat(width - filled) + "] "
+                + done + "/" + total;
     }
 
     private String label(Verdict v) {
@@ -77,7 +79,8 @@ public final class TextReport {
         if (lines.size() <= OUTPUT_LINES) {
             return text;
         }
-        return String.join("\n", lines.subList(0, OUTPUT_LINES)) + "\n[" + (lines.size() - OUTPUT_LINES) + " more lines]";
+        return String.join("\n", lines.subList(0, OUTPUT_LINES)) + "\n[" + (lines.size() - OUTPUT_LINES)
+                + " more lines]";
     }
 
     private static String indent(String text) {

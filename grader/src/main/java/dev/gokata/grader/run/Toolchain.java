@@ -50,7 +50,8 @@ public record Toolchain(Path java, List<Path> classpath, Optional<Path> raceAgen
     /** The runtime jar (or classes folder) students compile against. */
     public List<Path> compileClasspath() {
         try {
-            return List.of(Path.of(dev.gokata.runtime.Go.class.getProtectionDomain().getCodeSource().getLocation().toURI()));
+            return List.of(Path.of(dev.gokata.runtime.Go.class.getProtectionDomain().getCodeSource().getLocation()
+                    .toURI()));
         } catch (URISyntaxException e) {
             throw new IllegalStateException("cannot locate the runtime jar", e);
         }

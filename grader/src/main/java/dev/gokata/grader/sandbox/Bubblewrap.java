@@ -58,7 +58,9 @@ public record Bubblewrap(Path bwrap, boolean root, String version, SandboxPolicy
                 cmd.addAll(List.of("--ro-bind", p.toString(), p.toString()));
             }
         }
-        int uid = root ? FIRST_UID + (int) (ProcessHandle.current().pid() % 100_000) * 100 + RUNS.getAndIncrement() % 100 : -1;
+        int uid = root
+                ? FIRST_UID + (int) (ProcessHandle.current().pid() % 100_000) * 100 + RUNS.getAndIncrement() % 100
+                : -1;
         for (Path p : writable) {
             if (root) {
                 own(p, uid);
@@ -121,10 +123,12 @@ public record Bubblewrap(Path bwrap, boolean root, String version, SandboxPolicy
      * own user, and the JVM may run as another uid.
      */
     private static void parents(List<String> cmd, List<Path> readOnly, List<Path> writable) {
-        var dirs = new java.util.TreeSet<Path>(java.util.Comparator.comparingInt(Path::getNameCount).thenComparing(Path::toString));
+        var dirs = new java.util.TreeSet<Path>(
+                java.util.Comparator.comparingInt(Path::getNameCount).thenComparing(Path::toString));
         for (var list : List.of(readOnly, writable)) {
             for (Path p : list) {
-                for (Path d = p.getParent(); d != null && d.getNameCount() > 0 && !d.equals(Path.of("/tmp")); d = d.getParent()) {
+                for (Path d = p.getParent(); d != null && d.getNameCount() > 0 && !d.equals(Path.of("/tmp"));
+                        d = d.getParent()) {
                     dirs.add(d);
                 }
             }
@@ -172,7 +176,8 @@ public record Bubblewrap(Path bwrap, boolean root, String version, SandboxPolicy
                     + " Fedora: dnf install bubblewrap)");
         }
         boolean root = isRoot();
-        if (!Files.isExecutable(Path.of("/usr/bin/prlimit")) || root && !Files.isExecutable(Path.of("/usr/bin/setpriv"))) {
+        if (!Files.isExecutable(Path.of("/usr/bin/prlimit"))
+                || root && !Files.isExecutable(Path.of("/usr/bin/setpriv"))) {
             return new NoSandbox(policy, "util-linux's prlimit or setpriv is missing from /usr/bin");
         }
         var failed = probed;
@@ -191,7 +196,8 @@ public record Bubblewrap(Path bwrap, boolean root, String version, SandboxPolicy
     }
 
     private static Optional<String> probe(Path bwrap) {
-        var cmd = new ArrayList<String>(List.of(bwrap.toString(), "--die-with-parent", "--unshare-net", "--unshare-pid"));
+        var cmd = new ArrayList<String>(
+                List.of(bwrap.toString(), "--die-with-parent", "--unshare-net", "--unshare-pid"));
         systemMounts(cmd);
         cmd.addAll(List.of("--proc", "/proc", "--dev", "/dev", "--tmpfs", "/tmp", "--", "/usr/bin/prlimit", "--core=0",
                 "--", "true"));

@@ -57,7 +57,9 @@ public final class FileTrees {
         });
     }
 
-    /** Copies the files under {@code from} into {@code to}, keeping their relative paths and replacing what is there. */
+    /**
+     * Copies the files under {@code from} into {@code to}, keeping their relative paths and replacing what is there.
+     */
     public static void copy(Path from, Path to) throws IOException {
         try (Stream<Path> walk = Files.walk(from)) {
             for (var path : walk.toList()) {

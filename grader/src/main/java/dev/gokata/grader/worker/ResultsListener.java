@@ -134,7 +134,8 @@ final class ResultsListener implements TestExecutionListener {
         Runtime.getRuntime().halt(0);
     }
 
-    private static WorkerEvent.Finished finished(TestIdentifier id, TestExecutionResult result, String output, long millis) {
+    private static WorkerEvent.Finished finished(TestIdentifier id, TestExecutionResult result, String output,
+            long millis) {
         String uid = id.getUniqueId();
         String name = id.getDisplayName();
         if (result.getStatus() == TestExecutionResult.Status.SUCCESSFUL) {

@@ -27,7 +27,8 @@ public final class WorkerMain {
 
     public static void main(String[] args) throws IOException {
         if (args.length != 2) {
-            System.err.println("usage: WorkerMain <request.json> <results.jsonl> (started by `gokata grade`, not by hand)");
+            System.err.println("usage: WorkerMain <request.json> <results.jsonl>"
+                    + " (started by `gokata grade`, not by hand)");
             System.exit(2);
         }
         var request = EventWriter.JSON.readValue(Path.of(args[0]).toFile(), WorkerRequest.class);
@@ -77,7 +78,8 @@ public final class WorkerMain {
             c.getDeclaredConstructors();
             return null;
         } catch (ClassNotFoundException e) {
-            return "the hidden test class " + className + " is missing: run `./mvnw -q package -DskipTests` to build the hidden tests";
+            return "the hidden test class " + className + " is missing:"
+                    + " run `./mvnw -q package -DskipTests` to build the hidden tests";
         } catch (LinkageError e) {
             return "the test class " + className + " cannot use your code: "
                     + Explain.linkage(e).orElse(e.toString());

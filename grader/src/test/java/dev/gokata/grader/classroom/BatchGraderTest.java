@@ -76,7 +76,8 @@ class BatchGraderTest {
 
         assertEquals(11, submissions.size());
         assertEquals(11, summary.graded());
-        assertTrue(summary.elapsed().compareTo(Duration.ofSeconds(30)) < 0, "four 3s time limits on four jobs: " + summary.elapsed());
+        assertTrue(summary.elapsed().compareTo(Duration.ofSeconds(30)) < 0,
+                "four 3s time limits on four jobs: " + summary.elapsed());
         var r = byStudent(summary.results());
         assertEquals(Run.GRADED, r.get("alice").run());
         assertEquals(15, r.get("alice").score());
@@ -296,7 +297,8 @@ class BatchGraderTest {
     void givenProgress_whenRendered_thenItShowsDoneRateAndTimeLeft() {
         assertEquals("[###############...............] 150/300  50%  30.0/min  ETA 5m00s",
                 Progress.render(150, 300, Duration.ofMinutes(5)));
-        assertEquals("[..............................] 0/300   0%  0.0/min  ETA --", Progress.render(0, 300, Duration.ZERO));
+        assertEquals("[..............................] 0/300   0%  0.0/min  ETA --",
+                Progress.render(0, 300, Duration.ZERO));
         assertEquals("1h02m", Progress.duration(Duration.ofMinutes(62)));
     }
 

@@ -62,7 +62,8 @@ final class Chromium {
         command.add(page.toUri().toString());
         var stdout = Files.createTempFile(profile.getParent(), "chromium-", ".out");
         var stderr = Files.createTempFile(profile.getParent(), "chromium-", ".err");
-        var process = new ProcessBuilder(command).redirectOutput(stdout.toFile()).redirectError(stderr.toFile()).start();
+        var process = new ProcessBuilder(command).redirectOutput(stdout.toFile()).redirectError(stderr.toFile())
+                .start();
         if (!process.waitFor(2, TimeUnit.MINUTES)) {
             process.descendants().forEach(ProcessHandle::destroyForcibly);
             process.destroyForcibly();

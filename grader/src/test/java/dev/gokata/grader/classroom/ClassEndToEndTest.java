@@ -91,7 +91,8 @@ class ClassEndToEndTest {
         // own flood fixture, so that it stays well inside the 2s test time limit on a loaded machine)
         var flood = student("s-flood", reference);
         Files.writeString(flood, Files.readString(flood).replace("        Chan<Integer> partial = Chan.make();",
-                "        for (int i = 0; i < 50_000; i++) {\n            System.out.println(\"debug: still adding, line \" + i);\n        }\n"
+                "        for (int i = 0; i < 50_000; i++) {\n"
+                        + "            System.out.println(\"debug: still adding, line \" + i);\n        }\n"
                         + "        Chan<Integer> partial = Chan.make();"));
         Files.createDirectories(submissions.resolve("s-missing/exercises/other"));
         var huge = student("s-huge", reference);
@@ -220,13 +221,15 @@ class ClassEndToEndTest {
 
     @Test
     void givenAGeneratedClass_whenGraded_thenTheReportNamesWhatDominatesTheKata() throws IOException {
-        var stats = ClassStats.of(Course.fromResults("x"), new ResultsStore(out.resolve("results")).readAll(new ArrayList<>()));
+        var stats = ClassStats.of(Course.fromResults("x"),
+                new ResultsStore(out.resolve("results")).readAll(new ArrayList<>()));
         var adder = stats.katas().getFirst();
         assertEquals(EXPECTED.size(), adder.graded());
         assertEquals(4, adder.passed());
         var kinds = new LinkedHashMap<FailureKind, Integer>();
         adder.kinds().forEach(k -> kinds.put(k.kind(), k.students()));
-        assertEquals(3, kinds.get(FailureKind.COMPILE_ERROR), "compile error, changed signature, oversized file: " + kinds);
+        assertEquals(3, kinds.get(FailureKind.COMPILE_ERROR),
+                "compile error, changed signature, oversized file: " + kinds);
         assertEquals(1, kinds.get(FailureKind.MISSING));
         assertEquals(Set.of(), kindsOf("s-ref-1"));
         assertEquals(Set.of(FailureKind.COMPILE_ERROR), kindsOf("s-compileerror"));

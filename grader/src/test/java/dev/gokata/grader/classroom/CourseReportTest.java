@@ -89,7 +89,8 @@ class CourseReportTest {
         var bad = new ArrayList<Path>();
         var read = store.readAll(bad);
 
-        assertEquals(SampleClass.students().stream().sorted(java.util.Comparator.comparing(CourseResult::student)).toList(), read);
+        assertEquals(SampleClass.students().stream()
+                .sorted(java.util.Comparator.comparing(CourseResult::student)).toList(), read);
         assertTrue(bad.isEmpty());
         var bob = FakeClass.json(store.file("bob"));
         assertEquals(12.0, bob.get("score").asDouble());
@@ -116,9 +117,11 @@ class CourseReportTest {
                  "someday": "a field of a newer gokata",
                  "katas": [{"kata": "counter", "status": "fail", "score": 3.0, "max_score": 5.0,
                             "files": ["Counter.java"],
-                            "tests": [{"name": "sequentialIncrements", "status": "pass", "score": 3.0, "max_score": 3.0},
+                            "tests": [{"name": "sequentialIncrements", "status": "pass",\
+                 "score": 3.0, "max_score": 3.0},
                                       {"name": "concurrentIncrements", "status": "fail", "score": 0.0, "max_score": 2.0,
-                                       "message": "race detected during execution of test", "races": ["Counter.java:14"]}]},
+                                       "message": "race detected during execution of test",\
+                 "races": ["Counter.java:14"]}]},
                            {"id": "pipeline", "message": "missing: the submission has no exercises/pipeline/*.java"}]}
                 """);
 
@@ -163,7 +166,8 @@ class CourseReportTest {
         assertTrue(html.contains("erin&lt;b&gt;"), "names are escaped");
         assertFalse(html.contains("erin<b>"), "names are escaped");
         assertFalse(html.contains("<script"), "no script");
-        assertFalse(html.contains("http://") && html.replace("http://www.w3.org/2000/svg", "").contains("http://"), "no network");
+        assertFalse(html.contains("http://") && html.replace("http://www.w3.org/2000/svg", "").contains("http://"),
+                "no network");
 
         var bob = Files.readString(out.resolve("report/students/bob.html"));
         assertTrue(bob.contains("WARNING: DATA RACE"));
@@ -202,7 +206,8 @@ class CourseReportTest {
 
         var names = List.of("alice", "bob", "carol", "dave", "erin");
         for (var name : names) {
-            var file = out.resolve("feedback").resolve(ResultsStore.fileName(name.equals("erin") ? "erin<b>" : name) + ".html");
+            var file = out.resolve("feedback")
+                    .resolve(ResultsStore.fileName(name.equals("erin") ? "erin<b>" : name) + ".html");
             var page = Files.readString(file);
             assertTrue(page.contains(name), name);
             for (var other : names) {

@@ -14,12 +14,18 @@ class FailureKindTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
-            the worker's leak check    | found 2 leaked goroutines after the test returned (still alive 500ms later): | LEAK
-            the kit's wait for a stage | 2 goroutines were still alive 500 ms after first(2, 3) returned: use a select | LEAK
-            the kit's wait, one left   | 1 goroutine was still alive 500 ms after the timeout: stop the work            | LEAK
-            a sandboxed run's leaks    | main returned, but the sender is blocked\\n\\nStill running:\\ngoroutine 2 [chan send]: | LEAK
-            a race report's goroutines | race detected during execution of test\\nGoroutine 3 (running) created at:  | DATA_RACE
-            an assertion               | counter ==> expected: <800000> but was: <251403>                               | WRONG_RESULT
+            the worker's leak check    | found 2 leaked goroutines after the test returned (still alive 500ms later):\
+             | LEAK
+            the kit's wait for a stage | 2 goroutines were still alive 500 ms after first(2, 3) returned: use a select\
+             | LEAK
+            the kit's wait, one left   | 1 goroutine was still alive 500 ms after the timeout: stop the work\
+                        | LEAK
+            a sandboxed run's leaks    | main returned, but the sender is blocked\\n\\nStill running:\\n\
+            goroutine 2 [chan send]: | LEAK
+            a race report's goroutines | race detected during execution of test\\nGoroutine 3 (running) created at:\
+              | DATA_RACE
+            an assertion               | counter ==> expected: <800000> but was: <251403>\
+                                           | WRONG_RESULT
             """)
     void aFailedTestsKindComesFromItsMessage(String what, String message, FailureKind kind) {
         var test = new TestResult("t", "fail", message.replace("\\n", "\n"), "", null, 0, 1, "visible", List.of(), null,
@@ -30,9 +36,12 @@ class FailureKindTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
-            a kata folder not submitted  | missing: the submission has no exercises/counter/*.java                  | MISSING
-            a checkout with no exercises | not graded: no exercises/ folder in the submission                        | MISSING
-            a batch's time limit         | not graded: the submission's time limit of 2m ran out                   | TIMEOUT
+            a kata folder not submitted  | missing: the submission has no exercises/counter/*.java\
+                              | MISSING
+            a checkout with no exercises | not graded: no exercises/ folder in the submission\
+                                    | MISSING
+            a batch's time limit         | not graded: the submission's time limit of 2m ran out\
+                               | TIMEOUT
             """)
     void aKataThatCouldNotBeGradedGetsItsKindFromItsMessage(String what, String message, FailureKind kind) {
         assertEquals(kind, FailureKind.ofKataError(KataResult.error("counter", "Counter", 10, message)));

@@ -48,7 +48,8 @@ final class FakeClass {
         Files.createDirectories(dir.resolve("exercises/counter"));
         Files.writeString(dir.resolve("exercises/counter/Counter.java"), "package counter;\nclass Counter {}\n");
         Files.writeString(dir.resolve("behaviour"), behaviour);
-        ResultsJson.write(SampleClass.student(name, CourseResult.Run.GRADED, "", 0, katas), dir.resolve("fake-results.json"));
+        ResultsJson.write(SampleClass.student(name, CourseResult.Run.GRADED, "", 0, katas),
+                dir.resolve("fake-results.json"));
         return dir;
     }
 

@@ -97,7 +97,8 @@ class HostileClassTest {
         out = tmp.resolve("out");
         before = fingerprint();
         var e = new StringWriter();
-        var cmd = new CommandLine(new ClassCommand()).setOut(new PrintWriter(new StringWriter())).setErr(new PrintWriter(e));
+        var cmd = new CommandLine(new ClassCommand()).setOut(new PrintWriter(new StringWriter()))
+                .setErr(new PrintWriter(e));
         exitCode = cmd.execute("grade", submissions.toString(), "--course", course.toString(), "-o", out.toString(),
                 "--jobs", "2", "--time-limit", "2m", "--memory", "96");
         stderr = e.toString();

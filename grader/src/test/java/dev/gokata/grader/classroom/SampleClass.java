@@ -69,16 +69,19 @@ final class SampleClass {
     }
 
     /** {@code katas} as {@code name}'s results in a batch. */
-    static CourseResult student(String name, CourseResult.Run run, String note, double seconds, List<KataResult> katas) {
+    static CourseResult student(String name, CourseResult.Run run, String note, double seconds,
+            List<KataResult> katas) {
         return CourseResult.of(katas, Math.round(seconds * 1000)).ofStudent(name, run, note, seconds);
     }
 
     static KataResult counterPassed() {
-        return kata("counter", List.of(pass("sequentialIncrements", 2), pass("concurrentIncrements", 3)), "Counter.java");
+        return kata("counter", List.of(pass("sequentialIncrements", 2), pass("concurrentIncrements", 3)),
+                "Counter.java");
     }
 
     static KataResult counterRacy() {
-        return kata("counter", List.of(pass("sequentialIncrements", 2), raced("concurrentIncrements", 3)), "Counter.java");
+        return kata("counter", List.of(pass("sequentialIncrements", 2), raced("concurrentIncrements", 3)),
+                "Counter.java");
     }
 
     static KataResult pipelinePassed() {
@@ -108,7 +111,8 @@ final class SampleClass {
                 student("carol", CourseResult.Run.GRADED, "", 5.0, List.of(counterPassed(), pipelineDeadlocked())),
                 student("dave", CourseResult.Run.TIMED_OUT, "killed after 2m", 120.0,
                         List.of(counterDoesNotCompile(),
-                                KataResult.error("pipeline", "", 10, "not graded: the submission's time limit (2m) ran out"))),
+                                KataResult.error("pipeline", "", 10,
+                                        "not graded: the submission's time limit (2m) ran out"))),
                 student("erin<b>", CourseResult.Run.GRADED, "", 2.0,
                         List.of(counterRacy(), pipelineWrong())));
     }

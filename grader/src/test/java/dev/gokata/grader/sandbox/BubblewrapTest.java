@@ -31,7 +31,8 @@ class BubblewrapTest {
 
     private static Ran run(Sandbox box, String script, List<Path> readOnly, List<Path> writable)
             throws IOException, InterruptedException {
-        var cmd = box.wrap(List.of("/bin/sh", "-c", script), new Sandbox.View(readOnly, writable, Duration.ofSeconds(30)));
+        var cmd = box.wrap(List.of("/bin/sh", "-c", script),
+                new Sandbox.View(readOnly, writable, Duration.ofSeconds(30)));
         var p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         p.getOutputStream().close();
         var out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -40,7 +41,8 @@ class BubblewrapTest {
     }
 
     @Test
-    void givenASpinningProcess_whenItPassesTheCpuLimit_thenTheKernelStopsItAndTheStatusNamesTheLimit() throws Exception {
+    void givenASpinningProcess_whenItPassesTheCpuLimit_thenTheKernelStopsItAndTheStatusNamesTheLimit()
+            throws Exception {
         var policy = SandboxPolicy.defaults().withCpuTime(Duration.ofSeconds(1));
         var ran = run(sandbox(policy), "while :; do :; done", List.of(), List.of());
         assertTrue(ran.status() == SandboxPolicy.SIGXCPU_STATUS || ran.status() == SandboxPolicy.SIGKILL_STATUS,
@@ -64,7 +66,8 @@ class BubblewrapTest {
         assertTrue(ran.output().startsWith("seen\n"), ran.output());
         assertTrue(ran.output().contains("No such file or directory"), ran.output());
         assertTrue(ran.output().contains("lo:"), ran.output());
-        assertFalse(ran.output().lines().anyMatch(l -> l.matches("\\s*(eth|en|wl|docker|veth|br)\\w*:.*")), ran.output());
+        assertFalse(ran.output().lines().anyMatch(l -> l.matches("\\s*(eth|en|wl|docker|veth|br)\\w*:.*")),
+                ran.output());
         assertTrue(ran.output().contains("read-only"), ran.output());
         assertTrue(ran.output().contains("scratch\n"), ran.output());
         assertTrue(ran.output().matches("(?s).*Max processes\\s+512\\s+512.*"), ran.output());

@@ -463,7 +463,9 @@ public final class Chan<T> extends ChanLock implements SendChan<T>, RecvChan<T> 
         return Math.max(dataqsiz, 0);
     }
 
-    /** Go's {@code for v := range ch}: each {@code hasNext()} receives; it ends once the channel is closed and drained. */
+    /**
+     * Go's {@code for v := range ch}: each {@code hasNext()} receives; it ends once the channel is closed and drained.
+     */
     @Override
     public Iterator<T> iterator() {
         return new Iterator<>() {

@@ -105,7 +105,8 @@ public final class GoRun {
             }
             return m;
         } catch (ClassNotFoundException | NoSuchMethodException e) {
-            System.err.println("GoRun: no public static void main(String[]) in class " + className + ": " + e.getMessage());
+            System.err.println("GoRun: no public static void main(String[]) in class " + className + ": "
+                    + e.getMessage());
             System.exit(2);
             throw new AssertionError(e);
         }

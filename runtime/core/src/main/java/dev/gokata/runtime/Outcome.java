@@ -22,7 +22,9 @@ public sealed interface Outcome {
         }
     }
 
-    /** A goroutine panicked (or hit a fatal error); {@code report} starts with {@code panic: } or {@code fatal error: }. */
+    /**
+     * A goroutine panicked (or hit a fatal error); {@code report} starts with {@code panic: } or {@code fatal error: }.
+     */
     record Panicked(Throwable cause, long goroutine, String report) implements Outcome {
         public int exitStatus() {
             return 2;

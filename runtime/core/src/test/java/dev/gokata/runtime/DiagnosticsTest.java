@@ -52,15 +52,18 @@ class DiagnosticsTest {
                 goroutine 1 [sync.WaitGroup.Wait]:
                 dev.gokata.runtime.WaitGroup.await(...)
                 \tWaitGroup.java:%%
-                dev.gokata.runtime.DiagnosticsTest.givenADeadlockedProgram_whenDumped_thenEveryGoroutineIsInGoFormat.func1(...)
+                dev.gokata.runtime.DiagnosticsTest.givenADeadlockedProgram_whenDumped_thenEveryGoroutineIsInGoFormat\
+                .func1(...)
                 \tDiagnosticsTest.java:%d
 
                 goroutine 2 [sync.Mutex.Lock]:
                 dev.gokata.runtime.Mutex.lock(...)
                 \tMutex.java:%%
-                dev.gokata.runtime.DiagnosticsTest.givenADeadlockedProgram_whenDumped_thenEveryGoroutineIsInGoFormat.func2(...)
+                dev.gokata.runtime.DiagnosticsTest.givenADeadlockedProgram_whenDumped_thenEveryGoroutineIsInGoFormat\
+                .func2(...)
                 \tDiagnosticsTest.java:%d
-                created by dev.gokata.runtime.DiagnosticsTest.givenADeadlockedProgram_whenDumped_thenEveryGoroutineIsInGoFormat.func1 in goroutine 1
+                created by dev.gokata.runtime.DiagnosticsTest\
+                .givenADeadlockedProgram_whenDumped_thenEveryGoroutineIsInGoFormat.func1 in goroutine 1
                 \tDiagnosticsTest.java:%d
                 """.formatted(lines[2], lines[1], lines[0]);
         assertEquals(expected, report.replaceAll("(WaitGroup|Mutex)\\.java:\\d+", "$1.java:%"), report);
@@ -119,7 +122,8 @@ class DiagnosticsTest {
                     + ".givenAGoroutineBlockedForever_whenMainReturns_thenTheLeakCheckNamesItsWaitAndCreationLine";
             String expected = """
                     found unexpected goroutines:
-                    [Goroutine 2 in state sync.WaitGroup.Wait, with dev.gokata.runtime.WaitGroup.await on top of the stack:
+                    [Goroutine 2 in state sync.WaitGroup.Wait, with dev.gokata.runtime.WaitGroup\
+                    .await on top of the stack:
                     goroutine 2 [sync.WaitGroup.Wait]:
                     dev.gokata.runtime.WaitGroup.await(...)
                     \tWaitGroup.java:%%
@@ -315,7 +319,8 @@ class DiagnosticsTest {
         String report = runPanicked(() -> {
             throw new IllegalStateException("boom");
         });
-        assertTrue(report.startsWith("panic: java.lang.IllegalStateException: boom\n\ngoroutine 1 [running]:\n"), report);
+        assertTrue(report.startsWith("panic: java.lang.IllegalStateException: boom\n\ngoroutine 1 [running]:\n"),
+                report);
         assertFalse(report.contains("Java stack trace"), "the goroutine's frames say where: " + report);
 
         String caused = runPanicked(() -> {
@@ -428,8 +433,8 @@ class DiagnosticsTest {
         var runtimesOwn = new StackTraceElement[] {frame("dev.gokata.runtime.WaitGroup", "done"),
             frame("dev.gokata.runtime.Goroutine", "run")};
         assertEquals(List.of(runtimesOwn[0]), Traceback.userFrames(runtimesOwn), "go(wg::done) shows WaitGroup.done");
-        var builtIns = new StackTraceElement[] {frame("dev.gokata.runtime.Chan$1", "hasNext"), frame("join.Join", "main"),
-            frame("dev.gokata.runtime.Select", "run"), frame("join.Join", "loop")};
+        var builtIns = new StackTraceElement[] {frame("dev.gokata.runtime.Chan$1", "hasNext"),
+            frame("join.Join", "main"), frame("dev.gokata.runtime.Select", "run"), frame("join.Join", "loop")};
         assertEquals(List.of(builtIns[1], builtIns[3]), Traceback.userFrames(builtIns), "no frame for range or select");
     }
 

@@ -269,7 +269,8 @@ class SelectTest {
      * received exactly once.
      */
     @Test
-    void givenSelectsSendingAndReceivingOnSharedBufferedChannels_whenRacing_thenEveryValueArrivesOnce() throws Exception {
+    void givenSelectsSendingAndReceivingOnSharedBufferedChannels_whenRacing_thenEveryValueArrivesOnce()
+            throws Exception {
         raceSelectsOnSharedBufferedChannels(Thread.ofVirtual()::start);
     }
 

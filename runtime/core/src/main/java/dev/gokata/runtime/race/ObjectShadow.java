@@ -32,7 +32,8 @@ final class ObjectShadow {
 
     ObjectShadow(int arrayLength) {
         this.arrayLength = arrayLength;
-        this.stride = arrayLength > MAX_ELEMENT_SHADOWS ? (arrayLength + MAX_ELEMENT_SHADOWS - 1) / MAX_ELEMENT_SHADOWS : 1;
+        this.stride = arrayLength > MAX_ELEMENT_SHADOWS
+                ? (arrayLength + MAX_ELEMENT_SHADOWS - 1) / MAX_ELEMENT_SHADOWS : 1;
         this.elements = arrayLength >= 0 ? new AtomicReferenceArray<>((arrayLength + stride - 1) / stride) : null;
     }
 

@@ -6,7 +6,8 @@ import java.util.List;
  * One data race, as Go's race detector reports it: the access that found the race, the earlier access it conflicts
  * with, and the goroutines involved. {@link #text()} is Go's report format.
  *
- * @param location what was accessed, readable: {@code kata.Join.data}, {@code int[] element 3}, {@code java.util.HashMap}
+ * @param location what was accessed, readable: {@code kata.Join.data}, {@code int[] element 3},
+ *                 {@code java.util.HashMap}
  * @param address  a stable pseudo-address of the location, {@code 0x00c0...}
  * @param current  the access that detected the race
  * @param previous the earlier, unordered access

@@ -39,7 +39,8 @@ final class Reporter {
         Set<Long> seen = new LinkedHashSet<>();
         for (ThreadInfo i : new ThreadInfo[] {t.info, prev}) {
             if (i != null && i.goroutineId != 1 && seen.add(i.goroutineId)) {
-                creators.add(new RaceReport.Creation(i.goroutineId, i != t.info && i.finished(), frames(i.createdAt())));
+                creators.add(new RaceReport.Creation(i.goroutineId, i != t.info && i.finished(),
+                        frames(i.createdAt())));
             }
         }
         var report = new RaceReport(location(owner, field, index), address(owner, field, index), current, previous,
@@ -116,7 +117,8 @@ final class Reporter {
     }
 
     private static List<RaceReport.Frame> frames(List<StackTraceElement> stack) {
-        return stack.stream().filter(f -> isUserFrame(f.getClassName())).limit(MAX_FRAMES).map(Reporter::frame).toList();
+        return stack.stream().filter(f -> isUserFrame(f.getClassName()))
+                .limit(MAX_FRAMES).map(Reporter::frame).toList();
     }
 
     private static RaceReport.Frame frame(StackTraceElement f) {

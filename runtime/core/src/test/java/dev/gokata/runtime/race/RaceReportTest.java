@@ -11,9 +11,11 @@ class RaceReportTest {
     @Test
     void givenJoinRace_whenRendered_thenGoFormat() {
         var report = new RaceReport("waitgroup.Join.data", "0x00c00001a0a8",
-                new RaceReport.Access(true, 7, List.of(new RaceReport.Frame("waitgroup.Join.main.func1", "Join.java", 15))),
+                new RaceReport.Access(true, 7,
+                        List.of(new RaceReport.Frame("waitgroup.Join.main.func1", "Join.java", 15))),
                 new RaceReport.Access(false, 1, List.of(new RaceReport.Frame("waitgroup.Join.main", "Join.java", 18))),
-                List.of(new RaceReport.Creation(7, false, List.of(new RaceReport.Frame("waitgroup.Join.main", "Join.java", 14)))));
+                List.of(new RaceReport.Creation(7, false,
+                        List.of(new RaceReport.Frame("waitgroup.Join.main", "Join.java", 14)))));
         assertEquals("""
                 ==================
                 WARNING: DATA RACE

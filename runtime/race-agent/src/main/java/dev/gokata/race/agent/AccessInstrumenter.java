@@ -292,7 +292,8 @@ final class AccessInstrumenter extends MethodVisitor {
     public void visitInsn(int opcode) {
         acquireEntered();
         switch (opcode) {
-            case Opcodes.IRETURN, Opcodes.LRETURN, Opcodes.FRETURN, Opcodes.DRETURN, Opcodes.ARETURN, Opcodes.RETURN -> {
+            case Opcodes.IRETURN, Opcodes.LRETURN, Opcodes.FRETURN, Opcodes.DRETURN, Opcodes.ARETURN,
+                    Opcodes.RETURN -> {
                 if (syncStart != null) {
                     pushMonitor();
                     callDetector("monitorExit", "(Ljava/lang/Object;)V");
@@ -617,7 +618,8 @@ final class AccessInstrumenter extends MethodVisitor {
             super.visitVarInsn(args[i].getOpcode(Opcodes.ILOAD), slots[i]);
             String d = args[i].getDescriptor();
             String wrapper = WRAPPERS.get(d);
-            boolean callables = d.equals("Ljava/util/Collection;") && (name.equals("invokeAll") || name.equals("invokeAny"));
+            boolean callables = d.equals("Ljava/util/Collection;")
+                    && (name.equals("invokeAll") || name.equals("invokeAny"));
             if (wrap && (wrapper != null || callables)) {
                 if (hasReceiver) {
                     super.visitVarInsn(Opcodes.ALOAD, receiver);

@@ -31,7 +31,8 @@ public final class RaceAgent {
         }
         if (roots.isEmpty()) {
             System.err.println("gokata race agent: no class directory or jar given "
-                    + "(-javaagent:gokata-race-agent.jar=<classes dir>" + File.pathSeparator + "...); nothing instrumented");
+                    + "(-javaagent:gokata-race-agent.jar=<classes dir>" + File.pathSeparator
+                    + "...); nothing instrumented");
             return;
         }
         inst.addTransformer(new RaceTransformer(roots));

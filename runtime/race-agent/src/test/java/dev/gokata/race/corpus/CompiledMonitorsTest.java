@@ -24,7 +24,8 @@ class CompiledMonitorsTest {
             "method", "methodThrows", "staticMethod", "methodAndBlock");
     /** A compilation as {@code -XX:+PrintCompilation} prints it: id, flags, tier, method, size, and what happened. */
     static final Pattern COMPILATION = Pattern.compile(
-            "^\\s*\\d+\\s+\\d+\\s+([%sb!n ]*?)\\s*([0-4])\\s+" + Pattern.quote(PROGRAM) + "::(\\w+) \\(\\d+ bytes\\)(.*)$");
+            "^\\s*\\d+\\s+\\d+\\s+([%sb!n ]*?)\\s*([0-4])\\s+" + Pattern.quote(PROGRAM)
+                    + "::(\\w+) \\(\\d+ bytes\\)(.*)$");
 
     @Test
     void givenSynchronizedBlocksAndMethods_whenInstrumentedAndHot_thenBothTiersCompileThem() throws Exception {

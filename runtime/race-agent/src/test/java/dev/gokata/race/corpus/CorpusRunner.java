@@ -12,7 +12,8 @@ import java.util.stream.Collectors;
 
 /**
  * Runs corpus programs in a JVM started with the race agent, each as goroutine 1 of a fresh program, several times,
- * resetting the detector between runs, and prints one {@code RESULT|class|run|outcome|races|File:L1,File:L2;...} line per run (reports go to stderr).
+ * resetting the detector between runs, and prints one {@code RESULT|class|run|outcome|races|File:L1,File:L2;...}
+ * line per run (reports go to stderr).
  * Usage: {@code CorpusRunner <runs> <class>...}.
  */
 public final class CorpusRunner {

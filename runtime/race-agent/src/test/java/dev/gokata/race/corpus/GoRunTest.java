@@ -24,10 +24,12 @@ class GoRunTest {
         // Which access comes first depends on the schedule; both orders are Go's format.
         assertTrue(err.startsWith("==================\nWARNING: DATA RACE\n"), err);
         assertTrue(err.matches("(?s).*\\n(Write|Previous write) at 0x00c0[0-9a-f]{8} \\(corpus\\.RacyJoin\\.data\\) "
-                + "by goroutine 2:\\n  corpus\\.RacyJoin\\.main\\.func1\\(\\)\\n      RacyJoin\\.java:14 \\+0x0\\n.*"), err);
+                + "by goroutine 2:\\n  corpus\\.RacyJoin\\.main\\.func1\\(\\)\\n"
+                + "      RacyJoin\\.java:14 \\+0x0\\n.*"), err);
         assertTrue(err.matches("(?s).*\\n(Read|Previous read) at 0x00c0[0-9a-f]{8} \\(corpus\\.RacyJoin\\.data\\) "
                 + "by main goroutine:\\n  corpus\\.RacyJoin\\.main\\(\\)\\n      RacyJoin\\.java:16 \\+0x0\\n.*"), err);
-        assertTrue(err.matches("(?s).*\\nGoroutine 2 \\((running|finished)\\) created at:\\n  corpus\\.RacyJoin\\.main\\(\\)\\n"
+        assertTrue(err.matches("(?s).*\\nGoroutine 2 \\((running|finished)\\) created at:\\n"
+                + "  corpus\\.RacyJoin\\.main\\(\\)\\n"
                 + "      RacyJoin\\.java:13 \\+0x0\\n.*"), err);
         assertTrue(r.err().endsWith("==================\nFound 1 data race(s)\n"), r.err());
     }
@@ -90,7 +92,8 @@ class GoRunTest {
         assertEquals(0, race.exitCode(), race.err());
         assertEquals("", race.err(), "check-then-act is no data race");
         assertEquals("2 goroutines acted on the same key\n", race.out(),
-                "under the race detector the first goroutine yields after contains, so the second passes the check too");
+                "under the race detector the first goroutine yields after contains,"
+                        + " so the second passes the check too");
         ChildJvm.Result quiet = ChildJvm.run(false, oneCarrier, 50, "dev.gokata.runtime.GoRun", "corpus.CheckThenAct");
         assertEquals("1 goroutines acted on the same key\n", quiet.out(), "without it the window stays closed");
     }
@@ -99,6 +102,7 @@ class GoRunTest {
     void givenPanickingProgram_whenGoRun_thenPanicReportAndStatus2() throws Exception {
         ChildJvm.Result r = ChildJvm.run(true, 50, "dev.gokata.runtime.GoRun", "corpus.Panics");
         assertEquals(2, r.exitCode(), r.err());
-        assertTrue(r.err().startsWith("panic: java.lang.IllegalStateException: boom\n\ngoroutine 1 [running]:\n"), r.err());
+        assertTrue(r.err().startsWith("panic: java.lang.IllegalStateException: boom\n\ngoroutine 1 [running]:\n"),
+                r.err());
     }
 }

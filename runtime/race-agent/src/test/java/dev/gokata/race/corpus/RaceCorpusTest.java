@@ -27,8 +27,8 @@ import org.junit.jupiter.api.Timeout;
 class RaceCorpusTest {
     static final int RUNS = 3;
     static final List<String> RACY = List.of("RacyJoin", "RacyCounter", "RacyBank", "RacyLoopVar", "RacyCondMap",
-            "RacyCrawler", "RacyArray", "RacyVolatileAfter", "RacyList", "RacyStringBuilder", "RacyTimer", "RacyMutexBank",
-            "RacyCondMapGo", "RacyHelper", "RacyAfterThrow", "RacyWaitGroupAdd");
+            "RacyCrawler", "RacyArray", "RacyVolatileAfter", "RacyList", "RacyStringBuilder", "RacyTimer",
+            "RacyMutexBank", "RacyCondMapGo", "RacyHelper", "RacyAfterThrow", "RacyWaitGroupAdd");
     static final List<String> SAFE = List.of("SafeSynchronized", "SafeVolatile", "SafeStartJoin",
             "SafePartitionedArray", "SafeAtomics", "SafeLocks", "SafeLatchSemaphore", "SafeExecutors",
             "SafeCollections", "SafeWaitNotify", "SafeGoFork", "SafeTimer", "SafeWaitGroup", "SafeChannels",
