@@ -61,6 +61,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  *       nobody to receive: a deadlock.</li>
  *   <li>{@code returnballs-ignores-close}: returnBalls loops on {@code recv()} without asking whether pings is
  *       closed; once serve closes it, the zero value (null) panics in the returner, after rally returned.</li>
+ *   <li>{@code transcript-ignores-reply}: serve records {@code "pong k"} instead of the reply it received;</li>
  *   <li>{@code relay-appends-pong}: pong passes the message on unchanged and relay appends " pong": relay() returns
  *       "ping pong", but pong called on its own does not append.</li>
  * </ul>
@@ -201,12 +202,14 @@ class PingPongTest {
                         + "', serve should wait for the reply on pongs (chan receive); it was "
                         + (waiting == null ? "not waiting at all" : "in [" + waiting.text() + "]")
                         + ". A rally alternates: receive 'pong " + k + "' before sending the next ping");
-                pongs.send("pong " + k);
+                String reply = "pong " + k + " from the test";
+                pongs.send(reply);
                 expected.add("ping " + k);
-                expected.add("pong " + k);
+                expected.add(reply);
             }
             assertFalse(pings.recvOk().ok(), "serve sent more than " + rounds + " pings");
-            assertEquals(expected, transcript.recv(), "serve's transcript");
+            assertEquals(expected, transcript.recv(), "serve's transcript: each ping it sent, then the reply it"
+                    + " received, word for word (the test replied with its own words)");
         }, LIMIT, "the rally stopped with every goroutine waiting. serve should send 'ping k', receive the reply, "
                 + "and after the last round close pings, so that the returner's range ends");
     }
