@@ -22,6 +22,7 @@ import java.time.Duration;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
@@ -45,7 +46,9 @@ import org.junit.jupiter.api.io.TempDir;
  *   <li>{@code keeps-saving}: closes done after the limit but keeps ranging over the results, saving what
  *       the workers still send (more than limit thumbnails; the course's own bug);</li>
  *   <li>{@code ignores-save-error}: prints a failed save and goes on saving the others: a thumbnail whose file name
- *       a folder has taken in the output folder must end the pipeline with a StageError of saveThumbnail.</li>
+ *       a folder has taken in the output folder must end the pipeline with a StageError of saveThumbnail;</li>
+ *   <li>{@code two-workers}: two thumbnailers, not NUM_THUMBNAILERS (as one per core would be on a 2-core
+ *       machine): the parallel test sees at most 2 at once.</li>
  * </ul>
  */
 @Timeout(value = 10, unit = TimeUnit.SECONDS)
@@ -211,10 +214,15 @@ class ThumbnailsTest {
         Path root = images("in", 20);
         Path out = out("out");
         var probe = new Concurrency();
+        var missed = new AtomicBoolean();
+        int workers = Thumbnails.NUM_THUMBNAILERS;
         Thumbnailer slow = src -> {
             probe.enter();
             try {
-                probe.awaitOverlap(2, Duration.ofMillis(100)); // a second worker lets this one go at once
+                // every worker busy at once lets them all go; fewer workers: wait once, then no more
+                if (!missed.get() && !probe.awaitOverlap(workers, Duration.ofSeconds(1))) {
+                    missed.set(true);
+                }
                 return Images.thumbnail(src);
             } finally {
                 probe.exit();
@@ -224,8 +232,9 @@ class ThumbnailsTest {
         Thumbnails.setupPipeline(root, out, 0, slow);
 
         assertEquals(20, names(out).size(), "thumbnails saved for 20 images");
-        assertTrue(probe.peak() >= 2, "at most " + probe.peak() + " thumbnail was made at a time: start "
-                + "NUM_THUMBNAILERS goroutines that all range over the channel of paths");
+        assertEquals(workers, probe.peak(), "at most " + probe.peak() + " thumbnails were made at a time: start"
+                + " NUM_THUMBNAILERS (" + workers + ") goroutines that all range over the channel of paths, no more"
+                + " and no fewer (not one per core: the stage's width is the program's choice)");
     }
 
     @Test
