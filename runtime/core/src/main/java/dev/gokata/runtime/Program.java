@@ -75,6 +75,7 @@ public final class Program {
      * within this program ({@link #within}), and {@link #settled} and {@link #goroutinesWithin} count it.
      */
     private final List<WeakReference<Program>> nested = new CopyOnWriteArrayList<>();
+    /** The first panic that came after the outcome was decided ({@link #panicAfterEnd}). */
     private final AtomicReference<Outcome.Panicked> panicAfterEnd = new AtomicReference<>();
     /**
      * The context class loader of the program's goroutines, by which threads they start find the program; null for
@@ -513,9 +514,9 @@ public final class Program {
     }
 
     /**
-     * The first panic of a goroutine after the program had already ended (its main returned): a test's leftover
-     * goroutine that panics. Go's process would have crashed on it, failing the test binary; here the run's
-     * outcome is decided, so a leak check asks for it.
+     * The first panic of a goroutine after the program's outcome was decided (its main returned, say): a test's
+     * leftover goroutine that panics. Go's process would have crashed on it, failing the test binary; here the run's
+     * outcome stays as it was, so a leak check asks for it.
      */
     public Optional<Outcome.Panicked> panicAfterEnd() {
         return Optional.ofNullable(panicAfterEnd.get());
