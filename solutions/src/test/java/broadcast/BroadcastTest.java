@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gokata.runtime.Goroutine;
 import dev.gokata.runtime.WaitReason;
+import dev.gokata.testkit.Goroutines;
 import dev.gokata.testkit.Sandbox;
 import dev.gokata.testkit.Stdout;
 import dev.gokata.testkit.WriterDuringACheck;
@@ -72,10 +73,7 @@ class BroadcastTest {
 
         @Override
         public void writer() {
-            long deadline = System.nanoTime() + Duration.ofSeconds(2).toNanos(); // then it writes anyway
-            while (!bothAsleep() && System.nanoTime() < deadline) {
-                sleep(Duration.ofMillis(1));
-            }
+            Goroutines.pollUntil(this::bothAsleep, Duration.ofSeconds(2)); // then it writes anyway
             super.writer();
         }
 

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import dev.gokata.runtime.Go;
 import dev.gokata.runtime.Goroutine;
 import dev.gokata.runtime.WaitReason;
 import dev.gokata.testkit.Concurrency;
@@ -251,10 +250,7 @@ class CrawlerTest {
      * goroutine can end (a channel, a WaitGroup, a mutex), or until {@code limit} has passed.
      */
     private static void awaitWaiting(Goroutine g, Duration limit) {
-        long deadline = System.nanoTime() + limit.toNanos();
-        while (g.waitReason().filter(WaitReason::canDeadlock).isEmpty() && System.nanoTime() < deadline) {
-            Go.sleep(Duration.ofMillis(1));
-        }
+        Goroutines.pollUntil(() -> g.waitReason().filter(WaitReason::canDeadlock).isPresent(), limit);
     }
 
     @Test

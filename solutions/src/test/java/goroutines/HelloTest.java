@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import dev.gokata.runtime.Go;
 import dev.gokata.runtime.Goroutine;
 import dev.gokata.runtime.WaitReason;
 import dev.gokata.testkit.Concurrency;
+import dev.gokata.testkit.Goroutines;
 import dev.gokata.testkit.Stdout;
 import java.time.Duration;
 import java.util.List;
@@ -85,10 +85,7 @@ class HelloTest {
                 callerNotBlocked.add("it ran fun(\"" + s + "\") itself");
                 return;
             }
-            long deadline = System.nanoTime() + Duration.ofSeconds(2).toNanos();
-            while (!blocked(c) && !returned && System.nanoTime() < deadline) {
-                Go.sleep(Duration.ofMillis(1));
-            }
+            Goroutines.pollUntil(() -> blocked(c) || returned, Duration.ofSeconds(2));
             if (!blocked(c)) {
                 callerNotBlocked.add(returned ? "it returned from run() before the goroutines had done their work"
                         : "it kept running for 2 s after the goroutines had started");

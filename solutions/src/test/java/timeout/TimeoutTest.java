@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.gokata.runtime.Chan;
-import dev.gokata.runtime.Go;
 import dev.gokata.runtime.Goroutine;
 import dev.gokata.runtime.WaitReason;
+import dev.gokata.testkit.Goroutines;
 import dev.gokata.testkit.Sandbox;
 import dev.gokata.testkit.Stdout;
 import java.time.Duration;
@@ -90,10 +90,8 @@ class TimeoutTest {
             Chan<String> result = Chan.make(1);
             Goroutine receiver = go(() -> result.send(Timeout.receive(Duration.ofMillis(300),
                     Duration.ofMillis(1000))));
-            long giveUp = System.nanoTime() + Duration.ofSeconds(2).toNanos();
-            while (receiver.waitReason().isEmpty() && !receiver.finished() && System.nanoTime() < giveUp) {
-                Go.sleep(Duration.ofMillis(1));
-            }
+            Goroutines.pollUntil(() -> receiver.waitReason().isPresent() || receiver.finished(),
+                    Duration.ofSeconds(2));
             WaitReason waiting = receiver.waitReason().orElse(null);
             if (waiting != WaitReason.SELECT) {
                 fail("before the message came (after 300 ms; the timeout was 1000 ms), receive should wait in a "

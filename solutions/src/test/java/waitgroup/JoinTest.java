@@ -3,9 +3,9 @@ package waitgroup;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
-import dev.gokata.runtime.Go;
 import dev.gokata.runtime.Goroutine;
 import dev.gokata.runtime.WaitReason;
+import dev.gokata.testkit.Goroutines;
 import dev.gokata.testkit.Stdout;
 import java.time.Duration;
 import java.util.List;
@@ -81,10 +81,7 @@ class JoinTest {
             if (c == Goroutine.current()) {
                 workInCaller = true;
             } else {
-                long deadline = System.nanoTime() + Duration.ofSeconds(2).toNanos();
-                while (!blocked(c) && !returned && System.nanoTime() < deadline) {
-                    Go.sleep(Duration.ofMillis(1));
-                }
+                Goroutines.pollUntil(() -> blocked(c) || returned, Duration.ofSeconds(2));
             }
             super.work();
             workDone = true;

@@ -9,6 +9,7 @@ import dev.gokata.runtime.Program;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 
 /**
@@ -71,5 +72,20 @@ public final class Goroutines {
         public List<Goroutine> startedSince() {
             return program.goroutines().stream().filter(g -> !g.finished() && !ids.contains(g.id())).toList();
         }
+    }
+
+    /**
+     * Polls {@code condition} every millisecond, sleeping as a goroutine sleeps (the deadlock detector sees a sleeper,
+     * not a deadlock), until it holds or {@code limit} has passed; whether it held.
+     */
+    public static boolean pollUntil(BooleanSupplier condition, Duration limit) {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() >= deadline) {
+                return false;
+            }
+            Go.sleep(Duration.ofMillis(1));
+        }
+        return true;
     }
 }
