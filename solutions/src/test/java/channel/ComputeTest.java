@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.gokata.runtime.Chan;
 import dev.gokata.runtime.Goroutine;
 import dev.gokata.runtime.WaitReason;
+import dev.gokata.testkit.Goroutines;
 import dev.gokata.testkit.Stdout;
 import java.time.Duration;
 import java.util.List;
@@ -104,13 +105,9 @@ class ComputeTest {
                 if (Goroutine.current() == caller) {
                     ranInCaller.set(true);
                 } else {
-                    long deadline = System.nanoTime() + Duration.ofSeconds(2).toNanos();
-                    Optional<WaitReason> reason = blockedIn(caller);
-                    while (reason.isEmpty() && !returned.get() && System.nanoTime() < deadline) {
-                        sleep(Duration.ofMillis(1));
-                        reason = blockedIn(caller);
-                    }
-                    callerWaited.set(reason);
+                    Goroutines.pollUntil(() -> Goroutines.blockedIn(caller).isPresent() || returned.get(),
+                            Duration.ofSeconds(2));
+                    callerWaited.set(Goroutines.blockedIn(caller));
                 }
                 return a + b;
             }, 20, 22);
@@ -128,10 +125,5 @@ class ComputeTest {
                 + " in compute (Chan.make()), send c on it in the goroutine (ch.send(c)) and return ch.recv(): the"
                 + " receive waits for the value, and the value itself is the only thing the two share");
         assertEquals(42, result, "compute(+, 20, 22) returned " + result);
-    }
-
-    /** The blocking primitive {@code g} is parked in now (not a sleep), if any. */
-    private static Optional<WaitReason> blockedIn(Goroutine g) {
-        return g.waitReason().filter(WaitReason::canDeadlock);
     }
 }

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.gokata.runtime.Goroutine;
-import dev.gokata.runtime.WaitReason;
 import dev.gokata.testkit.Concurrency;
 import dev.gokata.testkit.Goroutines;
 import dev.gokata.testkit.Lines;
@@ -250,7 +249,7 @@ class CrawlerTest {
      * goroutine can end (a channel, a WaitGroup, a mutex), or until {@code limit} has passed.
      */
     private static void awaitWaiting(Goroutine g, Duration limit) {
-        Goroutines.pollUntil(() -> g.waitReason().filter(WaitReason::canDeadlock).isPresent(), limit);
+        Goroutines.pollUntil(() -> Goroutines.blockedIn(g).isPresent(), limit);
     }
 
     @Test

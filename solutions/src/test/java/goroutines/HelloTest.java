@@ -6,13 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.gokata.runtime.Goroutine;
-import dev.gokata.runtime.WaitReason;
 import dev.gokata.testkit.Concurrency;
 import dev.gokata.testkit.Goroutines;
 import dev.gokata.testkit.Stdout;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -85,16 +83,11 @@ class HelloTest {
                 callerNotBlocked.add("it ran fun(\"" + s + "\") itself");
                 return;
             }
-            Goroutines.pollUntil(() -> blocked(c) || returned, Duration.ofSeconds(2));
-            if (!blocked(c)) {
+            Goroutines.pollUntil(() -> Goroutines.blockedIn(c).isPresent() || returned, Duration.ofSeconds(2));
+            if (Goroutines.blockedIn(c).isEmpty()) {
                 callerNotBlocked.add(returned ? "it returned from run() before the goroutines had done their work"
                         : "it kept running for 2 s after the goroutines had started");
             }
-        }
-
-        private static boolean blocked(Goroutine g) {
-            Optional<WaitReason> reason = g.waitReason();
-            return reason.isPresent() && reason.get().canDeadlock();
         }
 
         @Override

@@ -4,12 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import dev.gokata.runtime.Goroutine;
-import dev.gokata.runtime.WaitReason;
 import dev.gokata.testkit.Goroutines;
 import dev.gokata.testkit.Stdout;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -81,15 +79,10 @@ class JoinTest {
             if (c == Goroutine.current()) {
                 workInCaller = true;
             } else {
-                Goroutines.pollUntil(() -> blocked(c) || returned, Duration.ofSeconds(2));
+                Goroutines.pollUntil(() -> Goroutines.blockedIn(c).isPresent() || returned, Duration.ofSeconds(2));
             }
             super.work();
             workDone = true;
-        }
-
-        private static boolean blocked(Goroutine g) {
-            Optional<WaitReason> reason = g.waitReason();
-            return reason.isPresent() && reason.get().canDeadlock();
         }
     }
 

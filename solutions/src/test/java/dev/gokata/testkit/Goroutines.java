@@ -6,8 +6,10 @@ import dev.gokata.runtime.Go;
 import dev.gokata.runtime.Goroutine;
 import dev.gokata.runtime.GroupedDump;
 import dev.gokata.runtime.Program;
+import dev.gokata.runtime.WaitReason;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
@@ -87,5 +89,13 @@ public final class Goroutines {
             Go.sleep(Duration.ofMillis(1));
         }
         return true;
+    }
+
+    /**
+     * The primitive {@code g} is parked in now, if only another goroutine can end its wait (a channel, a WaitGroup,
+     * a mutex: {@link WaitReason#canDeadlock}); empty while it runs, sleeps or has ended.
+     */
+    public static Optional<WaitReason> blockedIn(Goroutine g) {
+        return g.waitReason().filter(WaitReason::canDeadlock);
     }
 }
