@@ -50,8 +50,8 @@ public final class RaceDetector {
      * Forgets all shadow state and every thread, as if the JVM had just started, keeping the reports. For a test
      * runner between tests, once the previous test's goroutines have ended: thread slots restart at 1 (vector
      * clocks stay as small as one test needs), and nothing a finished test did can race with the next one. A thread
-     * still running across a reset loses what it knew and could be reported falsely; sync clocks kept by long-lived
-     * runtime objects may carry old entries, which can only hide a race.
+     * still running across a reset loses what it knew and could be reported falsely. A sync clock that outlives
+     * the reset (a channel or mutex kept in a static field) forgets its old entries ({@link SyncClock}).
      */
     public static void reset() {
         ThreadState.reset();

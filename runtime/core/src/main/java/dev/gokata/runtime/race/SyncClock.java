@@ -12,6 +12,11 @@ import java.util.Arrays;
  * {@code Condition} is linked to its lock, a {@code Future} to the task that completes it, {@code allOf(a, b)} to
  * {@code a} and {@code b}. Releasing or acquiring a clock also releases into or acquires from its links, to a small
  * depth: links only add happens-before edges, so they can hide a race but never invent one.
+ *
+ * <p>{@code gen} (guarded by {@code this}) is the detector's generation the clock's entries belong to. A
+ * {@link RaceDetector#reset()} gives thread slots out again from 1, while a sync object of the runtime may outlive
+ * it: its old entries would then order a new thread's accesses before whoever acquires it, and hide their races. So
+ * an acquire ignores a clock of an older generation, and a release into one starts it afresh.
  */
 final class SyncClock {
     private static final SyncClock[] NO_LINKS = new SyncClock[0];
@@ -19,6 +24,7 @@ final class SyncClock {
     private static final int MAX_DEPTH = 4;
 
     private final VectorClock clock = new VectorClock();
+    private int gen = ThreadState.generation();
     private volatile SyncClock[] links = NO_LINKS;
 
     /** Publishes {@code t}'s history into this clock (and its links), then advances {@code t}'s epoch. */
@@ -34,6 +40,7 @@ final class SyncClock {
 
     /** Joins a snapshot clock in, as a release would, without a thread (a dead thread's final clock). */
     synchronized void joinFrom(VectorClock vc) {
+        renew(ThreadState.generation());
         clock.join(vc);
     }
 
@@ -58,6 +65,7 @@ final class SyncClock {
 
     private void publish(ThreadState t, int depth) {
         synchronized (this) {
+            renew(t.gen());
             clock.join(t.clock());
         }
         if (depth < MAX_DEPTH) {
@@ -69,12 +77,22 @@ final class SyncClock {
 
     private void receive(ThreadState t, int depth) {
         synchronized (this) {
-            t.clock().join(clock);
+            if (gen == t.gen()) {
+                t.clock().join(clock);
+            }
         }
         if (depth < MAX_DEPTH) {
             for (SyncClock s : links) {
                 s.receive(t, depth + 1);
             }
+        }
+    }
+
+    /** Forgets the entries of an older generation than {@code current}. Holds the lock. */
+    private void renew(int current) {
+        if (gen != current) {
+            clock.clear();
+            gen = current;
         }
     }
 

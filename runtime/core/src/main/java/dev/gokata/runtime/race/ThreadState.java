@@ -175,6 +175,16 @@ final class ThreadState {
         return clock;
     }
 
+    /** The generation this state belongs to: {@link #reset()} starts a new one. */
+    int gen() {
+        return gen;
+    }
+
+    /** The current generation. */
+    static int generation() {
+        return generation;
+    }
+
     /** Advances this thread's own clock: accesses after a release are distinguishable from those before it. */
     void tick() {
         int c = clock.get(tid) + 1;

@@ -30,6 +30,11 @@ final class VectorClock {
         c[tid] = value;
     }
 
+    /** Every entry back to 0. */
+    void clear() {
+        c = EMPTY;
+    }
+
     /** This clock becomes the element-wise maximum of itself and {@code other}. */
     void join(VectorClock other) {
         int[] o = other.c;

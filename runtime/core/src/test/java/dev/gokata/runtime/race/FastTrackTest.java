@@ -175,6 +175,37 @@ class FastTrackTest {
         assertTrue(inThread(() -> ThreadState.current().tid) < 10);
     }
 
+    /**
+     * A sync clock that outlives a reset (a runtime object kept from one test to the next) holds the old threads'
+     * clocks under slots that the reset gives out again from 1: acquiring it must not order a new thread's access
+     * before the acquirer. Seen as a race missed in one grading of channel's shared-variable-and-sleep fixture.
+     */
+    @Test
+    void givenAClockKeptAcrossAReset_whenAcquiredAfterIt_thenItHidesNoRaceOfTheNewThreads() throws Exception {
+        RaceDetector.reset();
+        var kept = new SyncClock();
+        for (int thread = 0; thread < 2; thread++) {
+            inThread(() -> {
+                ThreadState t = ThreadState.current();
+                for (int i = 0; i < 100; i++) {
+                    kept.release(t);
+                }
+                return null;
+            });
+        }
+        RaceDetector.reset();
+        var x = new Shadow();
+        assertNull(inThread(() -> x.write(ThreadState.current(), 101)));
+        Shadow.Conflict c = inThread(() -> {
+            ThreadState t = ThreadState.current();
+            kept.acquire(t);
+            return x.read(t, 102);
+        });
+        assertNotNull(c, "the write in a thread after the reset and this read are unordered");
+        assertEquals(101, c.site());
+        RaceDetector.reset();
+    }
+
     @Test
     void givenManyDeadThreads_whenAnotherStarts_thenItRecyclesASlotAndOldEpochsKeepTheirThread() throws Exception {
         RaceDetector.reset();
