@@ -14,6 +14,7 @@ import java.io.InputStreamReader;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -21,6 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
@@ -43,6 +45,8 @@ import org.junit.jupiter.api.Timeout;
  *       handlers run outside gokata's goroutines (the probed handleConn sees an adopted thread);</li>
  *   <li>{@code cached-pool-never-shut-down}: each connection handled on a cached thread pool that serve never
  *       shuts down: handlers outside the goroutines, and the grader's leak check finds the pool's idle threads.</li>
+ *   <li>{@code returns-on-any-accept-error}: returns from serve on every accept error, the listener open or not;
+ *       a listener whose first accept fails while it stays open then serves nobody.</li>
  * </ul>
  */
 @Timeout(10)
@@ -72,11 +76,34 @@ class ServerTest {
         }
     }
 
+    /**
+     * A listener whose first {@code accept()} fails while it stays open, as accept does when a connection is reset
+     * while it waits in the backlog (Linux's ECONNABORTED) or the process is out of file descriptors.
+     */
+    static final class FailingOnce extends ServerSocket {
+        private final AtomicBoolean failed = new AtomicBoolean();
+
+        FailingOnce() throws IOException {
+            super(0, CLIENTS, InetAddress.getLoopbackAddress());
+        }
+
+        @Override
+        public Socket accept() throws IOException {
+            if (failed.compareAndSet(false, true)) {
+                throw new SocketException("Software caused connection abort (the test's one failed accept)");
+            }
+            return super.accept();
+        }
+    }
+
     /** A running server on an ephemeral loopback port, and the latch its serve call counts down on return. */
     private record Running(Probed server, ServerSocket listener, CountDownLatch returned) implements AutoCloseable {
         static Running start() throws IOException {
+            return start(new ServerSocket(0, CLIENTS, InetAddress.getLoopbackAddress()));
+        }
+
+        static Running start(ServerSocket listener) {
             var server = new Probed();
-            var listener = new ServerSocket(0, CLIENTS, InetAddress.getLoopbackAddress());
             var returned = new CountDownLatch(1);
             go(() -> {
                 try {
@@ -140,6 +167,27 @@ class ServerTest {
                 }
             }
             Awaitility.await("every handler returns after its client disconnected")
+                    .atMost(Duration.ofSeconds(3))
+                    .until(() -> running.server().handlers.inside() == 0);
+        }
+    }
+
+    @Test
+    void givenAFailedAcceptOnAnOpenListener_whenAClientDials_thenItIsServed() throws Exception {
+        try (var running = Running.start(new FailingOnce())) {
+            try (Socket client = running.dial()) {
+                var in = new BufferedReader(new InputStreamReader(client.getInputStream(), StandardCharsets.UTF_8));
+                try {
+                    assertEquals("response from server", in.readLine(), "the client read a wrong line");
+                } catch (SocketTimeoutException e) {
+                    fail("accept() failed once while the listener stayed open (as when a connection is reset before"
+                            + " it is accepted), and then the client got nothing for " + READ_TIMEOUT_MS + " ms"
+                            + (running.returned().getCount() == 0 ? ": serve had returned" : "") + ". Return from"
+                            + " serve only when listener.isClosed(); after any other accept error, go on to the next"
+                            + " connection");
+                }
+            }
+            Awaitility.await("the handler returns after its client disconnected")
                     .atMost(Duration.ofSeconds(3))
                     .until(() -> running.server().handlers.inside() == 0);
         }
