@@ -2,9 +2,12 @@ package cancellation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.gokata.runtime.Chan;
+import dev.gokata.runtime.Goroutine;
 import dev.gokata.runtime.RecvChan;
+import dev.gokata.runtime.Select;
 import dev.gokata.testkit.Goroutines;
 import dev.gokata.testkit.Recv;
 import dev.gokata.testkit.Stdout;
@@ -29,8 +32,19 @@ import org.junit.jupiter.api.Timeout;
  *   <li>{@code send-on-done}: the stages select on done, but first sends one value on it instead of closing it:
  *       one goroutine stops, the others leak (closing is the broadcast);</li>
  *   <li>{@code no-return}: the stages select on done but do not return, so they keep looping and keep producing
- *       to anyone still reading: a million-element generator does not stop.</li>
+ *       to anyone still reading: a million-element generator does not stop;</li>
+ *   <li>{@code polls-done}: each stage tries the send and done in turn without waiting, sleeping between tries: it
+ *       ends, but never waits (a busy-wait); the tests that wait for the stages to wait see that;</li>
+ *   <li>{@code continues-on-done}: square and merge's forwarders drop their value on done and go back to their
+ *       input instead of returning: they end only because the generator closes its channel, and never if their
+ *       input stays open.</li>
  * </ul>
+ *
+ * <p>Also checked, and kept out of the fixtures: each stage looks at done without waiting (a select with a
+ * default), then sends with a plain send. A stage already waiting in that send when done is closed never sees it,
+ * so the test that closes done once every stage waits fails it every time; but whether first's own tests catch it
+ * depends on where each stage is when first closes done, so its score changes from grading to grading, which
+ * {@code gokata verify --steady} reports for a fixture.
  */
 @Timeout(value = 10, unit = TimeUnit.SECONDS)
 class CancellationTest {
@@ -39,6 +53,42 @@ class CancellationTest {
     private static void assertAllStagesEnded(Goroutines.Baseline baseline, String after) {
         baseline.assertAllEnded(SETTLE, after + ": every send must be a select that also waits on <-done, and the"
                 + " stage must return when done is closed (a goroutine leak otherwise)");
+    }
+
+    /**
+     * Waits until every goroutine started since {@code baseline} waits in a channel operation, a select or a
+     * WaitGroup, and fails if one never does: a stage that polls done keeps running or sleeping instead.
+     */
+    private static void awaitAllStagesWaiting(Goroutines.Baseline baseline, String when) {
+        if (!Goroutines.pollUntil(() -> notWaiting(baseline).isEmpty(), Duration.ofSeconds(3))) {
+            List<Goroutine> busy = notWaiting(baseline);
+            fail(Goroutines.stillRunning(busy.size() + " goroutine" + (busy.size() == 1 ? "" : "s") + " of the"
+                    + " pipeline never waited in 3 s, " + when + ": a stage that tries the send and done in turn"
+                    + " never waits (a busy-wait). Wait in one select with two cases, the send and <-done: it parks"
+                    + " the stage until one of them is ready", busy));
+        }
+    }
+
+    private static List<Goroutine> notWaiting(Goroutines.Baseline baseline) {
+        return baseline.startedSince().stream().filter(g -> !g.finished() && Goroutines.blockedIn(g).isEmpty())
+                .toList();
+    }
+
+    /**
+     * Sends 1, 2, 3, ... on {@code in}, each when every stage waits, until the stage reading it no longer takes one:
+     * it then holds a value it cannot send (its output may have a buffer: that fills first).
+     */
+    private static void feedUntilHolding(Goroutines.Baseline baseline, Chan<Integer> in, String stage) {
+        for (int n = 1; n <= 100; n++) {
+            awaitAllStagesWaiting(baseline, "while nobody read the output of " + stage);
+            boolean[] taken = {false};
+            Select.select().send(in, n, () -> taken[0] = true).orDefault(() -> { }).run();
+            if (!taken[0]) {
+                return;
+            }
+        }
+        fail(stage + " took 100 values while nobody read its output: it must send each one on before it takes the"
+                + " next");
     }
 
     @Test
@@ -112,6 +162,42 @@ class CancellationTest {
         done.close();
 
         assertAllStagesEnded(baseline, "done was closed once, for ten squarers (closing is a broadcast)");
+    }
+
+    @Test
+    void givenEveryStageWaitingToSend_whenDoneIsClosed_thenEveryStageEnds() {
+        var baseline = Goroutines.baseline();
+        Chan<Void> done = Chan.make();
+        RecvChan<Integer> in = Cancellation.generator(done, IntStream.rangeClosed(1, 1000).toArray());
+        RecvChan<Integer> out = Cancellation.merge(done, Cancellation.square(done, in), Cancellation.square(done, in));
+        out.recv();
+        awaitAllStagesWaiting(baseline, "after one value was read and while nobody read the next");
+
+        done.close();
+
+        assertAllStagesEnded(baseline, "done was closed while every stage waited to send. A stage that looks at done"
+                + " first and then waits in a plain send never sees it close: the send itself must be one case of a"
+                + " select whose other case is <-done");
+    }
+
+    @Test
+    void givenStagesHoldingAValue_whenDoneIsClosed_thenTheyReturnThoughTheirInputsStayOpen() {
+        var baseline = Goroutines.baseline();
+        Chan<Void> done = Chan.make();
+        Chan<Integer> toSquare = Chan.make();
+        Chan<Integer> toMerge1 = Chan.make();
+        Chan<Integer> toMerge2 = Chan.make();
+        Cancellation.square(done, toSquare.recvOnly());
+        Cancellation.merge(done, toMerge1.recvOnly(), toMerge2.recvOnly());
+        feedUntilHolding(baseline, toSquare, "square");
+        feedUntilHolding(baseline, toMerge1, "merge");
+        feedUntilHolding(baseline, toMerge2, "merge");
+
+        done.close();
+
+        assertAllStagesEnded(baseline, "done was closed while square and both forwarders of merge held a value to"
+                + " send, their inputs left open (nobody closes them). On done a stage returns; it must not drop the"
+                + " value and go back to its input (continue) for a next value that never comes");
     }
 
     @Test

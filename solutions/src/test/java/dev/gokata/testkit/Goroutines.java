@@ -93,9 +93,13 @@ public final class Goroutines {
 
     /**
      * The primitive {@code g} is parked in now, if only another goroutine can end its wait (a channel, a WaitGroup,
-     * a mutex: {@link WaitReason#canDeadlock}); empty while it runs, sleeps or has ended.
+     * a mutex: {@link WaitReason#canDeadlock}); empty while it runs, sleeps or has ended. Also empty from the moment
+     * another goroutine wakes it (its thread is no longer parked) until it runs again and clears its wait reason
+     * itself: a test that hands a goroutine a value and then waits for it to park again sees it park again, not the
+     * wait that just ended.
      */
     public static Optional<WaitReason> blockedIn(Goroutine g) {
-        return g.waitReason().filter(WaitReason::canDeadlock);
+        return g.waitReason().filter(WaitReason::canDeadlock)
+                .filter(r -> g.thread().getState() == Thread.State.WAITING);
     }
 }

@@ -6,8 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gokata.runtime.Chan;
+import dev.gokata.runtime.Goroutine;
+import dev.gokata.runtime.WaitReason;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
 
 /** The hidden tests' wait for a kata's goroutines to end, and what its failure shows the student. */
@@ -29,6 +33,29 @@ class GoroutinesTest {
                     + "\n\nStill running:\ngoroutine 2 [chan send]:\n"), message);
             assertTrue(message.contains("GoroutinesTest.java:" + line), message);
             ch.recv(); // lets it end
+        }, LIMIT, "the test deadlocked");
+    }
+
+    @Test
+    void aGoroutineWokenFromItsWaitIsNotBlockedInItAnyMore() {
+        Sandbox.runToExit(() -> {
+            var ch = Chan.<Integer>make();
+            var release = new CountDownLatch(1);
+            Goroutine receiver = go(() -> {
+                ch.recv();
+                try {
+                    release.await(); // not a primitive of the runtime: blockedIn is empty here
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            assertTrue(Goroutines.pollUntil(() -> Goroutines.blockedIn(receiver).isPresent(), LIMIT));
+            assertEquals(Optional.of(WaitReason.CHAN_RECEIVE), Goroutines.blockedIn(receiver));
+
+            ch.send(1); // wakes it; its wait reason stays set until it runs again
+
+            assertEquals(Optional.empty(), Goroutines.blockedIn(receiver));
+            release.countDown();
         }, LIMIT, "the test deadlocked");
     }
 
