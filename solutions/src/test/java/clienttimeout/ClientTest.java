@@ -51,7 +51,9 @@ import org.junit.jupiter.api.Timeout;
  *       kind than the runtime's, the goroutine that watches it stays alive too (Go's {@code go vet} reports this
  *       as lostcancel);</li>
  *   <li>{@code cancel-only-on-success}: cancels the context after a request that succeeded, not after one that
- *       failed: a refused connection leaves it registered with its parent.</li>
+ *       failed: a refused connection leaves it registered with its parent;</li>
+ *   <li>{@code fixed-timeout}: derives the context with a fixed 100 ms (the README's example) instead of the
+ *       {@code timeout} parameter: a request with a 400 ms timeout gives up after 100 ms.</li>
  * </ul>
  */
 @Timeout(value = 10, unit = TimeUnit.SECONDS)
@@ -164,6 +166,20 @@ class ClientTest {
         assertEquals(List.of("ERROR: Get \"" + uri("/slow") + "\": context deadline exceeded"), out.lines(),
                 "what fetch printed when the server took longer than the timeout");
         assertTrue(millis >= 90, "fetch gave up after " + millis + " ms, before its 100 ms timeout");
+    }
+
+    @Test
+    void givenASlowEndpoint_whenFetchedWithA400msTimeout_thenItWaitsTheWhole400ms() {
+        var out = new Lines();
+        long start = System.nanoTime();
+
+        Client.fetch(Context.background(), uri("/slow"), Duration.ofMillis(400), out.out());
+
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        assertTrue(millis >= 390, "fetch gave up after " + millis + " ms, though its timeout was 400 ms: derive the"
+                + " context with the timeout fetch is given (Context.withTimeout(parent, timeout)), not a fixed one");
+        assertEquals(List.of("ERROR: Get \"" + uri("/slow") + "\": context deadline exceeded"), out.lines(),
+                "what fetch printed when the server took longer than the 400 ms timeout");
     }
 
     @Test
