@@ -4,17 +4,26 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.gokata.runtime.Chan;
 import dev.gokata.runtime.Go;
+import dev.gokata.runtime.Goroutine;
 import dev.gokata.runtime.RecvChan;
+import dev.gokata.runtime.Select;
 import dev.gokata.testkit.Goroutines;
 import dev.gokata.testkit.Sandbox;
 import dev.gokata.testkit.Stdout;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -34,7 +43,13 @@ import org.junit.jupiter.api.Timeout;
  *       stage; it cannot return before its input is closed and fails the "returns at once" test;</li>
  *   <li>{@code goroutine-per-number}: generator starts a goroutine for each number (and one that closes the channel
  *       once they have sent): the numbers arrive in the scheduler's order, which is often the right one; the
- *       goroutines started are counted before anything is received (with 4 numbers and with 1000).</li>
+ *       goroutines started are counted before anything is received (with 4 numbers and with 1000);</li>
+ *   <li>{@code closes-later}: generator's goroutine sends the numbers, and a timer closes the channel 2 s after
+ *       generator returned, not the goroutine after its last send: every range ends, late; the channel is found
+ *       still open once the goroutine has ended;</li>
+ *   <li>{@code main-sleeps}: main ranges over the pipeline and prints in a goroutine of its own, and sleeps 1 s
+ *       instead of waiting for it: the lines come out in time on a quiet machine. Each write of that goroutine
+ *       waits until main waits for it (or returned); main sleeps, then returns.</li>
  * </ul>
  */
 @Timeout(value = 10, unit = TimeUnit.SECONDS)
@@ -79,6 +94,28 @@ class PipelineTest {
             assertTrue(started <= 1, "generator(5, 1, 4, 1) started " + started + " goroutines: " + ONE_SENDER);
             assertEquals(List.of(5, 1, 4, 1), drain(ch), "values received from generator(5, 1, 4, 1)");
             assertFalse(ch.recvOk().ok(), "generator's channel must stay closed after its last value");
+        }, GENERATOR_STUCK);
+    }
+
+    @Test
+    void givenNumbers_whenTheLastIsReceived_thenTheGeneratorsGoroutineHasClosedTheChannelWhenItEnds() {
+        inProgram(() -> {
+            var baseline = Goroutines.baseline();
+            RecvChan<Integer> ch = Pipeline.generator(5, 1, 4, 1);
+            for (int i = 0; i < 4; i++) {
+                ch.recv();
+            }
+
+            List<Goroutine> alive = baseline.settle(LIMIT);
+            if (!alive.isEmpty()) {
+                fail(Goroutines.stillRunning("generator's goroutine had not ended " + LIMIT.toMillis() + " ms after"
+                        + " its last number was received: it must close the channel and return", alive));
+            }
+            boolean[] closed = {false};
+            Select.select().recvOk(ch, r -> closed[0] = !r.ok()).orDefault(() -> { }).run();
+            assertTrue(closed[0], "generator's goroutine had ended, and its channel was still open: the goroutine"
+                    + " that sends the numbers must close the channel itself, right after its last send (not a timer"
+                    + " or another goroutine later on)");
         }, GENERATOR_STUCK);
     }
 
@@ -146,5 +183,62 @@ class PipelineTest {
         List<String> lines = Stdout.capture(() -> inProgram(() -> Pipeline.main(new String[0]), PIPELINE_STUCK));
 
         assertEquals(List.of("16", "81"), lines, "what main printed");
+    }
+
+    @Test
+    void givenMainPrintsFromAnotherGoroutine_whenItRuns_thenMainWaitsForThatGoroutine() {
+        Set<String> mainDidNotWait = ConcurrentHashMap.newKeySet();
+        List<String> lines = Stdout.capture(() -> inProgram(() -> {
+            Goroutine main = Goroutine.current();
+            var returned = new AtomicBoolean();
+            var holding = new AtomicInteger();
+            PrintStream captured = System.out;
+            System.setOut(new PrintStream(new OutputStream() {
+                @Override
+                public void write(int b) {
+                    holdUntilMainWaits();
+                    captured.write(b);
+                }
+
+                @Override
+                public void write(byte[] b, int off, int len) {
+                    holdUntilMainWaits();
+                    captured.write(b, off, len);
+                }
+
+                /** A goroutine other than main prints only once main waits (for it, we expect) or has returned. */
+                private void holdUntilMainWaits() {
+                    if (Goroutine.current() == main) {
+                        return;
+                    }
+                    holding.incrementAndGet();
+                    try {
+                        Goroutines.pollUntil(() -> Goroutines.blockedIn(main).isPresent() || returned.get(), LIMIT);
+                    } finally {
+                        holding.decrementAndGet();
+                    }
+                    if (Goroutines.blockedIn(main).isEmpty()) {
+                        mainDidNotWait.add(returned.get() ? "main returned before a goroutine had printed"
+                                : "main kept running (or slept) for " + LIMIT.toMillis() + " ms while a goroutine"
+                                        + " waited to print");
+                    }
+                }
+            }, true));
+            try {
+                Pipeline.main(new String[0]);
+            } finally {
+                if (holding.get() > 0) { // read before returned is set: such a goroutine is still waiting
+                    mainDidNotWait.add("main returned while a goroutine waited to print");
+                }
+                returned.set(true);
+                System.setOut(captured);
+            }
+        }, PIPELINE_STUCK));
+
+        assertTrue(mainDidNotWait.isEmpty(), mainDidNotWait + ": main must not end before the values are printed, and"
+                + " a sleep does not wait for a goroutine. Print in main itself, ranging over the last stage (the"
+                + " range ends when square closes its channel); or, if a goroutine of its own prints, wait for it"
+                + " with a WaitGroup or a channel");
+        assertEquals(List.of("16", "81"), lines, "what main printed before it returned");
     }
 }
