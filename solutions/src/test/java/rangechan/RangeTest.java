@@ -3,8 +3,10 @@ package rangechan;
 import static dev.gokata.runtime.Go.go;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.gokata.runtime.Chan;
+import dev.gokata.runtime.Outcome;
 import dev.gokata.runtime.Received;
 import dev.gokata.testkit.Sandbox;
 import dev.gokata.testkit.Stdout;
@@ -28,7 +30,16 @@ import org.junit.jupiter.params.provider.ValueSource;
  *       {@link #sendClosesTheChannelAfterTheLastValue} finds the channel still open.</li>
  *   <li>{@code counted-receives}: {@code printAll} receives exactly six times. Right for six values only:
  *       {@link #printAllStopsAtTheClose} gives it 0, 1 and 10 values.</li>
+ *   <li>{@code timeout-receive}: {@code printAll} receives in a select with a one-second timeout and returns when
+ *       it fires, so a slow sender loses its values: {@link #printAllWaitsAsLongAsTheChannelIsOpen} gives it an open
+ *       channel nobody sends on, and it returns instead of waiting in a receive.</li>
+ *   <li>{@code busy-wait}: {@code printAll} polls with a select and a default case: the output is right, but it
+ *       burns a core while it waits; {@link #printAllWaitsAsLongAsTheChannelIsOpen} never sees it blocked.</li>
  * </ul>
+ * Not a fixture: {@code send} that starts a goroutine to send and close, and returns at once. Main's output is
+ * right; {@link #sendReturnsOnlyOnceAReceiverHasTakenEachValue} fails it in every run (given an unbuffered channel
+ * nobody receives from, it returns instead of blocking), but {@link #sendClosesTheChannelAfterTheLastValue} passes
+ * it whenever that goroutine wins the race, so its score varies.
  */
 @Timeout(10)
 class RangeTest {
@@ -99,5 +110,42 @@ class RangeTest {
         }, LIMIT, "send(ch, 20) sent its values on an unbuffered channel to a receiver that ranges over it, and then "
                 + "everything stopped: the receiver's range waits for the close that never comes. Call ch.close() "
                 + "after the last send");
+    }
+
+    @Test
+    void printAllWaitsAsLongAsTheChannelIsOpen() {
+        Chan<Integer> ch = Chan.make();
+        var run = Stdout.captureResult(() -> Sandbox.run(() -> Range.printAll(ch), LIMIT)).value();
+        switch (run.outcome()) {
+            case Outcome.Deadlocked d -> {
+            }
+            case Outcome.Exited e -> fail("printAll returned while the channel was still open and no value had come. "
+                    + "A sender may take as long as it likes: printAll should wait in a receive until the next value "
+                    + "or the close, never give up after a timeout. Range over the channel: for (int v : ch)");
+            case Outcome.TimedOut t -> fail("printAll, given an open channel that nobody sends on, was still running "
+                    + "after " + LIMIT.toMillis() + " ms but never waited in a receive: it polls in a loop (a select "
+                    + "with a default case, len(), a sleep) or waits with a timeout. Block in a receive instead: "
+                    + "range over the channel, for (int v : ch), which waits as long as the sender takes and ends "
+                    + "at the close");
+            case Outcome.Panicked p -> fail("printAll panicked on an open channel:\n" + p.report(), p.cause());
+        }
+    }
+
+    @Test
+    void sendReturnsOnlyOnceAReceiverHasTakenEachValue() {
+        Chan<Integer> ch = Chan.make();
+        var run = Sandbox.run(() -> Range.send(ch, 3), LIMIT);
+        switch (run.outcome()) {
+            case Outcome.Deadlocked d -> {
+            }
+            case Outcome.Exited e -> fail("send(ch, 3) returned although nobody received from the unbuffered channel:"
+                    + " it left its sends to another goroutine, which is still waiting, and returned before a single"
+                    + " value was delivered. send itself should send each value, then close (main already runs it in"
+                    + " a goroutine of its own: go(() -> send(ch, 6)))");
+            case Outcome.TimedOut t -> fail("send(ch, 3), given an unbuffered channel that nobody receives from, was"
+                    + " still running after " + LIMIT.toMillis() + " ms without waiting in a send: send each value"
+                    + " with ch.send(i), which waits for a receiver");
+            case Outcome.Panicked p -> fail("send(ch, 3) panicked:\n" + p.report(), p.cause());
+        }
     }
 }
