@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gokata.runtime.Chan;
+import dev.gokata.runtime.Go;
 import dev.gokata.runtime.Goroutine;
+import dev.gokata.runtime.Select;
 import dev.gokata.runtime.WaitReason;
 import dev.gokata.testkit.Sandbox;
 import dev.gokata.testkit.Stdout;
@@ -14,6 +16,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -32,6 +35,10 @@ import org.junit.jupiter.api.Timeout;
  *   <li>{@code short-timeout-instead-of-default}: a select with a 30 ms timeout; every empty poll takes 30 ms.</li>
  *   <li>{@code tiny-timeout-instead-of-default}: a select with a 10 ms timeout. A single poll passes for quick, but
  *       a round of 100 polls takes at least a second.</li>
+ *   <li>{@code micro-timeout-instead-of-default}: a select with a 100 µs timeout: too short for any clock, 100 polls
+ *       take 10 ms. {@link #aPollNeverMeetsANonBlockingSend} catches it without a clock: while the poll waits, a
+ *       goroutine's non-blocking send finds it waiting and hands it a message, which a default case never allows.
+ *       </li>
  * </ul>
  */
 @Timeout(20)
@@ -118,5 +125,37 @@ class NonBlockingTest {
                 "the first poll comes before the producer's first message, the second after it");
         Sandbox.assertNoLeaks(captured.value(), Duration.ofMillis(500), "run returned, but the producer is still "
                 + "running");
+    }
+
+    /**
+     * Two non-blocking operations can never meet: a send with a default case succeeds only if a receiver is already
+     * waiting, and a poll with a default case never waits. So while a goroutine keeps offering messages with
+     * non-blocking sends, a correct poll never gets one, for certain; a poll that waits, however briefly (a timeout
+     * case), is a waiting receiver, and the sender soon finds it.
+     */
+    @Test
+    void aPollNeverMeetsANonBlockingSend() {
+        Chan<String> ch = Chan.make();
+        Sandbox.runToExit(() -> {
+            var stop = new AtomicBoolean();
+            go(() -> {
+                while (!stop.get()) {
+                    Select.select().send(ch, "offered", () -> { }).orDefault(() -> { }).run();
+                    Go.gosched();
+                }
+            });
+            try {
+                for (int i = 0; i < 2000; i++) {
+                    String got = NonBlocking.poll(ch);
+                    assertEquals("no message received", got, "poll #" + (i + 1) + " received a message from a "
+                            + "goroutine that only offers them with a non-blocking send (a select with a default "
+                            + "case), which succeeds only if a receiver is already waiting: so poll waited. A timeout "
+                            + "case, however short, makes poll a waiting receiver. Do not wait at all: use a default "
+                            + "case, Select.select().recv(ch, ...).orDefault(...).run()");
+                }
+            } finally {
+                stop.set(true);
+            }
+        }, LIMIT, BLOCKED);
     }
 }
