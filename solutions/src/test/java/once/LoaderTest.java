@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.gokata.runtime.Goroutine;
 import dev.gokata.runtime.WaitGroup;
+import dev.gokata.testkit.Goroutines;
 import dev.gokata.testkit.Stdout;
 import java.time.Duration;
 import java.util.List;
@@ -29,6 +30,12 @@ import org.junit.jupiter.api.Timeout;
  *       before the first sets the flag;</li>
  *   <li>{@code cas-then-spin}: {@code compareAndSet} picks one loader and the others spin on a volatile flag until
  *       it is done: right answers, but a waiting caller never parks.</li>
+ *   <li>{@code cas-then-sleep}: {@code compareAndSet} picks one loader and the others sleep for the load time,
+ *       hoping it is over by then: {@link #aCallerThatFindsLoadRunningWaitsWithoutSpinning} holds load until the
+ *       second caller waits, and sees it return first.</li>
+ *   <li>{@code cas-then-sleep-poll}: {@code compareAndSet} picks one loader and the others check a volatile flag
+ *       every millisecond, sleeping in between: right answers, but a caller is never woken by load's end; the same
+ *       test never sees it parked in anything but a sleep.</li>
  * </ul>
  */
 @Timeout(10)
@@ -90,8 +97,10 @@ class LoaderTest {
     }
 
     /**
-     * While load runs, a second caller waits parked (in the runtime, or at least in the JDK), as Go's Once parks it
-     * on a mutex: a caller that spins on a flag burns a core, and a thousand of them keep the loader from running.
+     * While load runs, a second caller waits parked (in the runtime, or at least in the JDK) until load's end wakes
+     * it, as Go's Once parks it on a mutex: a caller that spins on a flag burns a core, and a thousand of them keep
+     * the loader from running; one that sleeps and checks again is not woken by load's end; and one that sleeps a
+     * guessed time returns while load, held here until the second caller waits, still runs.
      */
     @Test
     void aCallerThatFindsLoadRunningWaitsWithoutSpinning() {
@@ -116,10 +125,17 @@ class LoaderTest {
             try {
                 await().pollInSameThread().pollInterval(Duration.ofMillis(1)).atMost(Duration.ofSeconds(2))
                         .until(() -> second.finished() || waits(second));
+                if (second.finished()) {
+                    fail("a second caller of ensureLoaded() returned while the first caller's load was still"
+                            + " running: it would use a configuration that does not exist yet. Sleeping for about"
+                            + " the load time is a guess, not a wait; once.run(this::load) blocks every caller until"
+                            + " load has returned");
+                }
             } catch (ConditionTimeoutException e) {
-                fail("a second caller of ensureLoaded() never waited while load ran: it spins, checking a flag"
-                        + " again and again, which burns a core (a thousand such callers keep the loader itself from"
-                        + " running); once.run(this::load) parks the callers until load has returned");
+                fail("a second caller of ensureLoaded() never waited to be woken while load ran: it spins or polls,"
+                        + " checking a flag again and again (with or without a sleep in between), which burns a core"
+                        + " (a thousand such callers keep the loader itself from running) and is not woken by load's"
+                        + " end; once.run(this::load) parks the callers until load has returned");
             } finally {
                 release.done();
                 callers.await();
@@ -135,9 +151,15 @@ class LoaderTest {
         }
     }
 
-    /** Whether {@code g} is parked: in a primitive of the runtime, or of the JDK (a spinning goroutine is neither). */
+    /**
+     * Whether {@code g} is parked until another goroutine wakes it: in a primitive of the runtime, or of the JDK
+     * (a spinning goroutine is neither, and a sleeping one wakes by itself).
+     */
     private static boolean waits(Goroutine g) {
-        return g.waitReason().isPresent() || g.thread().getState() != Thread.State.RUNNABLE;
+        return Goroutines.blockedIn(g).isPresent() || switch (g.thread().getState()) {
+            case WAITING, BLOCKED -> true;
+            default -> false;
+        };
     }
 
     @Test
