@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
@@ -40,10 +41,16 @@ import org.junit.jupiter.api.Timeout;
  *       aTimerThatFiresAsTheLoopEndsIsWaitedFor} arms the last timer with 0 ms, and the runtime fires a due timer
  *       before stop can stop it, so the callback blocks in every run; the other tests end on a 20 ms timer, which
  *       stop stops, so they pass it in every run.</li>
+ *   <li>{@code mutex-guarded}: the callback still resets {@code t}, now under a mutex that main holds while it
+ *       assigns and stops it: no data race, but memory is still shared instead of communicated;
+ *       {@link #onlyTheGoroutineThatCallsRunReArmsTheTimer} sees the callback draw the next duration.</li>
  * </ul>
  * Not a fixture: a buffer of 1 and {@code t.stop()} whose result is ignored. Its callback never blocks; when the last
  * timer fires as the loop ends, it prints while or just after run returns, as the schedule falls, and then ends, so
- * no test can tell it in every run; every test passes it.
+ * no test can tell it in every run; every test passes it. Not a fixture either: a goroutine of its own receives and
+ * resets while main sleeps through the budget and then stops the timer, which that goroutine may re-arm at the same
+ * moment. {@link #onlyTheGoroutineThatCallsRunReArmsTheTimer} fails it in every run (that goroutine draws the
+ * durations), but whether the timer outlives run depends on the schedule, so other tests' verdicts on it vary.
  */
 @Timeout(10)
 class TimerRaceTest {
@@ -143,6 +150,9 @@ class TimerRaceTest {
                 : Duration.ZERO;
         var baseline = Goroutines.baseline();
         Stdout.capture(new TimerRace(budget, endingAtOnce)::run);
+        // A run that never stops the timer leaves it due: give it the time to start its callback, which a correct
+        // run never lets happen, so that waiting only ever lets a leak show.
+        Goroutines.pollUntil(() -> !baseline.startedSince().isEmpty(), LEFTOVER);
         List<Goroutine> leaked = baseline.settle(Duration.ofMillis(500)); // as the grader's own leak check
         if (!leaked.isEmpty()) {
             boolean sending = leaked.stream().allMatch(g -> g.waitReason().equals(Optional.of(WaitReason.CHAN_SEND)));
@@ -152,6 +162,35 @@ class TimerRaceTest {
                     + " false, it has fired already: receive its message, so that its callback is done before run"
                     + " returns (a buffer of 1 also keeps a callback that fires anyway from blocking forever)"
                     : ": nothing may outlive run"), leaked));
+        }
+    }
+
+    /**
+     * The main goroutine alone re-arms the timer: every duration, the first one and each reset's, is drawn by the
+     * goroutine that called run. The callback draws none, whatever the schedule: the first timer fires at 0 ms.
+     */
+    @Test
+    void onlyTheGoroutineThatCallsRunReArmsTheTimer() {
+        var foreign = new ConcurrentLinkedQueue<StackTraceElement[]>();
+        Supplier<Duration> durations = durations(5, BUDGET);
+        Stdout.capture(() -> {
+            Thread runner = Thread.currentThread();
+            new TimerRace(BUDGET, () -> {
+                if (Thread.currentThread() != runner) {
+                    foreign.add(new Throwable().getStackTrace());
+                }
+                return durations.get();
+            }).run();
+        });
+        assertNoTimerLeftArmed();
+        if (!foreign.isEmpty()) {
+            String where = List.of(foreign.peek()).stream()
+                    .filter(f -> f.getClassName().equals(TimerRace.class.getName()))
+                    .map(f -> "\n\nThe first such call of randomDuration:\n\tat " + f).findFirst().orElse("");
+            fail("the timer was re-armed " + foreign.size() + " time(s) by a goroutine other than the one that called"
+                    + " run: the callback, or a goroutine of yours, still touches the timer, so memory is shared, not"
+                    + " communicated. Let the callback only send on a channel, and let the goroutine that runs run"
+                    + " loop: receive, then t.reset(randomDuration.get()), until the budget is spent" + where);
         }
     }
 
