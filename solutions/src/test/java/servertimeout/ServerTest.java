@@ -12,12 +12,15 @@ import dev.gokata.testkit.Lines;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -33,12 +36,19 @@ import org.junit.jupiter.api.Timeout;
  *       {@code Error:}; the handler's goroutine outlives the request);</li>
  *   <li>{@code ok-after-cancel}: logs the context's error but then answers 200 {@code OK\n} all the same (no
  *       client reads it over the socket): called with a context already done, slowHandler must answer 500.</li>
+ *   <li>{@code own-timeout-instead-of-timeout-handler}: no {@code Platform.timeoutHandler}: {@code start} gives the
+ *       handler a context with a timeout of its own and turns its 500 into the 503. Right while the handler stops
+ *       at once, but the client waits for the handler:
+ *       {@link #givenAHandlerSlowToWindDown_whenTheServerTimesOut_thenThe503ComesOnTimeAnyway} holds the handler's
+ *       log write until the client has its answer.</li>
  * </ul>
  */
 @Timeout(value = 10, unit = TimeUnit.SECONDS)
 class ServerTest {
     private static final Duration TIMEOUT = Duration.ofMillis(200);
     private static final Duration WORK = Duration.ofSeconds(2);
+    /** How long a test may hold the handler's log write: far longer than a 503 takes to reach the client. */
+    private static final Duration HOLD = Duration.ofSeconds(2);
 
     private record Answer(int status, String body, long millis) {
     }
@@ -157,5 +167,53 @@ class ServerTest {
         }
         baseline.assertAllEnded(Duration.ofMillis(1000), "the client went away");
         assertEquals(List.of("Warning: context canceled"), log.lines(), "the whole log");
+    }
+
+    /**
+     * Go's TimeoutHandler answers 503 at the timeout whatever the handler still does. Here the server's log holds
+     * the handler's first write (its {@code Error:} line) until the client has its answer, or for {@link #HOLD}: a
+     * server that answers only once the handler has returned cannot answer before that, whatever the schedule.
+     */
+    @Test
+    void givenAHandlerSlowToWindDown_whenTheServerTimesOut_thenThe503ComesOnTimeAnyway() throws IOException {
+        var log = new Lines();
+        var answered = new CountDownLatch(1);
+        var holding = new AtomicBoolean();
+        var heldUntilTheEnd = new AtomicBoolean();
+        var holdingLog = new PrintStream(new OutputStream() {
+            @Override
+            public void write(int b) {
+                write(new byte[] {(byte) b}, 0, 1);
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) {
+                if (holding.compareAndSet(false, true)) {
+                    try {
+                        heldUntilTheEnd.set(!answered.await(HOLD.toMillis(), TimeUnit.MILLISECONDS));
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+                log.out().write(b, off, len);
+            }
+        }, true, StandardCharsets.UTF_8);
+        var baseline = Goroutines.baseline();
+        try (LoopbackServer server = Server.start(TIMEOUT, WORK, holdingLog)) {
+            Answer a;
+            try {
+                a = get(server);
+            } finally {
+                answered.countDown();
+            }
+            assertFalse(heldUntilTheEnd.get(), "the client got its answer (" + a.status() + ", after " + a.millis()
+                    + " ms) only once the handler had returned: the handler was held for " + HOLD.toMillis() + " ms"
+                    + " writing its log line after the 200 ms timeout, and the server waited for it. Wrap the handler"
+                    + " in Platform.timeoutHandler(handler, timeout, \"Timeout!\\n\"), Go's http.TimeoutHandler: it"
+                    + " answers 503 at the timeout, whatever the handler still does, and lets it wind down");
+            assertEquals(503, a.status(), "status of a request whose work outlasts the 200 ms timeout");
+        }
+        baseline.assertAllEnded(Duration.ofMillis(1000), "the timeout: the handler must end once its log line is "
+                + "written");
     }
 }
