@@ -16,8 +16,9 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * Hidden tests of the loopvar kata: the three goroutines print exactly 1, 2 and 3, in any order, on every run and
- * on the bad schedule where every goroutine starts only after the loop has finished. The race detector (run by the
- * grader) also reports the buggy read of the shared counter against the loop's increment.
+ * on the bad schedule where every goroutine starts only after the loop has finished; run waits for goroutines that
+ * print a second late, and they are alive at the same time. The race detector (run by the grader) also reports the
+ * buggy read of the shared counter against the loop's increment.
  *
  * <p>Wrong solutions these tests were checked against (fixtures in {@code solutions/fixtures/loopvar/}):
  * <ul>
@@ -27,6 +28,9 @@ import org.junit.jupiter.api.Timeout;
  *   <li>{@code await-each-iteration}: calls {@code wg.await()} inside the loop, so each goroutine ends before the
  *       counter moves on: 1, 2 and 3, but the goroutines run one after another, and the bug is hidden, not
  *       fixed.</li>
+ *   <li>{@code no-goroutines}: runs each printer itself in the loop: 1, 2 and 3, but no goroutine at all;</li>
+ *   <li>{@code sleep-instead-of-await}: passes each goroutine its value, but sleeps instead of waiting with the
+ *       WaitGroup: run returns before goroutines that start late have printed.</li>
  * </ul>
  */
 @Timeout(10)
@@ -36,6 +40,20 @@ class LoopVarTest {
     @Test
     void printsOneTwoThreeWhenTheGoroutinesRunLate() {
         assertPrintsEachValueOnce(new LoopVar(Duration.ofMillis(50)), 1);
+    }
+
+    /**
+     * Goroutines that print a whole second late are still waited for: run joins them with the WaitGroup. A sleep in
+     * place of {@code wg.await()} only guesses how long they take (the timing is on the safe side: a run that waits
+     * for its goroutines prints all three lines, however long they take).
+     */
+    @Test
+    void runWaitsForGoroutinesThatPrintLate() {
+        List<String> lines = Stdout.capture(new LoopVar(Duration.ofSeconds(1))::run);
+        assertEquals(EXPECTED, lines.stream().sorted().toList(), "with goroutines that print 1 s late, run returned"
+                + " after printing " + lines + ": run must wait for its goroutines with the WaitGroup (wg.add(1)"
+                + " before each go, wg.done() in the goroutine's finally, wg.await() after the loop); a sleep only"
+                + " guesses how long they take");
     }
 
     @Test
@@ -75,9 +93,9 @@ class LoopVarTest {
                 System.setOut(captured);
             }
         });
-        assertEquals(EXPECTED, lines.stream().sorted().toList(), "printed " + lines + ", expected 1, 2 and 3 in any"
-                + " order: every goroutine read the shared loop counter when it ran, not when it was started; pass"
-                + " each goroutine the counter's value at the go statement");
+        assertEquals(EXPECTED, lines.stream().sorted().toList(), wrongOutput("", lines));
+        assertTrue(firstPrint.mostAlive > 0, "run printed 1, 2 and 3 without a goroutine alive: it runs each"
+                + " printer itself, one after another. Start each with go(...), passing it the counter's value");
         assertTrue(firstPrint.mostAlive >= 3, "the three goroutines never ran at the same time (at most "
                 + firstPrint.mostAlive + " alive at once): waiting for each goroutine inside the loop hides the"
                 + " shared-counter bug (the counter cannot move while the goroutine runs) instead of fixing it, and"
@@ -112,8 +130,18 @@ class LoopVarTest {
 
     private static void assertPrintsEachValueOnce(LoopVar program, int run) {
         List<String> lines = Stdout.capture(program::run);
-        assertEquals(EXPECTED, lines.stream().sorted().toList(), "run " + run + " printed " + lines + ", expected 1,"
-                + " 2 and 3 in any order: every goroutine read the shared loop counter when it ran, not when it was"
-                + " started; pass each goroutine the counter's value at the go statement");
+        assertEquals(EXPECTED, lines.stream().sorted().toList(), wrongOutput("run " + run + " ", lines));
+    }
+
+    /** Why {@code lines} are not 1, 2 and 3: run returned before every goroutine printed, or they shared i[0]. */
+    private static String wrongOutput(String which, List<String> lines) {
+        if (lines.size() < EXPECTED.size()) {
+            return which + "printed " + lines + ", expected 1, 2 and 3 in any order: run returned before every"
+                    + " goroutine had printed; wg.add(1) before each go (not inside the goroutine), and wg.await()"
+                    + " once, after the loop";
+        }
+        return which + "printed " + lines + ", expected 1, 2 and 3 in any order: every goroutine read the shared loop"
+                + " counter when it ran, not when it was started; pass each goroutine the counter's value at the go"
+                + " statement";
     }
 }
