@@ -22,6 +22,9 @@ import org.junit.jupiter.api.Timeout;
  *   <li>{@code field}: the counter is a field of Closure, not a local of incr: every call shares it, so the second
  *       call prints 2.</li>
  * </ul>
+ * {@link ClosureCaptureTest} checks in the bytecode that incr hands the goroutine a counter of its own, which only the
+ * goroutine changes (fixtures {@code counter-inside-goroutine}, {@code captures-a-copy}, {@code increments-in-incr}:
+ * each prints the expected lines).
  */
 @Timeout(10)
 class ClosureTest {
