@@ -16,8 +16,10 @@ import org.objectweb.asm.Opcodes;
  * The counter kata's lesson is counting with atomics: this test reads the bytecode of the student's Counter (lambdas
  * included, they compile to methods of the same class) and fails if it locks: a {@code synchronized} block or
  * method, gokata's Mutex or RWMutex, or a {@code java.util.concurrent.locks} lock, or if it calls no atomic
- * ({@code java.util.concurrent.atomic}, a VarHandle). Checked against the {@code mutex-counter} fixture (a lock)
- * and the starter (no atomic).
+ * ({@code java.util.concurrent.atomic}, a VarHandle), or if it still writes a plain {@code long} or {@code int} field
+ * outside a constructor (an atomic flag that guards {@code counter++} is a spin lock). Checked against the
+ * {@code mutex-counter} fixture (a lock), the {@code spin-lock} fixture (an AtomicBoolean that goroutines spin on
+ * around a plain {@code counter++}) and the starter (no atomic).
  */
 class CounterLockFreeTest {
     private static final List<String> LOCK_TYPES = List.of("dev/gokata/runtime/Mutex", "dev/gokata/runtime/RWMutex",
@@ -29,6 +31,7 @@ class CounterLockFreeTest {
     void countsWithAnAtomicNotALock() throws IOException {
         List<String> locks = new ArrayList<>();
         List<String> atomics = new ArrayList<>();
+        List<String> plainWrites = new ArrayList<>();
         try (InputStream in = Counter.class.getResourceAsStream("Counter.class")) {
             new ClassReader(in.readAllBytes()).accept(new ClassVisitor(Opcodes.ASM9) {
                 @Override
@@ -36,7 +39,16 @@ class CounterLockFreeTest {
                     if ((access & Opcodes.ACC_SYNCHRONIZED) != 0) {
                         locks.add("synchronized method " + name);
                     }
+                    boolean constructor = name.equals("<init>") || name.equals("<clinit>");
                     return new MethodVisitor(Opcodes.ASM9) {
+                        @Override
+                        public void visitFieldInsn(int opcode, String owner, String field, String desc) {
+                            boolean put = opcode == Opcodes.PUTFIELD || opcode == Opcodes.PUTSTATIC;
+                            if (put && !constructor && (desc.equals("J") || desc.equals("I"))) {
+                                plainWrites.add(field + " in " + name);
+                            }
+                        }
+
                         @Override
                         public void visitInsn(int opcode) {
                             if (opcode == Opcodes.MONITORENTER) {
@@ -61,5 +73,9 @@ class CounterLockFreeTest {
                 + " atomic.AddUint64; counter++ on a plain or volatile field loses increments");
         assertTrue(locks.isEmpty(), "the counter is correct with a lock, but this kata is about counting without one:"
                 + " replace " + locks + " with an atomic (AtomicLong.incrementAndGet, Go's atomic.AddUint64)");
+        assertTrue(plainWrites.isEmpty(), "Counter writes a plain field (" + plainWrites + "), although it uses an"
+                + " atomic: if an atomic flag lets one goroutine at a time do counter++, that is a lock you built"
+                + " yourself (a spin lock), and the others busy-wait for it. Make the counter itself the atomic:"
+                + " counter.incrementAndGet() on an AtomicLong, and counter.get() to read it");
     }
 }
