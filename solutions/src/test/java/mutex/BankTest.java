@@ -3,12 +3,23 @@ package mutex;
 import static dev.gokata.runtime.Go.go;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.gokata.runtime.Mutex;
 import dev.gokata.runtime.WaitGroup;
+import dev.gokata.runtime.WaitReason;
+import dev.gokata.testkit.Goroutines;
 import dev.gokata.testkit.Sandbox;
+import java.lang.reflect.Field;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -26,7 +37,13 @@ import org.junit.jupiter.api.Timeout;
  *   <li>{@code relock-in-withdrawal}: the withdrawal calls deposit while holding the mutex; Go's (and gokata's)
  *       Mutex is not re-entrant, so the goroutine deadlocks;</li>
  *   <li>{@code unguarded-balance}: deposit and withdrawal lock, but balance() reads without the lock: a data race
- *       with the deposits that run while it reads.</li>
+ *       with the deposits that run while it reads;</li>
+ *   <li>{@code volatile-unguarded-balance}: the same with a volatile balance, which the race detector accepts;
+ *       balance() returns while the test holds the bank's mutex;</li>
+ *   <li>{@code synchronized-methods} and {@code atomic-balance}: synchronized, or an AtomicInteger, instead of
+ *       gokata's Mutex: correct Java, but not the kata's lesson; the bank has no Mutex for the test to hold;</li>
+ *   <li>{@code trylock-spin}: spins on {@code mu.tryLock()} instead of {@code mu.lock()}: a waiting goroutine
+ *       busy-waits instead of parking in Mutex.lock.</li>
  * </ul>
  */
 @Timeout(10)
@@ -126,6 +143,78 @@ class BankTest {
             wg.await();
             assertEquals(2 * DEPOSITS, bank.balance(), "2 goroutines deposited 1, " + DEPOSITS + " times each");
         });
+    }
+
+    /**
+     * Holds the bank's mutex (every Mutex it keeps in a field) and calls deposit, withdrawal and balance() in turn,
+     * each from a goroutine of its own: each must wait, parked in Mutex.lock, until the test unlocks. A read that
+     * takes no lock returns at once, even from a volatile field the race detector accepts; a goroutine that spins on
+     * tryLock is never parked; a bank guarded by synchronized, a java.util.concurrent lock or an atomic has no Mutex.
+     */
+    @Test
+    void everyOperationWaitsForTheBanksMutex() {
+        inProgram(() -> {
+            var bank = new Bank();
+            List<Mutex> mutexes = mutexesOf(bank);
+            assertTrue(!mutexes.isEmpty(), "the bank keeps no dev.gokata.runtime.Mutex in a field: guard balance"
+                    + " with Go's mutex, private final Mutex mu = new Mutex();, locked around every access;"
+                    + " synchronized, a java.util.concurrent lock or an AtomicInteger is correct Java, but this"
+                    + " kata is about sync.Mutex");
+            Map<String, Consumer<Bank>> operations = Map.of("deposit(1)", b -> b.deposit(1), "withdrawal(1)",
+                    b -> b.withdrawal(1), "balance()", Bank::balance);
+            for (var op : List.of("deposit(1)", "withdrawal(1)", "balance()")) {
+                mutexes.forEach(Mutex::lock);
+                var returned = new AtomicBoolean();
+                var done = new WaitGroup();
+                done.add(1);
+                Optional<WaitReason> waited;
+                boolean returnedWhileHeld;
+                try {
+                    var g = go(() -> {
+                        try {
+                            operations.get(op).accept(bank);
+                            returned.set(true);
+                        } finally {
+                            done.done();
+                        }
+                    });
+                    Goroutines.pollUntil(() -> returned.get() || Goroutines.blockedIn(g).isPresent(),
+                            Duration.ofSeconds(2));
+                    waited = Goroutines.blockedIn(g);
+                    returnedWhileHeld = returned.get();
+                } finally {
+                    mutexes.forEach(Mutex::unlock);
+                }
+                done.await();
+                if (waited.isEmpty() || waited.get() != WaitReason.MUTEX_LOCK) {
+                    fail(returnedWhileHeld
+                            ? op + " returned while another goroutine held the bank's mutex: it touches balance"
+                                    + " without the lock. Every read and write of balance, also the read in"
+                                    + " balance(), goes between mu.lock() and mu.unlock() (volatile is not enough:"
+                                    + " the lesson is Go's, where only the mutex orders the accesses)"
+                            : op + " did not wait in Mutex.lock while another goroutine held the bank's mutex"
+                                    + waited.map(r -> " (it waited in " + r + ")").orElse(" (it kept running)")
+                                    + ": call mu.lock(), which parks the goroutine until the mutex is free; a loop"
+                                    + " around mu.tryLock() burns a CPU while it waits");
+                }
+            }
+        });
+    }
+
+    /** Every Mutex that {@code bank} keeps in a field of its class. */
+    private static List<Mutex> mutexesOf(Bank bank) {
+        List<Mutex> mutexes = new ArrayList<>();
+        for (Field f : Bank.class.getDeclaredFields()) {
+            f.setAccessible(true);
+            try {
+                if (f.get(bank) instanceof Mutex m) {
+                    mutexes.add(m);
+                }
+            } catch (IllegalAccessException e) {
+                throw new AssertionError("cannot read the field " + f.getName() + " of Bank", e);
+            }
+        }
+        return mutexes;
     }
 
     /** A Bank that records on which goroutines deposits and withdrawals ran. */
