@@ -5,13 +5,21 @@ import static dev.gokata.runtime.Go.sleep;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.gokata.runtime.RWMutex;
 import dev.gokata.runtime.WaitGroup;
+import dev.gokata.runtime.WaitReason;
 import dev.gokata.testkit.Concurrency;
+import dev.gokata.testkit.Goroutines;
 import dev.gokata.testkit.Stdout;
+import java.lang.reflect.Field;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -26,8 +34,16 @@ import org.junit.jupiter.api.Timeout;
  *   <li>the untouched starter and {@code exclusive-mutex}: a Mutex for reads too; readers never overlap;</li>
  *   <li>{@code read-without-lock}: read() takes no lock; a reader is inside while a writer is (and it races);</li>
  *   <li>{@code deposit-under-read-lock}: deposit takes the read lock; writers are inside together and lose
- *       deposits.</li>
+ *       deposits;</li>
+ *   <li>{@code java-read-write-lock}: a ReentrantReadWriteLock instead of gokata's RWMutex: correct Java, not the
+ *       kata's lesson; the balance has no RWMutex for the test to hold;</li>
+ *   <li>{@code tryrlock-spin}: read() spins on {@code mu.tryRLock()}: while a writer holds the lock, a reader
+ *       busy-waits instead of parking in rLock;</li>
+ *   <li>{@code on-read-before-rlock}: read() calls onRead() before it takes the read lock: the section the hook
+ *       marks is not guarded.</li>
  * </ul>
+ * {@link #eachSectionWaitsForTheLockItNeeds} holds the balance's RWMutex itself and sees, without timing, which calls
+ * park and which go through.
  */
 @Timeout(10)
 class BalanceTest {
@@ -78,6 +94,98 @@ class BalanceTest {
                 violations.add("two writers were inside deposit() at the same time");
             }
         }
+    }
+
+    /** What a goroutine that called one operation did while the test held the lock. */
+    private record Seen(boolean returned, Optional<WaitReason> parkedIn, int readSections, int writeSections) {
+        /** True if the goroutine was parked in {@code reason}, and the operation's section had not started. */
+        boolean parkedOutside(WaitReason reason) {
+            return parkedIn.equals(Optional.of(reason)) && readSections == 0 && writeSections == 0;
+        }
+
+        /** What the goroutine did, for a message. */
+        String what() {
+            String sections = readSections + writeSections > 0 ? ", after it entered the section (onRead/onWrite)" : "";
+            return (returned ? "it returned" : parkedIn.map(r -> "it waited in " + r).orElse("it kept running"))
+                    + sections;
+        }
+    }
+
+    /**
+     * The test holds the balance's RWMutex (every one it keeps in a field) for writing, then for reading, and calls
+     * read() and deposit(1), each from a goroutine of its own: under the write lock, read() parks in rLock and
+     * deposit in lock, before their sections; under a read lock, read() goes through and deposit parks in lock.
+     */
+    @Test
+    void eachSectionWaitsForTheLockItNeeds() {
+        List<RWMutex> locks = rwMutexesOf(new Balance());
+        assertTrue(!locks.isEmpty(), "the balance keeps no dev.gokata.runtime.RWMutex in a field: replace the Mutex"
+                + " with private final RWMutex mu = new RWMutex();, lock()/unlock() in deposit and rLock()/rUnlock()"
+                + " in read(); a ReentrantReadWriteLock is correct Java, but this kata is about Go's sync.RWMutex");
+        Consumer<RWMutex> lock = RWMutex::lock;
+        Consumer<RWMutex> rLock = RWMutex::rLock;
+        Seen read = whileHeld(lock, RWMutex::unlock, Balance::read);
+        assertTrue(read.parkedOutside(WaitReason.RWMUTEX_RLOCK), "while a writer held the lock, read(): "
+                + read.what() + ". read() must first take the read lock, mu.rLock() (which parks until the writer"
+                + " has left; not a loop around tryRLock), and only then call onRead() and read the balance");
+        Seen deposit = whileHeld(lock, RWMutex::unlock, b -> b.deposit(1));
+        assertTrue(deposit.parkedOutside(WaitReason.RWMUTEX_LOCK), "while another writer held the lock, deposit: "
+                + deposit.what() + ". deposit must first take the exclusive lock, mu.lock(), and only then call"
+                + " onWrite() and change the balance");
+        Seen shared = whileHeld(rLock, RWMutex::rUnlock, Balance::read);
+        assertTrue(shared.returned(), "while another reader held the read lock, read(): " + shared.what()
+                + ". Readers share the lock: read() takes mu.rLock(), not mu.lock()");
+        Seen excluded = whileHeld(rLock, RWMutex::rUnlock, b -> b.deposit(1));
+        assertTrue(excluded.parkedOutside(WaitReason.RWMUTEX_LOCK), "while a reader held the read lock, deposit: "
+                + excluded.what() + ". deposit must take the exclusive lock, mu.lock(), which waits until every"
+                + " reader has left; a read lock lets it in beside readers");
+    }
+
+    /**
+     * Holds every RWMutex of a fresh balance with {@code hold}, calls {@code op} on it from a goroutine, and reports
+     * what that goroutine did within 2 s; releases the locks and waits for the goroutine before returning.
+     */
+    private static Seen whileHeld(Consumer<RWMutex> hold, Consumer<RWMutex> release, Consumer<Balance> op) {
+        var balance = new Probed(false);
+        List<RWMutex> locks = rwMutexesOf(balance);
+        var returned = new AtomicBoolean();
+        var done = new WaitGroup();
+        done.add(1);
+        locks.forEach(hold);
+        Seen seen;
+        try {
+            var g = go(() -> {
+                try {
+                    op.accept(balance);
+                    returned.set(true);
+                } finally {
+                    done.done();
+                }
+            });
+            Goroutines.pollUntil(() -> returned.get() || Goroutines.blockedIn(g).isPresent(), Duration.ofSeconds(2));
+            seen = new Seen(returned.get(), Goroutines.blockedIn(g), balance.readers.entries(),
+                    balance.writers.entries());
+        } finally {
+            locks.forEach(release);
+        }
+        done.await();
+        return seen;
+    }
+
+    /** Every RWMutex that {@code balance} keeps in a field of Balance. */
+    private static List<RWMutex> rwMutexesOf(Balance balance) {
+        List<RWMutex> locks = new ArrayList<>();
+        for (Field f : Balance.class.getDeclaredFields()) {
+            f.setAccessible(true);
+            try {
+                if (f.get(balance) instanceof RWMutex m) {
+                    locks.add(m);
+                }
+            } catch (IllegalAccessException e) {
+                throw new AssertionError("cannot read the field " + f.getName() + " of Balance", e);
+            }
+        }
+        return locks;
     }
 
     @Test
