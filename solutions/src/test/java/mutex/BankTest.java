@@ -8,11 +8,10 @@ import static org.junit.jupiter.api.Assertions.fail;
 import dev.gokata.runtime.Mutex;
 import dev.gokata.runtime.WaitGroup;
 import dev.gokata.runtime.WaitReason;
+import dev.gokata.testkit.Fields;
 import dev.gokata.testkit.Goroutines;
 import dev.gokata.testkit.Sandbox;
-import java.lang.reflect.Field;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -155,7 +154,7 @@ class BankTest {
     void everyOperationWaitsForTheBanksMutex() {
         inProgram(() -> {
             var bank = new Bank();
-            List<Mutex> mutexes = mutexesOf(bank);
+            List<Mutex> mutexes = Fields.valuesOf(bank, Bank.class, Mutex.class);
             assertTrue(!mutexes.isEmpty(), "the bank keeps no dev.gokata.runtime.Mutex in a field: guard balance"
                     + " with Go's mutex, private final Mutex mu = new Mutex();, locked around every access;"
                     + " synchronized, a java.util.concurrent lock or an AtomicInteger is correct Java, but this"
@@ -199,22 +198,6 @@ class BankTest {
                 }
             }
         });
-    }
-
-    /** Every Mutex that {@code bank} keeps in a field of its class. */
-    private static List<Mutex> mutexesOf(Bank bank) {
-        List<Mutex> mutexes = new ArrayList<>();
-        for (Field f : Bank.class.getDeclaredFields()) {
-            f.setAccessible(true);
-            try {
-                if (f.get(bank) instanceof Mutex m) {
-                    mutexes.add(m);
-                }
-            } catch (IllegalAccessException e) {
-                throw new AssertionError("cannot read the field " + f.getName() + " of Bank", e);
-            }
-        }
-        return mutexes;
     }
 
     /** A Bank that records on which goroutines deposits and withdrawals ran. */

@@ -9,11 +9,10 @@ import dev.gokata.runtime.RWMutex;
 import dev.gokata.runtime.WaitGroup;
 import dev.gokata.runtime.WaitReason;
 import dev.gokata.testkit.Concurrency;
+import dev.gokata.testkit.Fields;
 import dev.gokata.testkit.Goroutines;
 import dev.gokata.testkit.Stdout;
-import java.lang.reflect.Field;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Queue;
@@ -118,7 +117,7 @@ class BalanceTest {
      */
     @Test
     void eachSectionWaitsForTheLockItNeeds() {
-        List<RWMutex> locks = rwMutexesOf(new Balance());
+        List<RWMutex> locks = Fields.valuesOf(new Balance(), Balance.class, RWMutex.class);
         assertTrue(!locks.isEmpty(), "the balance keeps no dev.gokata.runtime.RWMutex in a field: replace the Mutex"
                 + " with private final RWMutex mu = new RWMutex();, lock()/unlock() in deposit and rLock()/rUnlock()"
                 + " in read(); a ReentrantReadWriteLock is correct Java, but this kata is about Go's sync.RWMutex");
@@ -147,7 +146,7 @@ class BalanceTest {
      */
     private static Seen whileHeld(Consumer<RWMutex> hold, Consumer<RWMutex> release, Consumer<Balance> op) {
         var balance = new Probed(false);
-        List<RWMutex> locks = rwMutexesOf(balance);
+        List<RWMutex> locks = Fields.valuesOf(balance, Balance.class, RWMutex.class);
         var returned = new AtomicBoolean();
         var done = new WaitGroup();
         done.add(1);
@@ -170,22 +169,6 @@ class BalanceTest {
         }
         done.await();
         return seen;
-    }
-
-    /** Every RWMutex that {@code balance} keeps in a field of Balance. */
-    private static List<RWMutex> rwMutexesOf(Balance balance) {
-        List<RWMutex> locks = new ArrayList<>();
-        for (Field f : Balance.class.getDeclaredFields()) {
-            f.setAccessible(true);
-            try {
-                if (f.get(balance) instanceof RWMutex m) {
-                    locks.add(m);
-                }
-            } catch (IllegalAccessException e) {
-                throw new AssertionError("cannot read the field " + f.getName() + " of Balance", e);
-            }
-        }
-        return locks;
     }
 
     @Test
