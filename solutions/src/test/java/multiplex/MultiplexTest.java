@@ -31,6 +31,9 @@ import org.junit.jupiter.api.Timeout;
  *       right, but it waits in {@code [chan receive]} on one channel: the waits-in-a-select test fails.</li>
  *   <li>{@code busy-poll-default}: loops over a select with an empty default case until two messages came; it never
  *       parks, so it is never seen waiting in {@code [select]}.</li>
+ *   <li>{@code timer-poll}: loops over a select with the two receive cases and a 1 ms {@code after} case until two
+ *       messages came; it parks in {@code [select]}, but with a deadline (its thread is {@code TIMED_WAITING}), which
+ *       a select without a timer never has. The same test fails a select that gives up after a fixed time.</li>
  * </ul>
  */
 @Timeout(20)
@@ -78,15 +81,28 @@ class MultiplexTest {
             Chan<List<String>> result = Chan.make(1);
             Goroutine receiver = go(() -> result.send(Multiplex.multiplex(Duration.ofMillis(300),
                     Duration.ofMillis(400))));
-            Goroutines.pollUntil(() -> receiver.waitReason().isPresent() || receiver.finished(),
-                    Duration.ofSeconds(2));
+            Goroutines.pollUntil(() -> parked(receiver) || receiver.finished(), Duration.ofSeconds(2));
             WaitReason waiting = receiver.waitReason().orElse(null);
             if (waiting != WaitReason.SELECT) {
                 fail("before either sender had sent (after 300 and 400 ms), multiplex should wait in a select on "
                         + "both channels ([select]); " + notASelect(waiting));
             }
+            if (receiver.thread().getState() == Thread.State.TIMED_WAITING) {
+                fail("before either sender had sent (after 300 and 400 ms), multiplex waited in a select with a "
+                        + "timer case (after(...)): it either polls, waking at every tick to run the select again, "
+                        + "or gives up on a sender that is slower than the timer, losing its message and leaving it "
+                        + "blocked. Leave the timer out: a select with only the two receive cases parks until one of "
+                        + "them is ready, however long the senders take");
+            }
             assertEquals(Set.of("one", "two"), Set.copyOf(result.recv()), "both messages, in either order");
         }, LIMIT, "multiplex deadlocked: every goroutine is waiting");
+    }
+
+    /** Whether {@code g} is parked (its thread waits, with or without a deadline) with a wait reason. */
+    private static boolean parked(Goroutine g) {
+        var state = g.thread().getState();
+        return g.waitReason().isPresent()
+                && (state == Thread.State.WAITING || state == Thread.State.TIMED_WAITING);
     }
 
     /** What waiting in {@code reason} (null: never parked) instead of {@code [select]} means, and what to do. */
