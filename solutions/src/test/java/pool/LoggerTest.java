@@ -4,13 +4,19 @@ import static dev.gokata.runtime.Go.go;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.gokata.runtime.Pool;
 import dev.gokata.runtime.WaitGroup;
 import dev.gokata.testkit.Stdout;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.lang.reflect.Field;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -34,6 +40,10 @@ import org.junit.jupiter.api.Timeout;
  *       reads the line shows it every time;</li>
  *   <li>{@code threadlocal-buffer}: a {@code ThreadLocal} buffer instead of the Pool: reused within a goroutine, but
  *       every goroutine makes one of its own, and none is ever handed to another goroutine.</li>
+ *   <li>{@code new-instead-of-reset}: "resets" the buffer taken from the pool by replacing it with a new
+ *       StringBuilder, and puts that one back: the pool's New function runs once, but every line allocates. After
+ *       the sequential calls the test takes the buffer out of the Logger's Pool (found in its fields): it must be
+ *       one that newBuffer made.</li>
  * </ul>
  */
 @Timeout(10)
@@ -43,11 +53,15 @@ class LoggerTest {
     /** Logger that counts the buffers its pool's New function makes. */
     static final class Counted extends Logger {
         final AtomicInteger made = new AtomicInteger();
+        final Set<StringBuilder> buffers = Collections.synchronizedSet(Collections.newSetFromMap(
+                new IdentityHashMap<>()));
 
         @Override
         protected StringBuilder newBuffer() {
             made.incrementAndGet();
-            return super.newBuffer();
+            StringBuilder b = super.newBuffer();
+            buffers.add(b);
+            return b;
         }
     }
 
@@ -73,6 +87,33 @@ class LoggerTest {
                 + " take the buffer with bufPool.get() and give it back with bufPool.put(b) once the line is"
                 + " written, so the next call reuses it");
         assertEquals(List.of("allocate new bytes.Buffer"), printed, "the pool's New function runs once");
+        for (Pool<StringBuilder> pool : poolsOf(logger)) {
+            var pooled = new ArrayList<StringBuilder>();
+            Stdout.capture(() -> pooled.add(pool.get()));
+            pool.put(pooled.getFirst());
+            assertTrue(logger.buffers.contains(pooled.getFirst()), "after 5 calls of log, the pool held a buffer"
+                    + " that its New function (newBuffer) never made: log put back a new StringBuilder instead of the"
+                    + " one it took (b = new StringBuilder(), or bufPool.put(new StringBuilder())), so every line"
+                    + " still allocates a buffer. Reset the pooled buffer with b.setLength(0) and put that same"
+                    + " buffer back");
+        }
+    }
+
+    /** Every Pool that {@code logger} keeps in a field of Logger (pools of StringBuilder, as the kata asks). */
+    @SuppressWarnings("unchecked")
+    private static List<Pool<StringBuilder>> poolsOf(Logger logger) {
+        var pools = new ArrayList<Pool<StringBuilder>>();
+        for (Field f : Logger.class.getDeclaredFields()) {
+            f.setAccessible(true);
+            try {
+                if (f.get(logger) instanceof Pool<?> p) {
+                    pools.add((Pool<StringBuilder>) p);
+                }
+            } catch (IllegalAccessException e) {
+                throw new AssertionError("cannot read the field " + f.getName() + " of Logger", e);
+            }
+        }
+        return pools;
     }
 
     /**
