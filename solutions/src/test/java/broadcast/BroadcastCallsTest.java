@@ -1,11 +1,14 @@
 package broadcast;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassVisitor;
@@ -15,7 +18,11 @@ import org.objectweb.asm.Opcodes;
 /**
  * Reads the bytecode of the student's Broadcast (lambdas included) and counts the Cond calls: the lesson is one
  * {@code broadcast()} that wakes every waiter, and no {@code signal()}. Checked against the
- * {@code signal-once-per-key} and {@code signal-instead-of-broadcast} fixtures.
+ * {@code signal-once-per-key} and {@code signal-instead-of-broadcast} fixtures. And it reads, method by method,
+ * whether a map is written after the broadcast: the {@code broadcast-before-second-put} fixture writes rsc1,
+ * broadcasts and unlocks, then writes rsc2 under the lock again. The rsc2 waiter that the broadcast woke may check
+ * before rsc2 is written and sleep again, with nobody left to wake it; whether it does depends on which goroutine
+ * takes the lock first, so only the code can tell.
  */
 class BroadcastCallsTest {
     @Test
@@ -42,5 +49,37 @@ class BroadcastCallsTest {
         assertEquals(List.of("broadcast"), calls, "the code " + found + " on its Cond: the writer should change both"
                 + " keys and then call c.broadcast() once, which wakes every waiter; signal() wakes only the one that"
                 + " has waited longest");
+    }
+
+    @Test
+    void theWriterBroadcastsOnlyAfterItsLastWrite() throws IOException {
+        Map<String, List<String>> callsByMethod = new TreeMap<>();
+        try (InputStream in = Broadcast.class.getResourceAsStream("Broadcast.class")) {
+            new ClassReader(in.readAllBytes()).accept(new ClassVisitor(Opcodes.ASM9) {
+                @Override
+                public MethodVisitor visitMethod(int access, String name, String desc, String sig, String[] ex) {
+                    List<String> calls = callsByMethod.computeIfAbsent(name + desc, k -> new ArrayList<>());
+                    return new MethodVisitor(Opcodes.ASM9) {
+                        @Override
+                        public void visitMethodInsn(int op, String owner, String m, String d, boolean itf) {
+                            if (owner.equals("dev/gokata/runtime/Cond") && m.equals("broadcast")) {
+                                calls.add("broadcast");
+                            } else if (owner.startsWith("java/util/") && owner.endsWith("Map")
+                                    && (m.equals("put") || m.equals("putIfAbsent") || m.equals("putAll"))) {
+                                calls.add("put");
+                            }
+                        }
+                    };
+                }
+            }, ClassReader.SKIP_DEBUG);
+        }
+        callsByMethod.forEach((method, calls) -> {
+            int broadcast = calls.indexOf("broadcast");
+            boolean writesAfter = broadcast >= 0 && calls.subList(broadcast, calls.size()).contains("put");
+            assertFalse(writesAfter, "the writer (" + method.substring(0, method.indexOf('(')) + ") writes the map"
+                    + " after its broadcast: a waiter whose key is not written yet wakes, finds it missing and goes"
+                    + " back to sleep, and nothing wakes it again when its key comes. Write both keys first, then"
+                    + " call c.broadcast() once");
+        });
     }
 }
