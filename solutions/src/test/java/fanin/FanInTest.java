@@ -7,18 +7,29 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.gokata.runtime.Chan;
 import dev.gokata.runtime.Go;
 import dev.gokata.runtime.Received;
+import dev.gokata.runtime.Goroutine;
 import dev.gokata.runtime.RecvChan;
+import dev.gokata.testkit.Goroutines;
 import dev.gokata.testkit.Recv;
 import dev.gokata.testkit.Sandbox;
 import dev.gokata.testkit.Stdout;
+import java.io.IOException;
+import java.io.InputStream;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.ClassVisitor;
+import org.objectweb.asm.Label;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
 
 /**
  * Hidden tests of the fan-in kata (catalog §10.2): merge forwards every value of every input, nothing lost or
@@ -28,10 +39,17 @@ import org.junit.jupiter.api.Timeout;
  * <ul>
  *   <li>the untouched starter: merge throws, main prints nothing;</li>
  *   <li>{@code closes-after-first}: each forwarder closes the output when its own input is done: the output
- *       closes too early (values lost), and the second close panics {@code close of closed channel};</li>
+ *       closes too early (values lost), and the second close panics {@code close of closed channel} (main may print
+ *       4 and 9 all the same, so main's test checks the close first);</li>
  *   <li>{@code sequential-merge}: one goroutine ranges over the inputs one after the other: a value waiting on
  *       the second input is not forwarded while the first is idle;</li>
  *   <li>{@code never-closes}: forwards everything but never closes the output: ranging over it never ends.</li>
+ *   <li>{@code polling-closer}: the closer sleeps a millisecond at a time until a counter of running forwarders
+ *       reaches zero: the output closes, but by polling; the test of idle inputs finds that goroutine sleeping,
+ *       not waiting (on a WaitGroup or a channel) for the forwarders;</li>
+ *   <li>{@code one-square-stage}: main prints 4 and 9 through a single square stage: no fan-out;</li>
+ *   <li>{@code main-without-merge}: main ranges over the two square stages one after the other, without merge:
+ *       no fan-in (both are found by reading main's compiled code).</li>
  * </ul>
  */
 @Timeout(value = 10, unit = TimeUnit.SECONDS)
@@ -46,6 +64,7 @@ class FanInTest {
 
     @Test
     void whenMainRuns_thenItPrints4And9InAnyOrder() {
+        assertTheOutputClosesOnlyAfterTheLastInput();
         List<String> lines = Stdout.capture(() -> Sandbox.runToExit(() -> FanIn.main(new String[0]), LIMIT,
                 "main's range over merge's output never ended, with every goroutine waiting: merge must close its"
                         + " output once every input is drained (count the forwarding goroutines with a WaitGroup, and"
@@ -89,6 +108,14 @@ class FanInTest {
 
     @Test
     void givenInputsClosingOneByOne_whenMerged_thenTheOutputClosesOnlyAfterTheLast() {
+        assertTheOutputClosesOnlyAfterTheLastInput();
+    }
+
+    /**
+     * Merges two inputs that close one after the other: the output stays open until the second one is closed. Main's
+     * test checks this first: a merge that closes its output too early prints 4 and 9 or not, as the schedule has it.
+     */
+    private static void assertTheOutputClosesOnlyAfterTheLastInput() {
         Chan<Integer> a = Chan.make();
         Chan<Integer> b = Chan.make();
         RecvChan<Integer> out = FanIn.merge(a.recvOnly(), b.recvOnly());
@@ -127,5 +154,91 @@ class FanInTest {
         assertEquals(Optional.of(new Received<>(7, true)), r, "a value sent on the second input while the first "
                 + "was idle was not forwarded: merge must read every input at the same time (a goroutine each)");
         assertEquals(List.of(), rest, "values after the first");
+    }
+
+    /**
+     * While every input is open and idle, every goroutine merge started waits in the runtime for another goroutine
+     * (a receive, a WaitGroup): none sleeps or spins to find out when to close the output.
+     */
+    @Test
+    void givenIdleInputs_whenMerged_thenEveryGoroutineOfMergeWaitsWithoutPolling() {
+        Chan<Integer> a = Chan.make();
+        Chan<Integer> b = Chan.make();
+        var baseline = Goroutines.baseline();
+        RecvChan<Integer> out = FanIn.merge(a.recvOnly(), b.recvOnly());
+
+        boolean parked = Goroutines.pollUntil(() -> {
+            List<Goroutine> started = baseline.startedSince();
+            return !started.isEmpty() && started.stream().allMatch(g -> Goroutines.blockedIn(g).isPresent());
+        }, Duration.ofSeconds(2));
+        List<Goroutine> started = baseline.startedSince();
+        a.close();
+        b.close();
+        List<Integer> rest = Recv.drain(out, LIMIT);
+
+        assertTrue(parked, Goroutines.stillRunning("with both inputs open and idle, not every goroutine of merge was"
+                + " waiting for another goroutine: one slept or spun, polling to find out when to close the output."
+                + " Let the closer wait for the forwarders (wg.await() on a WaitGroup that each forwarder marks"
+                + " done), so that it wakes exactly when the last one ends", started));
+        assertEquals(List.of(), rest, "values from inputs that only closed");
+    }
+
+    /** How many times main calls square and merge, and whether a call of square is in a loop. */
+    private record MainCalls(int squares, boolean squareInALoop, int merges) {
+    }
+
+    /** Reads the compiled FanIn.main: the calls of square and merge it makes (not those of its lambdas). */
+    private static MainCalls mainCalls() throws IOException {
+        var calls = new HashMap<String, List<Integer>>();
+        var loops = new ArrayList<int[]>();
+        try (InputStream in = FanIn.class.getResourceAsStream("FanIn.class")) {
+            new ClassReader(in.readAllBytes()).accept(new ClassVisitor(Opcodes.ASM9) {
+                @Override
+                public MethodVisitor visitMethod(int access, String name, String desc, String sig, String[] ex) {
+                    if (!name.equals("main")) {
+                        return null;
+                    }
+                    return new MethodVisitor(Opcodes.ASM9) {
+                        private final Map<Label, Integer> seen = new HashMap<>();
+                        private int at;
+
+                        @Override
+                        public void visitLabel(Label label) {
+                            seen.put(label, at);
+                        }
+
+                        @Override
+                        public void visitJumpInsn(int opcode, Label label) {
+                            at++;
+                            if (seen.containsKey(label)) {
+                                loops.add(new int[] {seen.get(label), at});
+                            }
+                        }
+
+                        @Override
+                        public void visitMethodInsn(int op, String owner, String mname, String mdesc, boolean itf) {
+                            at++;
+                            if (owner.equals("fanin/FanIn")) {
+                                calls.computeIfAbsent(mname, k -> new ArrayList<>()).add(at);
+                            }
+                        }
+                    };
+                }
+            }, ClassReader.SKIP_DEBUG);
+        }
+        List<Integer> squares = calls.getOrDefault("square", List.of());
+        boolean inALoop = squares.stream().anyMatch(i -> loops.stream().anyMatch(l -> l[0] <= i && i <= l[1]));
+        return new MainCalls(squares.size(), inALoop, calls.getOrDefault("merge", List.of()).size());
+    }
+
+    @Test
+    void whenMainRuns_thenItFansOutToTwoSquareStagesAndFansInWithMerge() throws IOException {
+        MainCalls calls = mainCalls();
+
+        assertTrue(calls.squares() >= 2 || calls.squareInALoop(), "main calls square " + calls.squares() + " time"
+                + (calls.squares() == 1 ? "" : "s") + ": fan out, start two square stages that both read from the"
+                + " generator's channel (square(in) twice)");
+        assertTrue(calls.merges() >= 1, "main never calls merge: fan the two square stages' outputs in with"
+                + " merge(c1, c2) and range over what it returns, rather than reading the stages one after the other");
     }
 }

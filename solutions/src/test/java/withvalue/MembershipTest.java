@@ -10,6 +10,8 @@ import dev.gokata.runtime.Context;
 import dev.gokata.runtime.ContextError;
 import dev.gokata.runtime.RecvChan;
 import dev.gokata.testkit.Stdout;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,6 +34,10 @@ import org.junit.jupiter.api.Timeout;
  *       overwrite: fails key hygiene;</li>
  *   <li>{@code string-key-other-name}: the String "user_id", a name the key-hygiene test does not try: a context
  *       that records the keys it is asked for sees a String;</li>
+ *   <li>{@code public-record-key}: the key is a record, but a public one: any package can build
+ *       {@code new Membership.UserIdKey()} and read or overwrite the id;</li>
+ *   <li>{@code public-key-constant}: the key is a {@code new Object()} in a public static field: any package can
+ *       use {@code Membership.USER_ID_KEY} (both fail the test that records the keys userId asks for);</li>
  *   <li>{@code static-field}: processRequest puts the id in a static field and userId reads it from there, never
  *       from the context: two requests at once read each other's id.</li>
  * </ul>
@@ -111,6 +117,28 @@ class MembershipTest {
                     + type.getName() + ": any code can build an equal key and read or overwrite the user id. Use "
                     + "a key of a private type of your own (private record UserIdKey() {}), as Go uses an "
                     + "unexported type");
+            assertFalse(Modifier.isPublic(type.getModifiers()) || Modifier.isProtected(type.getModifiers()),
+                    "userId looks the id up under a key of the type " + type.getName() + ", which is public: any"
+                    + " package can build an equal key and read or overwrite the user id. Declare the key type"
+                    + " private (private record UserIdKey() {}), as Go's key type is unexported");
+            for (Field f : Membership.class.getDeclaredFields()) {
+                if (Modifier.isStatic(f.getModifiers()) && !Modifier.isPrivate(f.getModifiers())) {
+                    assertFalse(key.equals(readStatic(f)), "userId looks the id up under the key in the static"
+                            + " field " + f.getName() + ", which is not private: other code can take it and read or"
+                            + " overwrite the user id. Make the field private (or build the key from a private"
+                            + " record type: new UserIdKey())");
+                }
+            }
+        }
+    }
+
+    /** The value of the static field {@code f} of Membership. */
+    private static Object readStatic(Field f) {
+        try {
+            f.setAccessible(true);
+            return f.get(null);
+        } catch (IllegalAccessException e) {
+            throw new AssertionError(e);
         }
     }
 
