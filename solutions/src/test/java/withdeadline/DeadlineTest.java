@@ -14,14 +14,21 @@ import dev.gokata.runtime.RecvChan;
 import dev.gokata.testkit.Goroutines;
 import dev.gokata.testkit.Recv;
 import dev.gokata.testkit.Stdout;
+import java.io.IOException;
+import java.io.InputStream;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.ClassVisitor;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
 
 /**
  * Hidden tests of the withdeadline kata (catalog §12.2): a deadline too close gives up at once; a far one lets the
@@ -37,6 +44,10 @@ import org.junit.jupiter.api.Timeout;
  *       and the goroutine stays blocked for ever;</li>
  *   <li>{@code no-close-after-result}: closes the channel when it gives up, not after sending the result: a range
  *       over it never ends.</li>
+ *   <li>{@code polling-work}: works in a loop of 1 ms sleeps that asks ctx.err() each time: it gives up in time,
+ *       but by polling the context hundreds of times instead of waiting in a select on ctx.done();</li>
+ *   <li>{@code silent-send-abandon}: gives up the send when ctx is done without printing {@code work cancelled};</li>
+ *   <li>{@code no-cancel-in-main}: main never cancels the context it made (found in main's compiled code).</li>
  * </ul>
  */
 @Timeout(value = 10, unit = TimeUnit.SECONDS)
@@ -145,7 +156,7 @@ class DeadlineTest {
     void givenACallerThatGaveUp_whenTheResultIsReady_thenTheWorkerDoesNotWaitForEver() {
         CancelableContext ctx = Context.withCancel(Context.background());
         var baseline = Goroutines.baseline();
-        GaveUp r = Stdout.captureResult(() -> {
+        var captured = Stdout.captureResult(() -> {
             RecvChan<Data> ch = Deadline.compute(ctx, Duration.ofMillis(10), Duration.ZERO);
             List<Goroutine> workers = baseline.startedSince();
             Awaitility.await("compute's goroutine does its work at once and waits to send the result")
@@ -157,13 +168,16 @@ class DeadlineTest {
                     + " sending its result 1 s after ctx was done, and nobody will ever receive it: a leaked goroutine."
                     + " Send the result in a select against ctx.done() too, as you wait for the work", alive);
             return new GaveUp(leak, Recv.within(ch, Duration.ofSeconds(1))); // the receive frees a blocked sender
-        }).value();
+        });
+        GaveUp r = captured.value();
 
         if (!r.leak().isEmpty()) {
             fail(r.leak());
         }
         assertEquals("the channel closed", describe(r.last()), "what compute's channel gave once compute had given"
                 + " up: close it (in a finally) without sending");
+        assertEquals(List.of("work cancelled"), captured.lines(), "what compute printed when ctx was done before"
+                + " anyone received its result: giving up the send is giving up the work too, print work cancelled");
     }
 
     @Test
@@ -171,5 +185,76 @@ class DeadlineTest {
         List<String> lines = Stdout.capture(() -> Deadline.main(new String[0]));
 
         assertEquals(List.of("not sufficient time given, terminating"), lines, "what main printed");
+    }
+
+    /** A context that delegates to another and counts the calls of err() and done(). */
+    private record CountingContext(Context inner, AtomicInteger asks) implements Context {
+        @Override
+        public RecvChan<Void> done() {
+            asks.incrementAndGet();
+            return inner.done();
+        }
+
+        @Override
+        public Optional<ContextError> err() {
+            asks.incrementAndGet();
+            return inner.err();
+        }
+
+        @Override
+        public Optional<Instant> deadline() {
+            return inner.deadline();
+        }
+
+        @Override
+        public Optional<Object> value(Object key) {
+            return inner.value(key);
+        }
+    }
+
+    /**
+     * During 500 ms of work, compute asks its context for done() or err() only a few times (once per select): it
+     * waits for the work and ctx.done() together in a select, and does not poll the context in a loop of sleeps.
+     */
+    @Test
+    void givenLongWork_whenComputing_thenTheContextIsWaitedOnNotPolled() {
+        CancelableContext parent = Context.withTimeout(Context.background(), Duration.ofSeconds(5));
+        var asks = new AtomicInteger();
+        try {
+            Run r = run(new CountingContext(parent, asks), Duration.ofMillis(10), Duration.ofMillis(500));
+
+            assertEquals("the result \"123\"", describe(r.received()), "what arrived on compute's channel when 500 ms"
+                    + " of work fit in the 5 s before the deadline");
+            assertTrue(asks.get() <= 10, "compute asked its context for done() or err() " + asks.get() + " times"
+                    + " during 500 ms of work: it polled the context. Wait for the work and ctx.done() in one select"
+                    + " (Select.select().after(work, ...).recv(ctx.done(), ...).run()): it wakes the moment either"
+                    + " is ready, without asking again and again");
+        } finally {
+            parent.cancel();
+        }
+    }
+
+    @Test
+    void whenMainRuns_thenItCancelsTheContextItMade() throws IOException {
+        var cancels = new AtomicInteger();
+        try (InputStream in = Deadline.class.getResourceAsStream("Deadline.class")) {
+            new ClassReader(in.readAllBytes()).accept(new ClassVisitor(Opcodes.ASM9) {
+                @Override
+                public MethodVisitor visitMethod(int access, String name, String desc, String sig, String[] ex) {
+                    return !name.equals("main") ? null : new MethodVisitor(Opcodes.ASM9) {
+                        @Override
+                        public void visitMethodInsn(int op, String owner, String mname, String mdesc, boolean itf) {
+                            if (mname.equals("cancel") && mdesc.equals("()V")) {
+                                cancels.incrementAndGet();
+                            }
+                        }
+                    };
+                }
+            }, ClassReader.SKIP_DEBUG);
+        }
+
+        assertTrue(cancels.get() > 0, "main never cancels the context it made with Context.withDeadline: cancel it"
+                + " when main is done with it (try { ... } finally { ctx.cancel(); }, Go's defer cancel()), so that"
+                + " its timer and resources are released at once rather than when the deadline passes");
     }
 }
