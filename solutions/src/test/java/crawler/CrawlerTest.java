@@ -19,6 +19,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -51,6 +52,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  *   <li>{@code sleep-instead-of-wait}: a goroutine per link, and crawl sleeps 500 ms instead of waiting for them: a
  *       fetch held until crawl's goroutine waits in the runtime still runs when crawl returns (a longer sleep
  *       returns long after the last fetch ended, which that test checks too);</li>
+ *   <li>{@code spin-wait} and {@code sleep-poll}: a goroutine per link, counted in an AtomicInteger that crawl
+ *       spins on (or sleeps 1 ms at a time on) until it is zero: crawl returns in time, but the held fetch finds
+ *       crawl's goroutine never waiting in the runtime;</li>
  *   <li>{@code only-root-children-parallel}: a goroutine for each of the root's links, each crawling its subtree
  *       sequentially: the four children of a page three links below the root are fetched one at a time.</li>
  * </ul>
@@ -212,7 +216,8 @@ class CrawlerTest {
 
     /**
      * A fetch held until crawl's own goroutine waits in the runtime (for a WaitGroup or a channel): crawl must not
-     * return while that fetch runs, and must return soon after the last fetch ends, not after a sleep.
+     * return while that fetch runs, must wait for it in the runtime (not poll), and must return soon after the last
+     * fetch ends, not after a sleep.
      */
     @Test
     void givenAFetchThatEndsOnlyOnceCrawlWaits_whenCrawled_thenCrawlReturnsAsSoonAsItEnds() {
@@ -222,11 +227,12 @@ class CrawlerTest {
                 "held", new Page("H", List.of()));
         Goroutine caller = Goroutine.current();
         var lastEnded = new AtomicLong();
+        var callerWaited = new AtomicBoolean(true);
         var probe = new Concurrency();
         Fetcher fetcher = url -> probe.section(() -> {
             try {
-                if (url.equals("held")) {
-                    awaitWaiting(caller, SETTLE);
+                if (url.equals("held") && Goroutine.current() != caller) {
+                    callerWaited.set(awaitWaiting(caller, SETTLE));
                 }
                 return pages.get(url);
             } finally {
@@ -236,6 +242,10 @@ class CrawlerTest {
 
         List<String> lines = runCrawl("root", 2, fetcher, probe); // fails if the held fetch still ran
         long lateMillis = (System.nanoTime() - lastEnded.get()) / 1_000_000;
+        assertTrue(callerWaited.get(), "while a fetch was still running, crawl's goroutine did not wait for it in"
+                + " the runtime within " + SETTLE.toMillis() + " ms: it polled (a loop of sleeps, or a spin on a"
+                + " counter). Block until the work is done: receive the goroutines' results on a channel, or"
+                + " wg.await() on a WaitGroup they mark done");
 
         assertEquals(Set.of("found: root \"R\"", "found: a \"A\"", "found: held \"H\""), found(lines),
                 "the pages printed as found");
@@ -246,10 +256,10 @@ class CrawlerTest {
 
     /**
      * Sleeps a millisecond at a time until {@code g} waits in one of the runtime's primitives that only another
-     * goroutine can end (a channel, a WaitGroup, a mutex), or until {@code limit} has passed.
+     * goroutine can end (a channel, a WaitGroup, a mutex), or until {@code limit} has passed; whether it did.
      */
-    private static void awaitWaiting(Goroutine g, Duration limit) {
-        Goroutines.pollUntil(() -> Goroutines.blockedIn(g).isPresent(), limit);
+    private static boolean awaitWaiting(Goroutine g, Duration limit) {
+        return Goroutines.pollUntil(() -> Goroutines.blockedIn(g).isPresent(), limit);
     }
 
     @Test
