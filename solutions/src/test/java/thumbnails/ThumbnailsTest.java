@@ -1,5 +1,6 @@
 package thumbnails;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -47,6 +48,9 @@ import org.junit.jupiter.api.io.TempDir;
  *       the workers still send (more than limit thumbnails; the course's own bug);</li>
  *   <li>{@code ignores-save-error}: prints a failed save and goes on saving the others: a thumbnail whose file name
  *       a folder has taken in the output folder must end the pipeline with a StageError of saveThumbnail;</li>
+ *   <li>{@code fakes-walk-cancelled}: at the limit, setupPipeline closes done and throws walk cancelled itself,
+ *       without receiving the walker's error: with as many images as the limit, the walk ended without losing a
+ *       send, and the pipeline must end without an error;</li>
  *   <li>{@code two-workers}: two thumbnailers, not NUM_THUMBNAILERS (as one per core would be on a 2-core
  *       machine): the parallel test sees at most 2 at once.</li>
  * </ul>
@@ -323,5 +327,28 @@ class ThumbnailsTest {
             assertTrue(calls.get() <= limit, calls.get() + " thumbnails were made for 5 saved: after done is "
                     + "closed, the walker must stop sending paths (at most " + limit + ")");
         }
+    }
+
+    /**
+     * With a limit of 3 and 3 images, the walker has sent every path (the third save needs the third path) before
+     * done is closed: no send of its loses to done, so it reports no error, and setupPipeline returns normally.
+     */
+    @Test
+    void givenALimitEqualToTheNumberOfImages_whenPiped_thenTheWalkEndsWithoutAnError() throws Exception {
+        Path root = images("in", 3);
+        Path out = out("out");
+
+        String why = "with limit 3 and 3 images the walker sent every path and reported no error: setupPipeline"
+                + " must not throw. After closing done, receive the walker's error from its channel and throw"
+                + " StageError(\"walkFiles\", err) only if there is one; do not make up walk cancelled";
+        Sandbox.Run run = Sandbox.runToExit(() -> assertDoesNotThrow(() -> Thumbnails.setupPipeline(root, out, 3,
+                Images::thumbnail), why), LIMIT,
+                "setupPipeline never returned: every goroutine of the pipeline is blocked, waiting for a value or a "
+                        + "close that no one will send");
+        Sandbox.assertNoLeaks(run, SETTLE, "goroutines of the pipeline were still alive " + SETTLE.toMillis()
+                + " ms after setupPipeline returned: close done when it returns (in a finally), and make every send"
+                + " of every stage a select on done");
+
+        assertEquals(3, names(out).size(), "thumbnails saved for 3 images with limit 3");
     }
 }
