@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassVisitor;
+import org.objectweb.asm.Handle;
 import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
@@ -183,21 +184,29 @@ class FanInTest {
         assertEquals(List.of(), rest, "values from inputs that only closed");
     }
 
-    /** How many times main calls square and merge, and whether a call of square is in a loop. */
+    /** How many times main calls square and merge, and whether a call of square may run more than once. */
     private record MainCalls(int squares, boolean squareInALoop, int merges) {
     }
 
-    /** Reads the compiled FanIn.main: the calls of square and merge it makes (not those of its lambdas). */
+    /** A call in a method of FanIn: to FanIn's method {@code name} (a lambda's body too), and whether in a loop. */
+    private record Call(String name, String desc, boolean inALoop) {
+    }
+
+    /**
+     * Reads the compiled FanIn: the calls of square and merge that main makes, itself or through FanIn's other
+     * methods and lambdas (a helper that fans out is main's fan-out too). A call reached through a loop or a lambda
+     * may run more than once.
+     */
     private static MainCalls mainCalls() throws IOException {
-        var calls = new HashMap<String, List<Integer>>();
-        var loops = new ArrayList<int[]>();
+        var methods = new HashMap<String, List<Call>>();
         try (InputStream in = FanIn.class.getResourceAsStream("FanIn.class")) {
             new ClassReader(in.readAllBytes()).accept(new ClassVisitor(Opcodes.ASM9) {
                 @Override
                 public MethodVisitor visitMethod(int access, String name, String desc, String sig, String[] ex) {
-                    if (!name.equals("main")) {
-                        return null;
-                    }
+                    var calls = new ArrayList<Call>();
+                    var callsAt = new ArrayList<Integer>();
+                    var loops = new ArrayList<int[]>();
+                    methods.put(name + desc, calls);
                     return new MethodVisitor(Opcodes.ASM9) {
                         private final Map<Label, Integer> seen = new HashMap<>();
                         private int at;
@@ -219,16 +228,60 @@ class FanInTest {
                         public void visitMethodInsn(int op, String owner, String mname, String mdesc, boolean itf) {
                             at++;
                             if (owner.equals("fanin/FanIn")) {
-                                calls.computeIfAbsent(mname, k -> new ArrayList<>()).add(at);
+                                calls.add(new Call(mname, mdesc, false));
+                                callsAt.add(at);
+                            }
+                        }
+
+                        @Override
+                        public void visitInvokeDynamicInsn(String n, String d, Handle bsm, Object... args) {
+                            at++;
+                            for (Object arg : args) {
+                                if (arg instanceof Handle h && h.getOwner().equals("fanin/FanIn")) {
+                                    calls.add(new Call(h.getName(), h.getDesc(), true)); // a lambda may run often
+                                    callsAt.add(at);
+                                }
+                            }
+                        }
+
+                        @Override
+                        public void visitEnd() {
+                            for (int i = 0; i < calls.size(); i++) {
+                                int call = callsAt.get(i);
+                                if (loops.stream().anyMatch(l -> l[0] <= call && call <= l[1])) {
+                                    Call c = calls.get(i);
+                                    calls.set(i, new Call(c.name(), c.desc(), true));
+                                }
                             }
                         }
                     };
                 }
             }, ClassReader.SKIP_DEBUG);
         }
-        List<Integer> squares = calls.getOrDefault("square", List.of());
-        boolean inALoop = squares.stream().anyMatch(i -> loops.stream().anyMatch(l -> l[0] <= i && i <= l[1]));
-        return new MainCalls(squares.size(), inALoop, calls.getOrDefault("merge", List.of()).size());
+        int[] counts = new int[2]; // square, merge
+        boolean[] squareInALoop = {false};
+        follow(methods, "main([Ljava/lang/String;)V", false, 0, counts, squareInALoop);
+        return new MainCalls(counts[0], squareInALoop[0], counts[1]);
+    }
+
+    /** Counts the square and merge calls reachable from {@code method}, through FanIn's other methods (4 deep). */
+    private static void follow(Map<String, List<Call>> methods, String method, boolean repeated, int depth,
+            int[] counts, boolean[] squareInALoop) {
+        if (depth > 4) {
+            return;
+        }
+        for (Call c : methods.getOrDefault(method, List.of())) {
+            boolean again = repeated || c.inALoop();
+            switch (c.name()) {
+                case "square" -> {
+                    counts[0]++;
+                    squareInALoop[0] |= again;
+                }
+                case "merge" -> counts[1]++;
+                case "generator" -> { }
+                default -> follow(methods, c.name() + c.desc(), again, depth + 1, counts, squareInALoop);
+            }
+        }
     }
 
     @Test
