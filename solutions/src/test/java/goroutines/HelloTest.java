@@ -9,13 +9,27 @@ import dev.gokata.runtime.Goroutine;
 import dev.gokata.testkit.Concurrency;
 import dev.gokata.testkit.Goroutines;
 import dev.gokata.testkit.Stdout;
+import java.io.IOException;
+import java.io.InputStream;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.ClassVisitor;
+import org.objectweb.asm.Handle;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.Type;
 
 /**
  * Hidden tests of the goroutines kata: {@code direct call} three times, then each of goroutine-1..3 three times in
@@ -33,6 +47,10 @@ import org.junit.jupiter.api.Timeout;
  *       runs outside gokata's goroutines;</li>
  *   <li>{@code busy-wait}: spins on an atomic counter, {@code while (finished.get() < 3) {}}, instead of a
  *       WaitGroup; correct output, but the caller never blocks: it burns a core while the goroutines run.</li>
+ *   <li>{@code joins-two-of-three}: {@code wg.add(2)}, and the third goroutine never calls {@code done}; correct
+ *       output on most schedules, but run() returns while the third is still at work when it finishes last;</li>
+ *   <li>{@code no-function-value}: the third goroutine calls {@code fun} directly; correct output, but the third way
+ *       of starting a goroutine (a function value) is missing: the bytecode test fails it.</li>
  * </ul>
  */
 @Timeout(10)
@@ -50,6 +68,12 @@ class HelloTest {
         final AtomicLong lastFinished = new AtomicLong();
         /** With holdUntilCallerBlocks: what the caller did instead of blocking while a goroutine waited to start. */
         final Set<String> callerNotBlocked = ConcurrentHashMap.newKeySet();
+        /** With a late goroutine: whether run() had returned when it was let go. */
+        volatile boolean returnedBeforeLateRan;
+        /** Counted down once the late goroutine has recorded returnedBeforeLateRan. */
+        final CountDownLatch lateDecided = new CountDownLatch(1);
+        private final AtomicInteger finished = new AtomicInteger();
+        private volatile String late;
         private final boolean awaitOverlap;
         private final boolean holdUntilCallerBlocks;
         private volatile boolean overlapMissed;
@@ -90,11 +114,30 @@ class HelloTest {
             }
         }
 
+        /**
+         * Makes goroutine {@code name} the late one: its fun first waits until the other two have finished fun, then
+         * gives run() up to {@code grace} to return (a run() that joins every goroutine cannot), and records if it did.
+         */
+        Probed late(String name) {
+            late = name;
+            return this;
+        }
+
+        private void holdLate(Duration grace) {
+            Goroutines.pollUntil(() -> finished.get() == 2, Duration.ofSeconds(2));
+            Goroutines.pollUntil(() -> returned, grace);
+            returnedBeforeLateRan = returned;
+            lateDecided.countDown();
+        }
+
         @Override
         protected void fun(String s) {
             if (!s.startsWith("goroutine-")) {
                 super.fun(s);
                 return;
+            }
+            if (s.equals(late)) {
+                holdLate(Duration.ofMillis(500));
             }
             if (Goroutine.current().adopted()) {
                 outsideGoroutines.add(s);
@@ -110,6 +153,7 @@ class HelloTest {
                 super.fun(s);
             } finally {
                 probe.exit();
+                finished.incrementAndGet();
                 lastFinished.accumulateAndGet(System.nanoTime(), Math::max);
             }
         }
@@ -148,6 +192,25 @@ class HelloTest {
             assertEquals(3, before, "done.. was printed before " + name + " finished (" + before + " of its 3 lines"
                     + " came first): join the goroutines with a WaitGroup instead of sleeping; output: " + lines);
         }
+    }
+
+    /**
+     * Each goroutine in turn is the late one: it starts its work only after the other two have finished theirs and
+     * run() had half a second to return. A run() that waits for some of the goroutines only (a WaitGroup whose
+     * counter is less than three, or a done() in one goroutine only) returns in that half second: caught, whichever
+     * goroutine it forgot. A run() that joins all three never returns early, whatever the schedule.
+     */
+    @ParameterizedTest(name = "{0} finishes last")
+    @ValueSource(strings = {"goroutine-1", "goroutine-2", "goroutine-3"})
+    void waitsForEveryGoroutineWhicheverFinishesLast(String late) {
+        var hello = new Probed(Duration.ofMillis(1), false).late(late);
+        List<String> lines = Stdout.capture(hello::run);
+
+        assertTrue(await(hello.lateDecided), late + " never started its work");
+        assertFalse(hello.returnedBeforeLateRan, "run() printed done.. and returned while " + late + " had not"
+                + " even started its work (it started only after the other two had finished): run() waited for some"
+                + " of the goroutines only. Join all three: wg.add(3) before the go statements (or wg.add(1) before"
+                + " each), wg.done() at the end of every goroutine, then wg.await(); output: " + lines);
     }
 
     @Test
@@ -196,5 +259,55 @@ class HelloTest {
                 + " spinning and is not a join:"
                 + " create a WaitGroup, wg.add(3) before the go statements, wg.done() at the end of each goroutine,"
                 + " and wg.await(), which parks the caller until the last wg.done()");
+    }
+
+    /**
+     * The third goroutine calls a function value: fun stored in a variable ({@code Consumer<String> fv = this::fun}),
+     * then called through it. The output cannot show it, so this reads Hello's bytecode: a lambda or method reference
+     * must make a value of a functional interface other than Runnable, and some code must call that interface's
+     * method. Three forwarding lambdas print the same lines but skip the third way of starting a goroutine.
+     */
+    @Test
+    void theThirdGoroutineCallsAFunctionValue() throws IOException {
+        Set<String> made = new HashSet<>();
+        Set<String> called = new HashSet<>();
+        try (InputStream in = Hello.class.getResourceAsStream("Hello.class")) {
+            new ClassReader(in.readAllBytes()).accept(new ClassVisitor(Opcodes.ASM9) {
+                @Override
+                public MethodVisitor visitMethod(int access, String name, String desc, String sig, String[] ex) {
+                    return new MethodVisitor(Opcodes.ASM9) {
+                        @Override
+                        public void visitInvokeDynamicInsn(String n, String d, Handle bsm, Object... args) {
+                            String type = Type.getReturnType(d).getInternalName();
+                            if (bsm.getOwner().equals("java/lang/invoke/LambdaMetafactory")
+                                    && !type.equals("java/lang/Runnable")) {
+                                made.add(type);
+                            }
+                        }
+
+                        @Override
+                        public void visitMethodInsn(int op, String owner, String m, String d, boolean itf) {
+                            if (op == Opcodes.INVOKEINTERFACE) {
+                                called.add(owner);
+                            }
+                        }
+                    };
+                }
+            }, ClassReader.SKIP_DEBUG);
+        }
+        made.retainAll(called);
+        assertFalse(made.isEmpty(), "run() never calls fun through a function value: store fun in a variable,"
+                + " Consumer<String> fv = this::fun;, and start the third goroutine with go(() ->"
+                + " fv.accept(\"goroutine-3\")). A lambda that calls fun(\"goroutine-3\") directly is the first way"
+                + " again, not the third");
+    }
+
+    private static boolean await(CountDownLatch latch) {
+        try {
+            return latch.await(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        }
     }
 }
