@@ -26,6 +26,8 @@ import org.junit.jupiter.api.Timeout;
  *       join;</li>
  *   <li>{@code hardcoded}: prints the literal 1 and never waits for the goroutine; the output is right by
  *       construction, and the goroutine increments data after run() returned.</li>
+ *   <li>{@code poll-with-sleep}: loops on a volatile data, {@code while (data == 0) sleep(1ms)}, instead of a join;
+ *       prints 1, but the caller never parks: it timed out before, and now fails at once with its own message.</li>
  * </ul>
  */
 @Timeout(10)
@@ -57,6 +59,8 @@ class JoinTest {
         private volatile boolean workDone;
         volatile boolean workInCaller;
         volatile boolean returnedBeforeWorkDone;
+        /** Whether the caller neither parked nor returned in the 2 s work() waited for it (a busy or sleepy poll). */
+        volatile boolean callerKeptRunning;
 
         Held() {
             super(Duration.ZERO);
@@ -80,6 +84,7 @@ class JoinTest {
                 workInCaller = true;
             } else {
                 Goroutines.pollUntil(() -> Goroutines.blockedIn(c).isPresent() || returned, Duration.ofSeconds(2));
+                callerKeptRunning = Goroutines.blockedIn(c).isEmpty() && !returned;
             }
             super.work();
             workDone = true;
@@ -99,6 +104,11 @@ class JoinTest {
             assertFalse(join.workInCaller, "work() ran in the goroutine that called run(): there is no goroutine to"
                     + " wait for. Keep go(() -> work()) and join that goroutine with a WaitGroup (wg.add(1) before go,"
                     + " wg.done() when work returns, wg.await() before printing)");
+            assertFalse(join.callerKeptRunning, "while the goroutine's work() waited, the goroutine that called"
+                    + " run() kept running for 2 s without ever parking: it polled data in a loop (with or without a"
+                    + " sleep) instead of joining. A loop that re-reads data burns a core (and without volatile it is"
+                    + " a data race); make it wait with a WaitGroup instead: wg.add(1) before go, wg.done() when work"
+                    + " returns, wg.await() before printing, which parks the caller until the goroutine calls done");
             assertFalse(join.returnedBeforeWorkDone, "run " + run + ": run() returned before the goroutine's work()"
                     + " had incremented data: it did not wait for the goroutine (a printed 1 that does not come from"
                     + " data, or a read of data before the join, is right by luck at best). Make the main goroutine"
