@@ -12,7 +12,10 @@ import dev.gokata.runtime.Goroutine;
 import dev.gokata.runtime.WaitReason;
 import dev.gokata.testkit.Goroutines;
 import dev.gokata.testkit.Stdout;
+import java.io.IOException;
+import java.io.InputStream;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -21,6 +24,10 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.ClassVisitor;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
 
 /**
  * Hidden tests of the kata "A result out of a goroutine".
@@ -36,6 +43,12 @@ import org.junit.jupiter.api.Timeout;
  *   <li>{@code shared-array-waitgroup}: the goroutine writes a shared array and the caller joins it with a
  *       WaitGroup: the right value and no race, but no channel, and a variable shared with the goroutine. Fails
  *       {@link #theCallerWaitsOnAChannelWhileTheGoroutineComputes}.</li>
+ *   <li>{@code done-signal-and-shared-array}: the goroutine writes a shared array and sends {@code true} on a
+ *       {@code Chan<Boolean>}; the caller receives the signal and returns the array's value: it parks in a receive,
+ *       but the value never travels on the channel. Fails {@link #theGoroutineSendsTheComputedValueItself}.</li>
+ *   <li>{@code one-channel-for-all-calls}: a static channel shared by every call; one caller at a time gets the
+ *       right value, but concurrent callers take each other's results. Fails
+ *       {@link #aCallerWaitingForASlowResultDoesNotTakeAnotherCallsResult}.</li>
  * </ul>
  */
 @Timeout(10)
@@ -88,6 +101,35 @@ class ComputeTest {
     }
 
     /**
+     * Two calls at once: the first one's op is slow, it waits until the second call has returned (or 2 s passed);
+     * the second call starts only once the first caller is parked in its receive. With a channel made in each call
+     * each caller gets its own value; with one channel shared by all calls the first caller, the first in the
+     * channel's queue of receivers, takes the second call's value, deterministically.
+     */
+    @Test
+    void aCallerWaitingForASlowResultDoesNotTakeAnotherCallsResult() {
+        var secondReturned = new AtomicBoolean();
+        Chan<Integer> first = Chan.make(1);
+        Goroutine slowCaller = go(() -> first.send(Compute.compute((a, b) -> {
+            Goroutines.pollUntil(secondReturned::get, Duration.ofSeconds(2));
+            return a + b;
+        }, 1, 1)));
+        Goroutines.pollUntil(() -> Goroutines.blockedIn(slowCaller).isPresent(), Duration.ofSeconds(2));
+        int second;
+        try {
+            second = Compute.compute(Integer::sum, 10, 10);
+        } finally {
+            secondReturned.set(true);
+        }
+        int firstResult = first.recv();
+        assertEquals(List.of(2, 20), List.of(firstResult, second), "compute(+, 1, 1), still waiting for its slow op,"
+                + " returned " + firstResult + " and compute(+, 10, 10), called meanwhile, returned " + second
+                + ": the calls took each other's results, so they share a channel. Make a new channel in every call"
+                + " (Chan<Integer> ch = Chan.make(); inside compute, not a static field): then only that call's"
+                + " goroutine sends on it");
+    }
+
+    /**
      * While op runs in the goroutine, the caller is parked in a channel receive ({@code chan receive}, or
      * {@code select}): op holds until the caller is parked in a blocking primitive of the runtime, or compute
      * returned, or 2 s passed, and records where the caller waited (nothing if compute returned first). A WaitGroup
@@ -125,5 +167,44 @@ class ComputeTest {
                 + " in compute (Chan.make()), send c on it in the goroutine (ch.send(c)) and return ch.recv(): the"
                 + " receive waits for the value, and the value itself is the only thing the two share");
         assertEquals(42, result, "compute(+, 20, 22) returned " + result);
+    }
+
+    /**
+     * The value itself travels on the channel. The caller's wait alone cannot show it (a channel used only as a
+     * done signal, with the value left in a shared array, also parks the caller in a receive), so this reads
+     * Compute's bytecode: some method (the goroutine's lambda) must compute op, box the int and send it.
+     */
+    @Test
+    void theGoroutineSendsTheComputedValueItself() throws IOException {
+        var sendsTheValue = new AtomicBoolean();
+        try (InputStream in = Compute.class.getResourceAsStream("Compute.class")) {
+            new ClassReader(in.readAllBytes()).accept(new ClassVisitor(Opcodes.ASM9) {
+                @Override
+                public MethodVisitor visitMethod(int access, String name, String desc, String sig, String[] ex) {
+                    var calls = new HashSet<String>();
+                    return new MethodVisitor(Opcodes.ASM9) {
+                        @Override
+                        public void visitMethodInsn(int op, String owner, String m, String d, boolean itf) {
+                            if (m.equals("applyAsInt") || m.equals("valueOf") && owner.equals("java/lang/Integer")) {
+                                calls.add(m);
+                            } else if (m.equals("send") && owner.startsWith("dev/gokata/runtime/")) {
+                                calls.add(m);
+                            }
+                        }
+
+                        @Override
+                        public void visitEnd() {
+                            if (calls.containsAll(Set.of("applyAsInt", "valueOf", "send"))) {
+                                sendsTheValue.set(true);
+                            }
+                        }
+                    };
+                }
+            }, ClassReader.SKIP_DEBUG);
+        }
+        assertTrue(sendsTheValue.get(), "no code in Compute sends the value op computed: the goroutine must send c"
+                + " itself (ch.send(c) on a Chan<Integer>), and compute must return what it receives. A channel that"
+                + " only signals \"done\" while the value travels through a shared array or field is a shared"
+                + " variable again");
     }
 }
