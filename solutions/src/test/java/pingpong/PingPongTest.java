@@ -64,6 +64,12 @@ import org.junit.jupiter.params.provider.ValueSource;
  *   <li>{@code transcript-ignores-reply}: serve records {@code "pong k"} instead of the reply it received;</li>
  *   <li>{@code relay-appends-pong}: pong passes the message on unchanged and relay appends " pong": relay() returns
  *       "ping pong", but pong called on its own does not append.</li>
+ *   <li>{@code relay-without-goroutines}: relay makes two buffered channels and calls ping and pong itself; it
+ *       returns "ping pong" and leaks nothing, but starts no goroutine. Fails
+ *       {@link #relayStartsPingAndPongInGoroutines}.</li>
+ *   <li>{@code rally-without-a-returner}: rally fills a buffered pings with every ball, closes it, calls
+ *       returnBalls itself and builds the transcript; right output, no goroutine. Fails
+ *       {@link #rallyStartsTheReturnerInAGoroutine}.</li>
  * </ul>
  */
 @Timeout(20)
@@ -88,6 +94,43 @@ class PingPongTest {
             Sandbox.assertNoLeaks(run, Duration.ofMillis(500), "relay returned, but a goroutine it started is still "
                     + "blocked: every goroutine it starts must be able to finish");
         }
+    }
+
+    /**
+     * relay starts ping and pong in goroutines of their own. Go numbers goroutines in the order they are started, so
+     * two probe goroutines started just before and just after relay() have ids that differ by one more than the
+     * number of goroutines relay started: no clock, no schedule. Buffered channels let a relay that calls ping and
+     * pong itself return "ping pong" too, but then nothing runs concurrently.
+     */
+    @Test
+    void relayStartsPingAndPongInGoroutines() {
+        var started = new ArrayList<Long>();
+        Sandbox.runToExit(() -> {
+            long before = go(() -> { }).id();
+            call("relay");
+            long after = go(() -> { }).id();
+            started.add(after - before - 1);
+        }, LIMIT, "relay deadlocked: ping and pong must each run in their own goroutine");
+        assertTrue(started.getFirst() >= 2, "relay() started " + started.getFirst() + " goroutine(s), not two: it"
+                + " called ping or pong itself (a buffered channel let it get away with that). Start both in"
+                + " goroutines, go(() -> ping(ch1)) and go(() -> pong(ch1, ch2)), on two unbuffered channels, and"
+                + " only receive the result on ch2 in relay");
+    }
+
+    /** The same for rally: returnBalls runs in a goroutine rally starts, and serve plays against it. */
+    @Test
+    void rallyStartsTheReturnerInAGoroutine() {
+        var started = new ArrayList<Long>();
+        Sandbox.runToExit(() -> {
+            long before = go(() -> { }).id();
+            call("rally", 3);
+            long after = go(() -> { }).id();
+            started.add(after - before - 1);
+        }, LIMIT, "a rally of 3 rounds deadlocked: returnBalls must run in its own goroutine");
+        assertTrue(started.getFirst() >= 1, "rally(3) started no goroutine: it played both sides itself (buffered"
+                + " channels let it send every ping first). Make two unbuffered channels, start returnBalls in a"
+                + " goroutine, go(() -> returnBalls(pings, pongs)), and return serve(rounds, pings, pongs): then each"
+                + " ping waits for its pong");
     }
 
     /**
