@@ -43,6 +43,10 @@ import org.junit.jupiter.params.provider.ValueSource;
  *       the channel to anyone who could receive: a deadlock.</li>
  *   <li>{@code buffered-fill-in-the-caller}: {@code owner()} makes a channel with room for all n values, fills and
  *       closes it itself, and starts no goroutine: every range works, but the owner-goroutine test fails.</li>
+ *   <li>{@code goroutine-per-value}: {@code owner()} starts a goroutine per value and one that closes after a
+ *       WaitGroup: the values come out in order only by luck; the owner-goroutine test counts more than one.</li>
+ *   <li>{@code separate-closer}: a buffered channel, one goroutine that sends and another that closes it: a send
+ *       on a closed channel on unlucky schedules; the owner-goroutine test counts two.</li>
  * </ul>
  */
 @Timeout(20)
@@ -88,8 +92,8 @@ class OwnershipTest {
     /**
      * The writing and the close belong to a goroutine that {@code owner()} starts. Go numbers goroutines in the order
      * they are started, so two probe goroutines started just before and just after the call have consecutive ids
-     * exactly when {@code owner()} started none: no clock, no schedule (an owner goroutine that has already finished
-     * still took its id).
+     * exactly when {@code owner()} started none, and differ by two when it started exactly one: no clock, no schedule
+     * (an owner goroutine that has already finished still took its id).
      */
     @Test
     void ownerStartsTheGoroutineThatWritesAndCloses() {
@@ -106,6 +110,11 @@ class OwnershipTest {
                 + "let it). The owner is a goroutine: start one with go(...) that sends 0..n-1 and then closes the "
                 + "channel, and return the channel at once, so that the values are sent while a utilizer receives "
                 + "them, however many there are");
+        assertEquals(1, startedByOwner.getFirst(), "owner(3) started " + startedByOwner.getFirst() + " goroutines:"
+                + " the channel then has several writers (a goroutine per value, or a second goroutine that closes),"
+                + " and which value comes first, or whether the close comes after the last send, is up to the"
+                + " scheduler. Ownership means one owner goroutine: start exactly one, which sends 0..n-1 in order and"
+                + " then closes the channel itself (in a finally)");
     }
 
     // ---- helpers ----
