@@ -31,6 +31,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  *       blocks for 150 or 1000 values;</li>
  *   <li>{@code fixed-capacity-1024}: {@code Chan.make(1024)}, larger than any count but the last; blocks for 10 007
  *       values.</li>
+ *   <li>{@code nil-channel-for-zero}: {@code Chan.nil()} for a count of 0; the producer's close panics with
+ *       {@code close of nil channel}.</li>
  * </ul>
  */
 @Timeout(10)
@@ -38,7 +40,7 @@ class BufferedTest {
     private static final Duration LIMIT = Duration.ofSeconds(2);
 
     @ParameterizedTest(name = "{0} values")
-    @ValueSource(ints = {1, 6, 7, 20, 150, 1000, 10_007})
+    @ValueSource(ints = {0, 1, 6, 7, 20, 150, 1000, 10_007})
     void theProducerSendsEveryValueWithNoConsumerRunning(int count) {
         Chan<Integer> ch = Buffered.newChannel(count);
         List<String> sent = Stdout.capture(() -> Sandbox.runToExit(() -> Buffered.produce(ch, count), LIMIT,
