@@ -3,15 +3,13 @@ package broadcast;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import dev.gokata.testkit.Bytecode;
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
-import org.objectweb.asm.ClassReader;
-import org.objectweb.asm.ClassVisitor;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 
@@ -28,22 +26,17 @@ class BroadcastCallsTest {
     @Test
     void theWriterBroadcastsOnceAndNeverSignals() throws IOException {
         List<String> calls = new ArrayList<>();
-        try (InputStream in = Broadcast.class.getResourceAsStream("Broadcast.class")) {
-            new ClassReader(in.readAllBytes()).accept(new ClassVisitor(Opcodes.ASM9) {
+        Bytecode.visitMethods(Broadcast.class, (access, name, desc) -> {
+            return new MethodVisitor(Opcodes.ASM9) {
                 @Override
-                public MethodVisitor visitMethod(int access, String name, String desc, String sig, String[] ex) {
-                    return new MethodVisitor(Opcodes.ASM9) {
-                        @Override
-                        public void visitMethodInsn(int op, String owner, String m, String d, boolean itf) {
-                            if (owner.equals("dev/gokata/runtime/Cond")
-                                    && (m.equals("signal") || m.equals("broadcast"))) {
-                                calls.add(m);
-                            }
-                        }
-                    };
+                public void visitMethodInsn(int op, String owner, String m, String d, boolean itf) {
+                    if (owner.equals("dev/gokata/runtime/Cond")
+                            && (m.equals("signal") || m.equals("broadcast"))) {
+                        calls.add(m);
+                    }
                 }
-            }, ClassReader.SKIP_DEBUG);
-        }
+            };
+        });
         String found = calls.isEmpty() ? "never calls signal() or broadcast()"
                 : "calls " + String.join(", ", calls.stream().map(m -> m + "()").toList());
         assertEquals(List.of("broadcast"), calls, "the code " + found + " on its Cond: the writer should change both"
@@ -54,25 +47,20 @@ class BroadcastCallsTest {
     @Test
     void theWriterBroadcastsOnlyAfterItsLastWrite() throws IOException {
         Map<String, List<String>> callsByMethod = new TreeMap<>();
-        try (InputStream in = Broadcast.class.getResourceAsStream("Broadcast.class")) {
-            new ClassReader(in.readAllBytes()).accept(new ClassVisitor(Opcodes.ASM9) {
+        Bytecode.visitMethods(Broadcast.class, (access, name, desc) -> {
+            List<String> calls = callsByMethod.computeIfAbsent(name + desc, k -> new ArrayList<>());
+            return new MethodVisitor(Opcodes.ASM9) {
                 @Override
-                public MethodVisitor visitMethod(int access, String name, String desc, String sig, String[] ex) {
-                    List<String> calls = callsByMethod.computeIfAbsent(name + desc, k -> new ArrayList<>());
-                    return new MethodVisitor(Opcodes.ASM9) {
-                        @Override
-                        public void visitMethodInsn(int op, String owner, String m, String d, boolean itf) {
-                            if (owner.equals("dev/gokata/runtime/Cond") && m.equals("broadcast")) {
-                                calls.add("broadcast");
-                            } else if (owner.startsWith("java/util/") && owner.endsWith("Map")
-                                    && (m.equals("put") || m.equals("putIfAbsent") || m.equals("putAll"))) {
-                                calls.add("put");
-                            }
-                        }
-                    };
+                public void visitMethodInsn(int op, String owner, String m, String d, boolean itf) {
+                    if (owner.equals("dev/gokata/runtime/Cond") && m.equals("broadcast")) {
+                        calls.add("broadcast");
+                    } else if (owner.startsWith("java/util/") && owner.endsWith("Map")
+                            && (m.equals("put") || m.equals("putIfAbsent") || m.equals("putAll"))) {
+                        calls.add("put");
+                    }
                 }
-            }, ClassReader.SKIP_DEBUG);
-        }
+            };
+        });
         callsByMethod.forEach((method, calls) -> {
             int broadcast = calls.indexOf("broadcast");
             boolean writesAfter = broadcast >= 0 && calls.subList(broadcast, calls.size()).contains("put");

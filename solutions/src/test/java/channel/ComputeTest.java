@@ -10,10 +10,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.gokata.runtime.Chan;
 import dev.gokata.runtime.Goroutine;
 import dev.gokata.runtime.WaitReason;
+import dev.gokata.testkit.Bytecode;
 import dev.gokata.testkit.Goroutines;
 import dev.gokata.testkit.Stdout;
 import java.io.IOException;
-import java.io.InputStream;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
@@ -24,8 +24,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.objectweb.asm.ClassReader;
-import org.objectweb.asm.ClassVisitor;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 
@@ -177,31 +175,26 @@ class ComputeTest {
     @Test
     void theGoroutineSendsTheComputedValueItself() throws IOException {
         var sendsTheValue = new AtomicBoolean();
-        try (InputStream in = Compute.class.getResourceAsStream("Compute.class")) {
-            new ClassReader(in.readAllBytes()).accept(new ClassVisitor(Opcodes.ASM9) {
+        Bytecode.visitMethods(Compute.class, (access, name, desc) -> {
+            var calls = new HashSet<String>();
+            return new MethodVisitor(Opcodes.ASM9) {
                 @Override
-                public MethodVisitor visitMethod(int access, String name, String desc, String sig, String[] ex) {
-                    var calls = new HashSet<String>();
-                    return new MethodVisitor(Opcodes.ASM9) {
-                        @Override
-                        public void visitMethodInsn(int op, String owner, String m, String d, boolean itf) {
-                            if (m.equals("applyAsInt") || m.equals("valueOf") && owner.equals("java/lang/Integer")) {
-                                calls.add(m);
-                            } else if (m.equals("send") && owner.startsWith("dev/gokata/runtime/")) {
-                                calls.add(m);
-                            }
-                        }
-
-                        @Override
-                        public void visitEnd() {
-                            if (calls.containsAll(Set.of("applyAsInt", "valueOf", "send"))) {
-                                sendsTheValue.set(true);
-                            }
-                        }
-                    };
+                public void visitMethodInsn(int op, String owner, String m, String d, boolean itf) {
+                    if (m.equals("applyAsInt") || m.equals("valueOf") && owner.equals("java/lang/Integer")) {
+                        calls.add(m);
+                    } else if (m.equals("send") && owner.startsWith("dev/gokata/runtime/")) {
+                        calls.add(m);
+                    }
                 }
-            }, ClassReader.SKIP_DEBUG);
-        }
+
+                @Override
+                public void visitEnd() {
+                    if (calls.containsAll(Set.of("applyAsInt", "valueOf", "send"))) {
+                        sendsTheValue.set(true);
+                    }
+                }
+            };
+        });
         assertTrue(sendsTheValue.get(), "no code in Compute sends the value op computed: the goroutine must send c"
                 + " itself (ch.send(c) on a Chan<Integer>), and compute must return what it receives. A channel that"
                 + " only signals \"done\" while the value travels through a shared array or field is a shared"

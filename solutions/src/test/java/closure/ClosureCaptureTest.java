@@ -3,15 +3,13 @@ package closure;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.gokata.testkit.Bytecode;
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import org.objectweb.asm.ClassReader;
-import org.objectweb.asm.ClassVisitor;
 import org.objectweb.asm.Handle;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
@@ -62,43 +60,38 @@ class ClosureCaptureTest {
     private static Incr readIncr() throws IOException {
         List<String> handedOver = new ArrayList<>();
         List<String> touches = new ArrayList<>();
-        try (InputStream in = Closure.class.getResourceAsStream("Closure.class")) {
-            new ClassReader(in.readAllBytes()).accept(new ClassVisitor(Opcodes.ASM9) {
+        Bytecode.visitMethods(Closure.class, (access, name, desc) -> {
+            if (!name.equals("incr")) {
+                return null;
+            }
+            return new MethodVisitor(Opcodes.ASM9) {
                 @Override
-                public MethodVisitor visitMethod(int access, String name, String desc, String sig, String[] ex) {
-                    if (!name.equals("incr")) {
-                        return null;
-                    }
-                    return new MethodVisitor(Opcodes.ASM9) {
-                        @Override
-                        public void visitInvokeDynamicInsn(String n, String d, Handle bsm, Object... args) {
-                            handOver(d);
-                        }
-
-                        @Override
-                        public void visitMethodInsn(int op, String owner, String m, String d, boolean itf) {
-                            if (owner.startsWith("closure/Closure")) {
-                                handOver(d);
-                            } else if (owner.startsWith("java/util/concurrent/atomic/") && !m.equals("<init>")) {
-                                touches.add(owner.substring(owner.lastIndexOf('/') + 1) + "." + m + "()");
-                            }
-                        }
-
-                        @Override
-                        public void visitInsn(int opcode) {
-                            if (opcode == Opcodes.IALOAD || opcode == Opcodes.LALOAD) {
-                                touches.add("reads an array element");
-                            }
-                        }
-
-                        private void handOver(String descriptor) {
-                            Arrays.stream(Type.getArgumentTypes(descriptor)).map(Type::getDescriptor)
-                                    .forEach(handedOver::add);
-                        }
-                    };
+                public void visitInvokeDynamicInsn(String n, String d, Handle bsm, Object... args) {
+                    handOver(d);
                 }
-            }, ClassReader.SKIP_DEBUG);
-        }
+
+                @Override
+                public void visitMethodInsn(int op, String owner, String m, String d, boolean itf) {
+                    if (owner.startsWith("closure/Closure")) {
+                        handOver(d);
+                    } else if (owner.startsWith("java/util/concurrent/atomic/") && !m.equals("<init>")) {
+                        touches.add(owner.substring(owner.lastIndexOf('/') + 1) + "." + m + "()");
+                    }
+                }
+
+                @Override
+                public void visitInsn(int opcode) {
+                    if (opcode == Opcodes.IALOAD || opcode == Opcodes.LALOAD) {
+                        touches.add("reads an array element");
+                    }
+                }
+
+                private void handOver(String descriptor) {
+                    Arrays.stream(Type.getArgumentTypes(descriptor)).map(Type::getDescriptor)
+                            .forEach(handedOver::add);
+                }
+            };
+        });
         return new Incr(handedOver, touches);
     }
 }

@@ -2,13 +2,11 @@ package counter;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.gokata.testkit.Bytecode;
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.objectweb.asm.ClassReader;
-import org.objectweb.asm.ClassVisitor;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 
@@ -32,43 +30,38 @@ class CounterLockFreeTest {
         List<String> locks = new ArrayList<>();
         List<String> atomics = new ArrayList<>();
         List<String> plainWrites = new ArrayList<>();
-        try (InputStream in = Counter.class.getResourceAsStream("Counter.class")) {
-            new ClassReader(in.readAllBytes()).accept(new ClassVisitor(Opcodes.ASM9) {
+        Bytecode.visitMethods(Counter.class, (access, name, desc) -> {
+            if ((access & Opcodes.ACC_SYNCHRONIZED) != 0) {
+                locks.add("synchronized method " + name);
+            }
+            boolean constructor = name.equals("<init>") || name.equals("<clinit>");
+            return new MethodVisitor(Opcodes.ASM9) {
                 @Override
-                public MethodVisitor visitMethod(int access, String name, String desc, String sig, String[] ex) {
-                    if ((access & Opcodes.ACC_SYNCHRONIZED) != 0) {
-                        locks.add("synchronized method " + name);
+                public void visitFieldInsn(int opcode, String owner, String field, String desc) {
+                    boolean put = opcode == Opcodes.PUTFIELD || opcode == Opcodes.PUTSTATIC;
+                    if (put && !constructor && (desc.equals("J") || desc.equals("I"))) {
+                        plainWrites.add(field + " in " + name);
                     }
-                    boolean constructor = name.equals("<init>") || name.equals("<clinit>");
-                    return new MethodVisitor(Opcodes.ASM9) {
-                        @Override
-                        public void visitFieldInsn(int opcode, String owner, String field, String desc) {
-                            boolean put = opcode == Opcodes.PUTFIELD || opcode == Opcodes.PUTSTATIC;
-                            if (put && !constructor && (desc.equals("J") || desc.equals("I"))) {
-                                plainWrites.add(field + " in " + name);
-                            }
-                        }
-
-                        @Override
-                        public void visitInsn(int opcode) {
-                            if (opcode == Opcodes.MONITORENTER) {
-                                locks.add("synchronized block in " + name);
-                            }
-                        }
-
-                        @Override
-                        public void visitMethodInsn(int op, String owner, String m, String d, boolean itf) {
-                            if (LOCK_TYPES.stream().anyMatch(owner::startsWith)) {
-                                locks.add(owner.replace('/', '.') + "." + m + " in " + name);
-                            }
-                            if (ATOMIC_TYPES.stream().anyMatch(owner::startsWith)) {
-                                atomics.add(owner);
-                            }
-                        }
-                    };
                 }
-            }, ClassReader.SKIP_DEBUG);
-        }
+
+                @Override
+                public void visitInsn(int opcode) {
+                    if (opcode == Opcodes.MONITORENTER) {
+                        locks.add("synchronized block in " + name);
+                    }
+                }
+
+                @Override
+                public void visitMethodInsn(int op, String owner, String m, String d, boolean itf) {
+                    if (LOCK_TYPES.stream().anyMatch(owner::startsWith)) {
+                        locks.add(owner.replace('/', '.') + "." + m + " in " + name);
+                    }
+                    if (ATOMIC_TYPES.stream().anyMatch(owner::startsWith)) {
+                        atomics.add(owner);
+                    }
+                }
+            };
+        });
         assertTrue(!atomics.isEmpty(), "Counter uses no atomic: count with an AtomicLong (incrementAndGet), Go's"
                 + " atomic.AddUint64; counter++ on a plain or volatile field loses increments");
         assertTrue(locks.isEmpty(), "the counter is correct with a lock, but this kata is about counting without one:"

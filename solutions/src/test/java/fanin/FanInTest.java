@@ -9,12 +9,12 @@ import dev.gokata.runtime.Go;
 import dev.gokata.runtime.Received;
 import dev.gokata.runtime.Goroutine;
 import dev.gokata.runtime.RecvChan;
+import dev.gokata.testkit.Bytecode;
 import dev.gokata.testkit.Goroutines;
 import dev.gokata.testkit.Recv;
 import dev.gokata.testkit.Sandbox;
 import dev.gokata.testkit.Stdout;
 import java.io.IOException;
-import java.io.InputStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -25,8 +25,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.objectweb.asm.ClassReader;
-import org.objectweb.asm.ClassVisitor;
 import org.objectweb.asm.Handle;
 import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
@@ -199,65 +197,60 @@ class FanInTest {
      */
     private static MainCalls mainCalls() throws IOException {
         var methods = new HashMap<String, List<Call>>();
-        try (InputStream in = FanIn.class.getResourceAsStream("FanIn.class")) {
-            new ClassReader(in.readAllBytes()).accept(new ClassVisitor(Opcodes.ASM9) {
+        Bytecode.visitMethods(FanIn.class, (access, name, desc) -> {
+            var calls = new ArrayList<Call>();
+            var callsAt = new ArrayList<Integer>();
+            var loops = new ArrayList<int[]>();
+            methods.put(name + desc, calls);
+            return new MethodVisitor(Opcodes.ASM9) {
+                private final Map<Label, Integer> seen = new HashMap<>();
+                private int at;
+
                 @Override
-                public MethodVisitor visitMethod(int access, String name, String desc, String sig, String[] ex) {
-                    var calls = new ArrayList<Call>();
-                    var callsAt = new ArrayList<Integer>();
-                    var loops = new ArrayList<int[]>();
-                    methods.put(name + desc, calls);
-                    return new MethodVisitor(Opcodes.ASM9) {
-                        private final Map<Label, Integer> seen = new HashMap<>();
-                        private int at;
-
-                        @Override
-                        public void visitLabel(Label label) {
-                            seen.put(label, at);
-                        }
-
-                        @Override
-                        public void visitJumpInsn(int opcode, Label label) {
-                            at++;
-                            if (seen.containsKey(label)) {
-                                loops.add(new int[] {seen.get(label), at});
-                            }
-                        }
-
-                        @Override
-                        public void visitMethodInsn(int op, String owner, String mname, String mdesc, boolean itf) {
-                            at++;
-                            if (owner.equals("fanin/FanIn")) {
-                                calls.add(new Call(mname, mdesc, false));
-                                callsAt.add(at);
-                            }
-                        }
-
-                        @Override
-                        public void visitInvokeDynamicInsn(String n, String d, Handle bsm, Object... args) {
-                            at++;
-                            for (Object arg : args) {
-                                if (arg instanceof Handle h && h.getOwner().equals("fanin/FanIn")) {
-                                    calls.add(new Call(h.getName(), h.getDesc(), true)); // a lambda may run often
-                                    callsAt.add(at);
-                                }
-                            }
-                        }
-
-                        @Override
-                        public void visitEnd() {
-                            for (int i = 0; i < calls.size(); i++) {
-                                int call = callsAt.get(i);
-                                if (loops.stream().anyMatch(l -> l[0] <= call && call <= l[1])) {
-                                    Call c = calls.get(i);
-                                    calls.set(i, new Call(c.name(), c.desc(), true));
-                                }
-                            }
-                        }
-                    };
+                public void visitLabel(Label label) {
+                    seen.put(label, at);
                 }
-            }, ClassReader.SKIP_DEBUG);
-        }
+
+                @Override
+                public void visitJumpInsn(int opcode, Label label) {
+                    at++;
+                    if (seen.containsKey(label)) {
+                        loops.add(new int[] {seen.get(label), at});
+                    }
+                }
+
+                @Override
+                public void visitMethodInsn(int op, String owner, String mname, String mdesc, boolean itf) {
+                    at++;
+                    if (owner.equals("fanin/FanIn")) {
+                        calls.add(new Call(mname, mdesc, false));
+                        callsAt.add(at);
+                    }
+                }
+
+                @Override
+                public void visitInvokeDynamicInsn(String n, String d, Handle bsm, Object... args) {
+                    at++;
+                    for (Object arg : args) {
+                        if (arg instanceof Handle h && h.getOwner().equals("fanin/FanIn")) {
+                            calls.add(new Call(h.getName(), h.getDesc(), true)); // a lambda may run often
+                            callsAt.add(at);
+                        }
+                    }
+                }
+
+                @Override
+                public void visitEnd() {
+                    for (int i = 0; i < calls.size(); i++) {
+                        int call = callsAt.get(i);
+                        if (loops.stream().anyMatch(l -> l[0] <= call && call <= l[1])) {
+                            Call c = calls.get(i);
+                            calls.set(i, new Call(c.name(), c.desc(), true));
+                        }
+                    }
+                }
+            };
+        });
         int[] counts = new int[2]; // square, merge
         boolean[] squareInALoop = {false};
         follow(methods, "main([Ljava/lang/String;)V", false, 0, counts, squareInALoop);

@@ -6,11 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.gokata.runtime.Goroutine;
+import dev.gokata.testkit.Bytecode;
 import dev.gokata.testkit.Concurrency;
 import dev.gokata.testkit.Goroutines;
 import dev.gokata.testkit.Stdout;
 import java.io.IOException;
-import java.io.InputStream;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
@@ -24,8 +24,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.objectweb.asm.ClassReader;
-import org.objectweb.asm.ClassVisitor;
 import org.objectweb.asm.Handle;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
@@ -271,30 +269,25 @@ class HelloTest {
     void theThirdGoroutineCallsAFunctionValue() throws IOException {
         Set<String> made = new HashSet<>();
         Set<String> called = new HashSet<>();
-        try (InputStream in = Hello.class.getResourceAsStream("Hello.class")) {
-            new ClassReader(in.readAllBytes()).accept(new ClassVisitor(Opcodes.ASM9) {
+        Bytecode.visitMethods(Hello.class, (access, name, desc) -> {
+            return new MethodVisitor(Opcodes.ASM9) {
                 @Override
-                public MethodVisitor visitMethod(int access, String name, String desc, String sig, String[] ex) {
-                    return new MethodVisitor(Opcodes.ASM9) {
-                        @Override
-                        public void visitInvokeDynamicInsn(String n, String d, Handle bsm, Object... args) {
-                            String type = Type.getReturnType(d).getInternalName();
-                            if (bsm.getOwner().equals("java/lang/invoke/LambdaMetafactory")
-                                    && !type.equals("java/lang/Runnable")) {
-                                made.add(type);
-                            }
-                        }
-
-                        @Override
-                        public void visitMethodInsn(int op, String owner, String m, String d, boolean itf) {
-                            if (op == Opcodes.INVOKEINTERFACE) {
-                                called.add(owner);
-                            }
-                        }
-                    };
+                public void visitInvokeDynamicInsn(String n, String d, Handle bsm, Object... args) {
+                    String type = Type.getReturnType(d).getInternalName();
+                    if (bsm.getOwner().equals("java/lang/invoke/LambdaMetafactory")
+                            && !type.equals("java/lang/Runnable")) {
+                        made.add(type);
+                    }
                 }
-            }, ClassReader.SKIP_DEBUG);
-        }
+
+                @Override
+                public void visitMethodInsn(int op, String owner, String m, String d, boolean itf) {
+                    if (op == Opcodes.INVOKEINTERFACE) {
+                        called.add(owner);
+                    }
+                }
+            };
+        });
         made.retainAll(called);
         assertFalse(made.isEmpty(), "run() never calls fun through a function value: store fun in a variable,"
                 + " Consumer<String> fv = this::fun;, and start the third goroutine with go(() ->"

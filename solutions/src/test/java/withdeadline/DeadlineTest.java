@@ -11,11 +11,11 @@ import dev.gokata.runtime.ContextError;
 import dev.gokata.runtime.Goroutine;
 import dev.gokata.runtime.Received;
 import dev.gokata.runtime.RecvChan;
+import dev.gokata.testkit.Bytecode;
 import dev.gokata.testkit.Goroutines;
 import dev.gokata.testkit.Recv;
 import dev.gokata.testkit.Stdout;
 import java.io.IOException;
-import java.io.InputStream;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -25,8 +25,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.objectweb.asm.ClassReader;
-import org.objectweb.asm.ClassVisitor;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 
@@ -237,21 +235,16 @@ class DeadlineTest {
     @Test
     void whenMainRuns_thenItCancelsTheContextItMade() throws IOException {
         var cancels = new AtomicInteger();
-        try (InputStream in = Deadline.class.getResourceAsStream("Deadline.class")) {
-            new ClassReader(in.readAllBytes()).accept(new ClassVisitor(Opcodes.ASM9) {
+        Bytecode.visitMethods(Deadline.class, (access, name, desc) -> {
+            return !name.equals("main") ? null : new MethodVisitor(Opcodes.ASM9) {
                 @Override
-                public MethodVisitor visitMethod(int access, String name, String desc, String sig, String[] ex) {
-                    return !name.equals("main") ? null : new MethodVisitor(Opcodes.ASM9) {
-                        @Override
-                        public void visitMethodInsn(int op, String owner, String mname, String mdesc, boolean itf) {
-                            if (mname.equals("cancel") && mdesc.equals("()V")) {
-                                cancels.incrementAndGet();
-                            }
-                        }
-                    };
+                public void visitMethodInsn(int op, String owner, String mname, String mdesc, boolean itf) {
+                    if (mname.equals("cancel") && mdesc.equals("()V")) {
+                        cancels.incrementAndGet();
+                    }
                 }
-            }, ClassReader.SKIP_DEBUG);
-        }
+            };
+        });
 
         assertTrue(cancels.get() > 0, "main never cancels the context it made with Context.withDeadline: cancel it"
                 + " when main is done with it (try { ... } finally { ctx.cancel(); }, Go's defer cancel()), so that"

@@ -1,0 +1,35 @@
+package dev.gokata.testkit;
+
+import java.io.IOException;
+import java.io.InputStream;
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.ClassVisitor;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
+
+/** Reads a student's compiled class with ASM, for the lessons its output cannot show (what a method calls). */
+public final class Bytecode {
+    private Bytecode() {
+    }
+
+    /** A visitor for the method {@code name} with descriptor {@code desc}, or null to skip it. */
+    @FunctionalInterface
+    public interface MethodReader {
+        MethodVisitor method(int access, String name, String desc);
+    }
+
+    /** Visits every method of {@code type}, lambda bodies included (each is a method of its own). */
+    public static void visitMethods(Class<?> type, MethodReader reader) throws IOException {
+        try (InputStream in = type.getResourceAsStream(type.getSimpleName() + ".class")) {
+            if (in == null) {
+                throw new IOException("no compiled class of " + type.getName());
+            }
+            new ClassReader(in.readAllBytes()).accept(new ClassVisitor(Opcodes.ASM9) {
+                @Override
+                public MethodVisitor visitMethod(int access, String name, String desc, String sig, String[] ex) {
+                    return reader.method(access, name, desc);
+                }
+            }, ClassReader.SKIP_DEBUG);
+        }
+    }
+}
