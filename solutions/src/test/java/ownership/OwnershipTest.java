@@ -1,6 +1,5 @@
 package ownership;
 
-import static dev.gokata.runtime.Go.go;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -90,20 +89,16 @@ class OwnershipTest {
     }
 
     /**
-     * The writing and the close belong to a goroutine that {@code owner()} starts. Go numbers goroutines in the order
-     * they are started, so two probe goroutines started just before and just after the call have consecutive ids
-     * exactly when {@code owner()} started none, and differ by two when it started exactly one: no clock, no schedule
-     * (an owner goroutine that has already finished still took its id).
+     * The writing and the close belong to the one goroutine that {@code owner()} starts, counted by
+     * {@link Goroutines#countStarts} (no clock, no schedule).
      */
     @Test
     void ownerStartsTheGoroutineThatWritesAndCloses() {
         var startedByOwner = new ArrayList<Long>();
         runOwned(() -> {
-            long before = go(() -> { }).id();
-            var ch = (RecvChan<Integer>) call(3);
-            long after = go(() -> { }).id();
-            startedByOwner.add(after - before - 1);
-            ch.forEach(v -> { }); // drain it, so that the owner goroutine can finish
+            var owned = Goroutines.countStarts(() -> (RecvChan<Integer>) call(3));
+            startedByOwner.add(owned.goroutines());
+            owned.result().forEach(v -> { }); // drain it, so that the owner goroutine can finish
         });
         assertTrue(startedByOwner.getFirst() > 0, "owner(3) returned without starting a goroutine: it sent the "
                 + "values and closed the channel itself, before returning it (a buffer big enough for every value "

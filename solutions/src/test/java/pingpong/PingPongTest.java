@@ -14,6 +14,7 @@ import dev.gokata.runtime.Goroutine;
 import dev.gokata.runtime.RecvChan;
 import dev.gokata.runtime.SendChan;
 import dev.gokata.runtime.WaitReason;
+import dev.gokata.testkit.Goroutines;
 import dev.gokata.testkit.Sandbox;
 import dev.gokata.testkit.Stdout;
 import java.io.IOException;
@@ -97,19 +98,15 @@ class PingPongTest {
     }
 
     /**
-     * relay starts ping and pong in goroutines of their own. Go numbers goroutines in the order they are started, so
-     * two probe goroutines started just before and just after relay() have ids that differ by one more than the
-     * number of goroutines relay started: no clock, no schedule. Buffered channels let a relay that calls ping and
-     * pong itself return "ping pong" too, but then nothing runs concurrently.
+     * relay starts ping and pong in goroutines of their own, counted by {@link Goroutines#countStarts} (no clock, no
+     * schedule). Buffered channels let a relay that calls ping and pong itself return "ping pong" too, but then
+     * nothing runs concurrently.
      */
     @Test
     void relayStartsPingAndPongInGoroutines() {
         var started = new ArrayList<Long>();
         Sandbox.runToExit(() -> {
-            long before = go(() -> { }).id();
-            call("relay");
-            long after = go(() -> { }).id();
-            started.add(after - before - 1);
+            started.add(Goroutines.countStarts(() -> call("relay")).goroutines());
         }, LIMIT, "relay deadlocked: ping and pong must each run in their own goroutine");
         assertTrue(started.getFirst() >= 2, "relay() started " + started.getFirst() + " goroutine(s), not two: it"
                 + " called ping or pong itself (a buffered channel let it get away with that). Start both in"
@@ -122,10 +119,7 @@ class PingPongTest {
     void rallyStartsTheReturnerInAGoroutine() {
         var started = new ArrayList<Long>();
         Sandbox.runToExit(() -> {
-            long before = go(() -> { }).id();
-            call("rally", 3);
-            long after = go(() -> { }).id();
-            started.add(after - before - 1);
+            started.add(Goroutines.countStarts(() -> call("rally", 3)).goroutines());
         }, LIMIT, "a rally of 3 rounds deadlocked: returnBalls must run in its own goroutine");
         assertTrue(started.getFirst() >= 1, "rally(3) started no goroutine: it played both sides itself (buffered"
                 + " channels let it send every ping first). Make two unbuffered channels, start returnBalls in a"

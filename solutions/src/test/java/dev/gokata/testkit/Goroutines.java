@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -89,6 +90,23 @@ public final class Goroutines {
             Go.sleep(Duration.ofMillis(1));
         }
         return true;
+    }
+
+    /** What a call returned, and how many goroutines it started. */
+    public record Started<T>(T result, long goroutines) {
+    }
+
+    /**
+     * Calls {@code call} and counts the goroutines it started. Go numbers goroutines in the order they are started,
+     * so two probe goroutines started just before and just after the call have ids that differ by one more than that
+     * count: no clock, no schedule (a goroutine that has already finished still took its id). Call it from a
+     * goroutine of a program in which nothing else starts goroutines meanwhile.
+     */
+    public static <T> Started<T> countStarts(Supplier<T> call) {
+        long before = Go.go(() -> { }).id();
+        T result = call.get();
+        long after = Go.go(() -> { }).id();
+        return new Started<>(result, after - before - 1);
     }
 
     /**
