@@ -114,7 +114,8 @@ public final class Goroutines {
      * a mutex: {@link WaitReason#canDeadlock}); empty while it runs, sleeps or has ended. Also empty from the moment
      * another goroutine wakes it (its thread is no longer parked) until it runs again and clears its wait reason
      * itself: a test that hands a goroutine a value and then waits for it to park again sees it park again, not the
-     * wait that just ended.
+     * wait that just ended. Empty too while it is parked with a deadline (a select with an {@code after} case), which
+     * ends by itself.
      */
     public static Optional<WaitReason> blockedIn(Goroutine g) {
         return g.waitReason().filter(WaitReason::canDeadlock)

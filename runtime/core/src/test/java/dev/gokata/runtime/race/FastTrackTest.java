@@ -178,7 +178,8 @@ class FastTrackTest {
     /**
      * A sync clock that outlives a reset (a runtime object kept from one test to the next) holds the old threads'
      * clocks under slots that the reset gives out again from 1: acquiring it must not order a new thread's access
-     * before the acquirer. Seen as a race missed in one grading of channel's shared-variable-and-sleep fixture.
+     * before the acquirer. Looked for after channel's shared-variable-and-sleep fixture once passed a test that its
+     * race should fail (not reproduced, so not shown to be that case's cause).
      */
     @Test
     void givenAClockKeptAcrossAReset_whenAcquiredAfterIt_thenItHidesNoRaceOfTheNewThreads() throws Exception {
