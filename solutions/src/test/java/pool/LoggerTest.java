@@ -6,11 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gokata.runtime.Pool;
 import dev.gokata.runtime.WaitGroup;
+import dev.gokata.testkit.Fields;
 import dev.gokata.testkit.Stdout;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
-import java.lang.reflect.Field;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -102,18 +102,7 @@ class LoggerTest {
     /** Every Pool that {@code logger} keeps in a field of Logger (pools of StringBuilder, as the kata asks). */
     @SuppressWarnings("unchecked")
     private static List<Pool<StringBuilder>> poolsOf(Logger logger) {
-        var pools = new ArrayList<Pool<StringBuilder>>();
-        for (Field f : Logger.class.getDeclaredFields()) {
-            f.setAccessible(true);
-            try {
-                if (f.get(logger) instanceof Pool<?> p) {
-                    pools.add((Pool<StringBuilder>) p);
-                }
-            } catch (IllegalAccessException e) {
-                throw new AssertionError("cannot read the field " + f.getName() + " of Logger", e);
-            }
-        }
-        return pools;
+        return (List<Pool<StringBuilder>>) (List<?>) Fields.valuesOf(logger, Logger.class, Pool.class);
     }
 
     /**
