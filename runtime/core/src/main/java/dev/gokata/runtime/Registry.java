@@ -24,7 +24,8 @@ import java.util.List;
  * removable blocks while a removed block keeps its own link: a concurrent reader, wherever it stands, still reaches
  * every registered goroutine. Pruning runs when the head block's sequence number reaches {@code pruneAt}, set to
  * as many blocks later as survived (at least {@code MIN_PRUNE_BLOCKS}): amortised O(1) per start, and at most about
- * twice the surviving blocks plus that minimum are kept.
+ * twice the surviving blocks plus that minimum are kept while goroutines start; and before every listing, which walks
+ * them all anyway.
  */
 final class Registry {
     /** The mark of a slot whose goroutine has left. */
@@ -111,8 +112,13 @@ final class Registry {
         SLOT.setRelease(g.registryBlock().slots, g.registrySlot(), GONE);
     }
 
-    /** The registered goroutines, in no particular order. */
+    /**
+     * The registered goroutines, in no particular order. Prunes first: starts prune only as the registry grows, so
+     * after a crowd of goroutines has come and gone their blocks would stay until the next crowd, and every listing
+     * (a virtual thread's first use of the runtime looks through it) would walk them all.
+     */
     List<Goroutine> list() {
+        prune();
         var out = new ArrayList<Goroutine>();
         for (var b = (Block) HEAD.getVolatile(this); b != null; b = b.next) {
             int n = Math.min((int) TAKEN.getVolatile(b), BLOCK);
@@ -124,6 +130,15 @@ final class Registry {
             }
         }
         return out;
+    }
+
+    /** The number of blocks linked now (for tests). */
+    int blocks() {
+        int n = 0;
+        for (var b = (Block) HEAD.getVolatile(this); b != null; b = b.next) {
+            n++;
+        }
+        return n;
     }
 
     private void prune() {

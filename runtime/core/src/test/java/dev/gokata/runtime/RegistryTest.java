@@ -72,6 +72,22 @@ class RegistryTest {
         assertInstanceOf(Outcome.Exited.class, o, o::report);
     }
 
+    @Test
+    void givenACrowdOfGoroutinesThatAllLeft_whenListed_thenTheirBlocksAreGoneBeforeTheNextStart() {
+        var registry = new Registry();
+        var crowd = new ArrayList<Goroutine>();
+        for (int i = 0; i < 100 * 64; i++) {
+            var g = new Goroutine(null, i + 1, 1, null, false);
+            registry.add(g);
+            crowd.add(g);
+        }
+        crowd.forEach(Registry::remove);
+        assertTrue(registry.blocks() >= 100, "a crowd alive at once keeps its blocks while it lives");
+
+        assertEquals(List.of(), registry.list());
+        assertEquals(1, registry.blocks(), "only the head block is left to walk");
+    }
+
     private static void churn() {
         var wg = new WaitGroup();
         wg.add(CHURN);
