@@ -8,7 +8,9 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -62,8 +64,11 @@ public final class Program {
     private final AtomicInteger timers = new AtomicInteger();
     /** Of {@code timers}, the afterFunc timers: the ones that start a goroutine when they fire. */
     private final AtomicInteger funcTimers = new AtomicInteger();
-    /** The threads that joined the program without being its goroutines ({@link #adopt}). */
-    private final List<Thread> foreignMembers = new CopyOnWriteArrayList<>();
+    /**
+     * The threads that joined the program without being its goroutines ({@link #adopt}): a set, as a program may
+     * start tens of thousands of plain virtual threads that use its channels.
+     */
+    private final Set<Thread> foreignMembers = ConcurrentHashMap.newKeySet();
     private final CompletableFuture<Outcome> outcome = new CompletableFuture<>();
     /** Monitor that {@link #leaks} waits on; notified on each exit only while {@code exitWatchers > 0}. */
     private final Object exits = new Object();
