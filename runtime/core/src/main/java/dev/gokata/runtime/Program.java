@@ -8,10 +8,11 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -79,7 +80,7 @@ public final class Program {
      * The programs made by threads of this program's run (a test's sandboxes), held weakly: what runs in them runs
      * within this program ({@link #within}), and {@link #settled} and {@link #goroutinesWithin} count it.
      */
-    private final List<WeakReference<Program>> nested = new CopyOnWriteArrayList<>();
+    private final Queue<WeakReference<Program>> nested = new ConcurrentLinkedQueue<>();
     /** The first panic that came after the outcome was decided ({@link #panicAfterEnd}). */
     private final AtomicReference<Outcome.Panicked> panicAfterEnd = new AtomicReference<>();
     /**
