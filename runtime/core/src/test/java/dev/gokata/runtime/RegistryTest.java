@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * The program's registry of goroutines is pruned lazily, every thousand or more starts: whatever came and went, the
- * list, the count and the leak check see exactly the goroutines alive.
+ * The program's registry of goroutines is pruned lazily, every thousand or more starts, and before every listing:
+ * whatever came and went, the list, the count and the leak check see exactly the goroutines alive.
  */
 @Timeout(60)
 class RegistryTest {
@@ -82,7 +82,7 @@ class RegistryTest {
             crowd.add(g);
         }
         crowd.forEach(Registry::remove);
-        assertTrue(registry.blocks() >= 100, "a crowd alive at once keeps its blocks while it lives");
+        assertTrue(registry.blocks() >= 100, "the blocks of a crowd that was alive at once stay linked after it left");
 
         assertEquals(List.of(), registry.list());
         assertEquals(1, registry.blocks(), "only the head block is left to walk");
