@@ -1,6 +1,9 @@
 package dev.gokata.runtime;
 
-/** Why a goroutine is not running, in the exact words Go's goroutine dumps use ({@code runtime2.go}). */
+/**
+ * Why a goroutine is not running, in the exact words Go's goroutine dumps use ({@code runtime2.go}), but for
+ * {@link #ONCE_DO}.
+ */
 public enum WaitReason {
     CHAN_RECEIVE("chan receive", true),
     CHAN_SEND("chan send", true),
@@ -13,7 +16,11 @@ public enum WaitReason {
     RWMUTEX_LOCK("sync.RWMutex.Lock", true),
     WAITGROUP_WAIT("sync.WaitGroup.Wait", true),
     COND_WAIT("sync.Cond.Wait", true),
-    /** Waiting inside {@link Once} for a concurrent first call to finish. */
+    /**
+     * Waiting inside {@link Once} for a concurrent first call to finish: a reason of gokata's own, where Go's dump
+     * shows the Once's internal mutex ({@code sync.Mutex.Lock}; {@code semacquire} in Go 1.19), so that the dump names
+     * the Once the student wrote.
+     */
     ONCE_DO("sync.Once.Do", true),
     /** A sleep, or a select with a timeout case: never part of a deadlock, like a pending timer. */
     SLEEP("sleep", false);
