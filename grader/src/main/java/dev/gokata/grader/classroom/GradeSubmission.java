@@ -26,7 +26,8 @@ import picocli.CommandLine.Option;
  * come from the instructor's course folder, only {@code exercises/} from the submission.
  *
  * <p>Before compiling it turns away what the core should never see: a kata missing from the submission, a source
- * file over {@value #MAX_SOURCE_KIB} KiB.
+ * file over {@value #MAX_SOURCE_KIB} KiB, a link that leads out of the submission (a clone keeps the links committed:
+ * one to the course's reference solution, or to a classmate's folder, would be compiled as the student's own).
  */
 @Command(name = "grade-submission", hidden = true,
         description = "Grades one student checkout into a results file (started by `gokata class grade`).")
@@ -98,9 +99,18 @@ public final class GradeSubmission implements Callable<Integer> {
         ResultsJson.write(CourseResult.of(done, (System.nanoTime() - start) / 1_000_000), out);
     }
 
-    /** Why a kata is not handed to the compiler: missing from the submission, or a source file too large. */
+    /**
+     * Why a kata is not handed to the compiler: a link out of the submission, missing from the submission, or a
+     * source file too large.
+     */
     private java.util.Optional<KataResult> refuse(Kata kata) {
         var dir = submission.resolve("exercises").resolve(kata.id());
+        var outside = SubmissionLinks.outside(submission, dir);
+        if (outside.isPresent()) {
+            return java.util.Optional.of(KataResult.error(kata.id(), kata.title(), kata.points(),
+                    "not compiled: " + outside.get() + " is a link to a file outside the submission;"
+                            + " a submission holds its own files, not links to others"));
+        }
         var files = sourceFiles(kata);
         if (files.isEmpty()) {
             return java.util.Optional.of(KataResult.error(kata.id(), kata.title(), kata.points(),
