@@ -5,6 +5,7 @@ import dev.gokata.grader.report.ResultsJson;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -18,7 +19,7 @@ import java.util.regex.Pattern;
  */
 public final class ResultsStore {
 
-    private static final Pattern UNSAFE = Pattern.compile("[^A-Za-z0-9._-]");
+    private static final Pattern UNSAFE = Pattern.compile("[^\\p{L}\\p{M}\\p{N}._-]");
 
     private final Path dir;
 
@@ -26,9 +27,12 @@ public final class ResultsStore {
         this.dir = dir;
     }
 
-    /** A file name for a student: letters, digits, dot, dash and underscore only, never starting with a dot. */
+    /**
+     * A file name for a student: letters (of any script, so that 李 and José stay recognisable), digits, dot, dash
+     * and underscore only, in Unicode's composed form (macOS lists names decomposed), never starting with a dot.
+     */
     public static String fileName(String student) {
-        var safe = UNSAFE.matcher(student).replaceAll("_");
+        var safe = UNSAFE.matcher(Normalizer.normalize(student, Normalizer.Form.NFC)).replaceAll("_");
         return safe.isEmpty() || safe.startsWith(".") ? "_" + safe : safe;
     }
 

@@ -22,7 +22,8 @@ public record Submission(String id, Path path) {
     /**
      * Every submission in {@code folder}, by id: each sub-folder and each {@code .zip} file; hidden entries and
      * {@code skip} (the output folder, when it lies inside) are left out. A folder and a zip of the same name, or
-     * names that are equal once made safe, get {@code -2}, {@code -3}... suffixes.
+     * names equal once made safe, or equal but for case (their results files would be one file on macOS or
+     * Windows), get {@code -2}, {@code -3}... suffixes.
      */
     public static List<Submission> scan(Path folder, Path skip) throws IOException {
         if (!Files.isDirectory(folder)) {
@@ -51,7 +52,7 @@ public record Submission(String id, Path path) {
                 continue;
             }
             var id = ResultsStore.fileName(base);
-            for (int n = 2; !taken.add(id); n++) {
+            for (int n = 2; !taken.add(id.toLowerCase(Locale.ROOT)); n++) {
                 id = ResultsStore.fileName(base) + "-" + n;
             }
             found.add(new Submission(id, entry));

@@ -246,6 +246,18 @@ class BatchGraderTest {
     }
 
     @Test
+    void givenStudentNamesInOtherScriptsOrDifferingByCase_whenScanned_thenEachKeepsARecognisableDistinctId()
+            throws Exception {
+        var subs = Files.createDirectories(tmp.resolve("submissions"));
+        for (var name : List.of("李", "王", "José", "li wei", "Maya", "maya")) {
+            FakeClass.student(subs, name, "ok", List.of());
+        }
+        Files.createDirectories(subs.resolve("Jose\u0301")); // José as macOS lists it: e, then the accent
+        var ids = Submission.scan(subs, null).stream().map(Submission::id).toList();
+        assertEquals(List.of("José", "José-2", "Maya", "li_wei", "maya-2", "李", "王"), ids);
+    }
+
+    @Test
     void givenTwoShardsWithDifferentResultsForOneStudent_whenMerged_thenTheMergeNamesTheConflict() throws Exception {
         var one = new ResultsStore(tmp.resolve("one/results"));
         var two = new ResultsStore(tmp.resolve("two/results"));
