@@ -6,14 +6,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gokata.grader.report.ResultsJson;
 import dev.gokata.grader.sandbox.FileTrees;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -130,6 +135,34 @@ class GokataCommandsTest {
         var run = gokata("run", "adder");
         assertEquals(0, run.exit(), run.out() + run.err());
         assertTrue(run.err().contains(note), run.err());
+    }
+
+    @Test
+    void givenAnotherGokataGradingInTheClone_whenGraded_thenItWaitsForItSayingSoAndGradesRight() throws Exception {
+        Path lockFile = Files.createDirectories(dir.resolve(".gokata")).resolve("grading.lock");
+        var other = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"),
+                LockHolder.class.getName(), lockFile.toString()).redirectErrorStream(true).start();
+        try {
+            var said = new BufferedReader(new InputStreamReader(other.getInputStream())).readLine();
+            assertEquals("locked true", said);
+            var out = new StringWriter();
+            var err = new StringWriter();
+            var grading = CompletableFuture.supplyAsync(() -> {
+                var cl = Gokata.commandLine();
+                cl.setOut(new PrintWriter(out));
+                cl.setErr(new PrintWriter(err));
+                return cl.execute("grade", "adder", "--root", dir.toString());
+            });
+            Awaitility.await().atMost(Duration.ofSeconds(60))
+                    .until(() -> err.toString().contains("another gokata is grading in this clone"));
+            assertFalse(grading.isDone(), "it waits while the other one grades");
+            other.getOutputStream().close();
+            assertEquals(1, grading.get(90, TimeUnit.SECONDS), err.toString());
+            assertTrue(out.toString().contains("adder: 2 of 6 points"), out.toString());
+        } finally {
+            other.destroyForcibly();
+        }
     }
 
     @Test

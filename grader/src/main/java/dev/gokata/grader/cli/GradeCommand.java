@@ -9,6 +9,7 @@ import dev.gokata.grader.report.ResultsJson;
 import dev.gokata.grader.report.TextReport;
 import dev.gokata.grader.sandbox.Sandbox;
 import dev.gokata.grader.sandbox.SandboxPolicy;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -53,9 +54,8 @@ public final class GradeCommand implements Callable<Integer> {
     boolean noSandbox;
 
     @Override
-    public Integer call() {
+    public Integer call() throws IOException {
         var out = spec.commandLine().getOut();
-        var report = new TextReport(spec.commandLine().getColorScheme().ansi());
         var state = course.state();
         List<Kata> selected;
         if (all) {
@@ -81,7 +81,14 @@ public final class GradeCommand implements Callable<Integer> {
         if (!sandbox.isolated()) {
             spec.commandLine().getErr().println("gokata: " + sandbox.describe());
         }
-        var grader = new Grader(course.course().root(), GradeOptions.defaults().withSandbox(sandbox));
+        try (var _ = GradingLock.acquire(course.course(), spec.commandLine().getErr())) {
+            return grade(selected, new Grader(course.course().root(), GradeOptions.defaults().withSandbox(sandbox)));
+        }
+    }
+
+    private int grade(List<Kata> selected, Grader grader) {
+        var out = spec.commandLine().getOut();
+        var report = new TextReport(spec.commandLine().getColorScheme().ansi());
         if (selected.size() > 1) {
             out.println("Grading " + selected.size() + " katas...");
             out.println();
@@ -92,6 +99,7 @@ public final class GradeCommand implements Callable<Integer> {
             out.print(report.kata(k));
             out.println();
             out.flush();
+            var state = course.state(); // as it is now: a hint asked for meanwhile stays revealed
             state.put(k.id(), state.get(k.id()).graded(k.passed(), k.score(), Instant.now(), sources.get(k.id())));
             state.save();
         });

@@ -3,11 +3,14 @@ package dev.gokata.grader.cli;
 import dev.gokata.grader.GradeOptions;
 import dev.gokata.grader.Grader;
 import dev.gokata.grader.catalogue.Kata;
+import dev.gokata.grader.report.KataResult;
 import dev.gokata.grader.report.Points;
 import dev.gokata.grader.report.TextReport;
 import dev.gokata.grader.state.KataStatus;
+import dev.gokata.grader.state.StateFile;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Callable;
@@ -124,11 +127,17 @@ public final class WatchCommand implements Callable<Integer> {
         out.println(ansi.string("@|bold gokata watch|@") + " — " + kata.id() + ": " + kata.title());
         out.println("Edit " + c.show(c.exercise(kata.id())) + "/ and save; grading...");
         out.flush();
-        var sources = course.sourcesNow(kata);
-        var result = grader.gradeKata(kata);
-        var state = course.state();
-        state.put(kata.id(), state.get(kata.id()).graded(result.passed(), result.score(), Instant.now(), sources));
-        state.save();
+        KataResult result;
+        StateFile state;
+        try (var _ = GradingLock.acquire(c, spec.commandLine().getErr())) {
+            var sources = course.sourcesNow(kata);
+            result = grader.gradeKata(kata);
+            state = course.state();
+            state.put(kata.id(), state.get(kata.id()).graded(result.passed(), result.score(), Instant.now(), sources));
+            state.save();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         out.print(report.kata(result));
         var ready = course.catalogue().ready();
         int passed = (int) ready.stream().filter(k -> state.get(k.id()).status() == KataStatus.PASSED).count();
