@@ -234,6 +234,13 @@ class GokataCommandsTest {
         assertTrue(unknownKata.err().contains("there is no kata \"nosuch\"; the katas are: adder, later"),
                 unknownKata.err());
         assertFalse(unknownKata.err().contains("\tat "), unknownKata.err());
+        for (String typo : List.of("addr", "Adder", "ader", "addders")) {
+            var r = gokata("grade", typo);
+            assertEquals(2, r.exit(), typo);
+            assertTrue(r.err().contains("there is no kata \"" + typo + "\"; did you mean adder? the katas are: adder,"
+                    + " later"), r.err());
+        }
+        assertFalse(unknownKata.err().contains("did you mean"), "nosuch is near no kata: " + unknownKata.err());
         assertEquals(2, gokata("grade", "--bogus").exit());
     }
 
