@@ -193,6 +193,29 @@ class GokataCommandsTest {
     }
 
     @Test
+    void givenABackupFolderOfThisSecondAlready_whenReset_thenANewOneKeepsTheWorkAndTheOldOneStays() throws Exception {
+        commitTheStarters();
+        var stamp = java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
+        var now = java.time.LocalDateTime.now();
+        var earlier = new ArrayList<Path>();
+        for (int s = 0; s < 30; s++) { // the backups of resets made a moment ago, in every second this test may take
+            Path b = Files.createDirectories(dir.resolve(".gokata/backup/adder-" + now.plusSeconds(s).format(stamp)));
+            earlier.add(Files.writeString(b.resolve("Adder.java"), "// an earlier backup\n"));
+        }
+        Path file = dir.resolve("exercises/adder/Adder.java");
+        Files.writeString(file, Files.readString(file) + "// my latest work\n");
+
+        var r = gokata("reset", "adder");
+        assertEquals(0, r.exit(), r.err());
+        var backup = r.out().lines().filter(l -> l.startsWith("Your previous files are in ")).findFirst().orElseThrow();
+        Path saved = dir.resolve(backup.substring("Your previous files are in ".length())).resolve("Adder.java");
+        assertTrue(Files.readString(saved).endsWith("// my latest work\n"), saved.toString());
+        for (Path e : earlier) {
+            assertEquals("// an earlier backup\n", Files.readString(e), e + " is kept as it was");
+        }
+    }
+
+    @Test
     void givenADeletedKataFolder_whenGraded_thenItSaysSoAndResetBringsTheStarterBack() throws Exception {
         commitTheStarters();
         Path folder = dir.resolve("exercises/adder");

@@ -2,6 +2,9 @@ package dev.gokata.grader.cli;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
@@ -49,38 +52,73 @@ public final class ResetCommand implements Callable<Integer> {
         }
         List<String> files = listing.text.lines().filter(l -> !l.isBlank()).toList();
         Path dir = course.course().exercise(k.id());
-        Path backup = course.course().gokataDir().resolve("backup")
-                .resolve(k.id() + "-" + LocalDateTime.now().format(STAMP));
+        Path backup = null;
         if (Files.isDirectory(dir)) {
-            Files.createDirectories(backup);
+            backup = newBackup(k.id());
             try (Stream<Path> s = Files.walk(dir)) {
                 for (Path p : s.filter(Files::isRegularFile).toList()) {
                     Path target = backup.resolve(dir.relativize(p).toString());
-                    Files.createDirectories(target.getParent());
-                    Files.move(p, target);
+                    try {
+                        Files.createDirectories(target.getParent());
+                        Files.move(p, target);
+                    } catch (IOException e) {
+                        throw new IllegalStateException("cannot move " + course.course().show(p) + " to the backup ("
+                                + why(e) + "); nothing was deleted: the files moved so far are in "
+                                + course.course().show(backup) + ", the others still in " + course.course().show(dir)
+                                + "/. Make " + course.course().show(dir) + "/ writable and run gokata reset again", e);
+                    }
                 }
             }
         }
         for (String f : files) {
+            String safe = backup == null ? "" : "; your files are safe in " + course.course().show(backup);
             var show = git(root, "show", "HEAD:" + f);
             if (show.status != 0) {
-                throw new IllegalStateException("git show HEAD:" + f + " failed: " + show.err.strip()
-                        + "; your files are safe in " + course.course().show(backup));
+                throw new IllegalStateException("git show HEAD:" + f + " failed: " + show.err.strip() + safe);
             }
             Path target = root.resolve(f);
-            Files.createDirectories(target.getParent());
-            Files.write(target, show.bytes);
+            try {
+                Files.createDirectories(target.getParent());
+                Files.write(target, show.bytes);
+            } catch (IOException e) {
+                throw new IllegalStateException("cannot write the starter " + f + " (" + why(e) + ")" + safe, e);
+            }
         }
         var state = course.state();
         state.put(k.id(), state.get(k.id()).reset());
         state.save();
         out.println("Restored the starter of " + k.id() + " (" + files.size() + " files from git HEAD).");
-        if (Files.isDirectory(backup)) {
+        if (backup != null) {
             out.println("Your previous files are in " + course.course().show(backup));
         }
         out.println("Next: gokata grade " + k.id());
         out.flush();
         return 0;
+    }
+
+    /**
+     * A new, empty backup folder {@code .gokata/backup/<kata>-<time>}, never one that holds an earlier backup: two
+     * resets within a second get {@code -2}, {@code -3}...
+     */
+    private Path newBackup(String kata) throws IOException {
+        Path parent = Files.createDirectories(course.course().gokataDir().resolve("backup"));
+        String name = kata + "-" + LocalDateTime.now().format(STAMP);
+        for (int n = 2; ; n++) {
+            try {
+                return Files.createDirectory(parent.resolve(name));
+            } catch (FileAlreadyExistsException e) {
+                name = kata + "-" + LocalDateTime.now().format(STAMP) + "-" + n;
+            }
+        }
+    }
+
+    /** What went wrong with a file, in words: "permission denied", not the bare path of the exception. */
+    private static String why(IOException e) {
+        return switch (e) {
+            case AccessDeniedException a -> "permission denied";
+            case FileSystemException f when f.getReason() != null -> f.getReason();
+            default -> e.toString();
+        };
     }
 
     private record Git(int status, byte[] bytes, String text, String err) {
