@@ -91,6 +91,16 @@ final class ClassGradeCommand implements Callable<Integer> {
                     + ": build them first with ./mvnw -q package -DskipTests (./gokata does it on first use).");
             return 1;
         }
+        if (Files.isDirectory(submissions.resolve("exercises"))) {
+            throw new IllegalArgumentException(submissions + " is one student's checkout (it has exercises/), not a"
+                    + " class: give the folder that holds every student's checkout, one folder or .zip each"
+                    + " (its parent folder, if the others are beside it)");
+        }
+        var all = Submission.scan(submissions, out);
+        if (all.isEmpty()) {
+            throw new IllegalArgumentException("no submissions in " + submissions + ": it holds no folder and no"
+                    + " .zip; give the folder that holds every student's checkout, one folder or .zip each");
+        }
         Files.createDirectories(out);
         var hidden = extraTests == null ? HiddenTests.of(testClasses)
                 : HiddenTests.withExtra(testClasses, extraTests.toAbsolutePath(), catalogue, out.resolve("work"));
@@ -101,7 +111,6 @@ final class ClassGradeCommand implements Callable<Integer> {
                         .reduce(Duration.ofSeconds(30), Duration::plus);
         var options = new BatchGrader.Options(jobs != null ? jobs : BatchGrader.defaultJobs(), limit, 16 * 1024,
                 regrade);
-        var all = Submission.scan(submissions, out);
         var mine = slice.select(all);
         err.printf(Locale.ROOT,
                 "gokata: grading %d of %d submissions (shard %s) in %s: %d at a time, %s each at most%n",
