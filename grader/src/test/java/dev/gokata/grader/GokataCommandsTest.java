@@ -280,6 +280,11 @@ class GokataCommandsTest {
             assertTrue(help.out().startsWith("Usage: gokata " + command), command + ": " + help.out());
             assertEquals("gokata 0.1.0", gokata(command, "-V").out().strip(), command);
         }
+        for (String command : List.of("grade", "merge", "report")) {
+            var help = gokata("class", command, "--help");
+            assertEquals(0, help.exit(), command + ": " + help.err());
+            assertTrue(help.out().contains("  gokata class " + command + " "), command + ": " + help.out());
+        }
     }
 
     @Test

@@ -29,7 +29,14 @@ import picocli.CommandLine.Spec;
         description = {"Grade a folder of student checkouts (one folder or zip per student) against the hidden tests.",
                 "Writes OUT/results/<student>.json, OUT/gradebook.csv, OUT/report/index.html and OUT/feedback/.",
                 "Running it again on the same OUT resumes: students already graded are skipped, unless their",
-                "checkout changed since or they were graded for other katas (--regrade grades every one again)."})
+                "checkout changed since or they were graded for other katas (--regrade grades every one again)."},
+        footer = {"%nSUBMISSIONS holds one folder (a clone) or .zip per student, each with exercises/<kata>/*.java.",
+                "%nExamples:",
+                "  gokata class grade submissions -o out                  grade the class, write out/",
+                "  gokata class grade submissions -o out --kata counter   only one kata",
+                "  gokata class grade submissions -o out --regrade        every student again",
+                "  gokata class grade submissions --shard 2/4 -o out-2    one slice of four (then class merge)",
+                "%nSee docs/instructors.md."})
 final class ClassGradeCommand implements Callable<Integer> {
 
     @Spec

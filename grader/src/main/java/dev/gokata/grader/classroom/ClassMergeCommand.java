@@ -14,7 +14,8 @@ import picocli.CommandLine.Spec;
 /** {@code gokata class merge SHARD...}: joins the output folders of sharded batches and publishes the whole class. */
 @Command(name = "merge", mixinStandardHelpOptions = true,
         description = "Join the OUT folders of `gokata class grade --shard I/N` runs,"
-                + " then write the gradebook and report.")
+                + " then write the gradebook and report.",
+        footer = {"%nExample:", "  gokata class merge out-1 out-2 out-3 out-4 -o out"})
 final class ClassMergeCommand implements Callable<Integer> {
 
     @Spec

@@ -12,7 +12,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code gokata class report [OUT]}: writes the gradebook, course report and feedback pages again from OUT/results. */
 @Command(name = "report", mixinStandardHelpOptions = true,
-        description = "Write the gradebook, the course report and the feedback pages again from OUT/results/.")
+        description = "Write the gradebook, the course report and the feedback pages again from OUT/results/.",
+        footer = {"%nExample:", "  gokata class report out --title \"Concurrency 2026\""})
 final class ClassReportCommand implements Callable<Integer> {
 
     @Spec
