@@ -130,11 +130,16 @@ public final class Grader {
 
     /**
      * What to do when {@code kata} does not compile from {@code folder}: fix it and run {@code gokata <command>}
-     * again, or, when the folder is gone, {@code gokata reset}.
+     * again, or, when the folder is gone or holds no source file any more, {@code gokata reset}.
      */
     public static String nextStep(Kata kata, Path folder, String command) {
-        return Files.isDirectory(folder) ? "fix it and run `gokata " + command + " " + kata.id() + "`"
+        return hasSources(folder) ? "fix it and run `gokata " + command + " " + kata.id() + "`"
                 : "`gokata reset " + kata.id() + "` puts the starter back";
+    }
+
+    /** True when {@code folder} exists and holds a {@code .java} file to fix. */
+    public static boolean hasSources(Path folder) {
+        return !KataCompiler.javaFiles(List.of(folder)).isEmpty();
     }
 
     /** The sources {@code kata} is graded from: those in {@code folder}, and what the course's kata gives. */

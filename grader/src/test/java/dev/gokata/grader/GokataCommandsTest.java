@@ -236,6 +236,19 @@ class GokataCommandsTest {
     }
 
     @Test
+    void givenAKataFolderEmptiedOfSources_whenGraded_thenItSaysResetBringsTheStarterBack() throws IOException {
+        Path folder = dir.resolve("exercises/adder");
+        Files.writeString(folder.resolve("README.md"), "# adder\n");
+        Files.delete(folder.resolve("Adder.java"));
+
+        var r = gokata("grade", "adder");
+        assertEquals(1, r.exit(), r.err());
+        assertTrue(r.out().contains("exercises/adder/ has no .java files\nadder does not compile — `gokata reset adder`"
+                + " puts the starter back"), r.out());
+        assertTrue(r.out().contains("Next: `gokata reset adder` puts the starter back in exercises/adder/"), r.out());
+    }
+
+    @Test
     void givenAFileInAnotherPackage_whenGraded_thenItIsACompileErrorNamingTheKatasPackage() throws IOException {
         Path file = dir.resolve("exercises/adder/Adder.java");
         Files.writeString(file, "// Sums, in the wrong package\n"

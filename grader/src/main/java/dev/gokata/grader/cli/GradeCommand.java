@@ -10,7 +10,6 @@ import dev.gokata.grader.report.TextReport;
 import dev.gokata.grader.sandbox.Sandbox;
 import dev.gokata.grader.sandbox.SandboxPolicy;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -115,7 +114,7 @@ public final class GradeCommand implements Callable<Integer> {
         for (KataResult k : result.katas()) {
             if (!k.passed()) {
                 Path folder = course.course().exercise(k.id());
-                out.println(Files.isDirectory(folder)
+                out.println(Grader.hasSources(folder)
                         ? "Next: fix " + course.course().show(folder) + "/ and run `gokata grade " + k.id()
                                 + "`; stuck? `gokata hint " + k.id() + "`"
                         : "Next: `gokata reset " + k.id() + "` puts the starter back in " + course.course().show(folder)
