@@ -249,6 +249,20 @@ class GokataCommandsTest {
     }
 
     @Test
+    void givenAFileSavedAsLatin1_whenGraded_thenOneErrorSaysToSaveItAsUtf8() throws IOException {
+        Path file = dir.resolve("exercises/adder/Adder.java");
+        Files.writeString(file, Files.readString(file).replace("package adder;", "package adder;\n// café"),
+                java.nio.charset.StandardCharsets.ISO_8859_1);
+
+        var r = gokata("grade", "adder");
+        assertEquals(1, r.exit(), r.err());
+        assertTrue(r.out().contains("exercises/adder/Adder.java:2: error: the file is not UTF-8 text (byte 0xE9 on this"
+                + " line): the course's files are UTF-8; save it as UTF-8 in your editor"), r.out());
+        assertTrue(r.out().contains("\n1 error\nadder does not compile"), r.out());
+        assertFalse(r.out().contains("unmappable"), r.out());
+    }
+
+    @Test
     void givenAFileInAnotherPackage_whenGraded_thenItIsACompileErrorNamingTheKatasPackage() throws IOException {
         Path file = dir.resolve("exercises/adder/Adder.java");
         Files.writeString(file, "// Sums, in the wrong package\n"

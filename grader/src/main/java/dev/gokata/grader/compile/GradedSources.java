@@ -2,10 +2,13 @@ package dev.gokata.grader.compile;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -73,7 +76,13 @@ public record GradedSources(Path folder, List<Path> files, List<String> notes, L
     private static Optional<String> packageError(Path file, String kata, Function<Path, String> show) {
         String text;
         try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
+            byte[] bytes = Files.readAllBytes(file);
+            var decoded = CharBuffer.allocate(bytes.length);
+            var in = ByteBuffer.wrap(bytes);
+            if (StandardCharsets.UTF_8.newDecoder().decode(in, decoded, true).isError()) {
+                return Optional.of(notUtf8(file, bytes, in.position(), show));
+            }
+            text = decoded.flip().toString();
         } catch (IOException e) {
             return Optional.empty(); // javac reports the file it cannot read
         }
@@ -95,6 +104,22 @@ public record GradedSources(Path folder, List<Path> files, List<String> notes, L
                 + " every file of the kata is in package " + kata + " (the tests look for " + kata + "."
                 + file.getFileName().toString().replaceFirst("\\.java$", "") + ")\n"
                 + (line < lines.length ? lines[line] + "\n" : ""));
+    }
+
+    /**
+     * The error, in javac's form, of a file that is not UTF-8 (saved as Latin-1 or Windows-1252 by an editor): javac
+     * would report each such byte as an unmappable character, and then illegal characters, without saying why.
+     */
+    private static String notUtf8(Path file, byte[] bytes, int at, Function<Path, String> show) {
+        int line = 1;
+        for (int i = 0; i < at; i++) {
+            if (bytes[i] == '\n') {
+                line++;
+            }
+        }
+        return show.apply(file) + ":" + line + ": error: the file is not UTF-8 text (byte 0x"
+                + HexFormat.of().withUpperCase().toHexDigits(bytes[at]) + " on this line): the course's files are"
+                + " UTF-8; save it as UTF-8 in your editor (its encoding setting, often in the status bar)\n";
     }
 
     /** The same text, whatever the line endings (a clone on Windows may have CRLF). */
