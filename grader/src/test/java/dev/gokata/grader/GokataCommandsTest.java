@@ -344,6 +344,36 @@ class GokataCommandsTest {
         assertTrue(r.out().contains("Adder.sum(int[]) returning int, which your code no longer has"), r.out());
     }
 
+    @Test
+    void givenStarterFilesChangedAddedOrGone_whenVerified_thenEachIsAProblemAndUpdateStartersRecordsThem()
+            throws Exception {
+        commitTheStarters();
+        Path starter = dir.resolve("exercises/adder/Adder.java");
+        Files.writeString(starter, Files.readString(starter) + "// a clearer TODO\n");
+        Files.writeString(dir.resolve("exercises/adder/notes.txt"), "new, not yet added to git\n");
+        Path record = dir.resolve("solutions/starters.txt");
+        Files.writeString(record, Files.readString(record)
+                + "100644 blob 0123456789abcdef0123456789abcdef01234567\texercises/adder/Gone.java\n");
+
+        var stale = gokata("verify", "--repeat", "1");
+        assertEquals(1, stale.exit(), stale.out());
+        String refresh = ": record the starters again with gokata verify --update-starters, and commit"
+                + " solutions/starters.txt";
+        assertTrue(stale.out().contains("FAIL solutions/starters.txt\n"
+                + "       exercises/adder/Adder.java changed since solutions/starters.txt recorded it" + refresh + "\n"
+                + "       exercises/adder/Gone.java is in solutions/starters.txt but no longer exists" + refresh + "\n"
+                + "       exercises/adder/notes.txt is not in solutions/starters.txt" + refresh + "\n"), stale.out());
+        assertTrue(stale.out().contains("verify: 1 kata checked, 1 skipped (not ready), 3 problems"), stale.out());
+
+        var update = gokata("verify", "--update-starters");
+        assertEquals(0, update.exit(), update.err());
+        assertEquals("Wrote solutions/starters.txt: 3 starter files of exercises/. Commit it with the starters.\n",
+                update.out());
+        var ok = gokata("verify", "--repeat", "1");
+        assertEquals(0, ok.exit(), ok.out());
+        assertTrue(ok.out().contains("ok   solutions/starters.txt"), ok.out());
+    }
+
     /** Makes the course a git repository with the starters committed, as a clone is (reset restores from it). */
     private void commitTheStarters() throws Exception {
         git("init", "-q");

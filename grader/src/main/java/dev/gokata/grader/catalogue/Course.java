@@ -48,6 +48,11 @@ public record Course(Path root) {
         return root.resolve("solutions/fixtures").resolve(kata);
     }
 
+    /** The record of the starters as the course gives them, which reset restores: {@code solutions/starters.txt}. */
+    public Path startersFile() {
+        return root.resolve("solutions/starters.txt");
+    }
+
     /** The hidden tests compiled by Maven against the reference solutions. */
     public Path testClasses() {
         return root.resolve("solutions/target/test-classes");

@@ -40,14 +40,16 @@ import picocli.CommandLine.Spec;
 /**
  * {@code gokata verify}: the course author's check, run by CI. For each ready kata: the folders match the
  * catalogue, the reference solution passes every hidden test several times, the untouched starter fails at least
- * one, and every wrong-solution fixture fails; then no folder belongs to no kata.
+ * one, and every wrong-solution fixture fails; then no folder belongs to no kata. The record of the starters that
+ * reset restores (solutions/starters.txt) must match the starters; {@code --update-starters} writes it again.
  */
 @Command(name = "verify", mixinStandardHelpOptions = true,
         description = "Check the course (for authors and CI): every reference solution passes its"
-        + " hidden tests repeatedly, every untouched starter and wrong-solution fixture fails, and the catalogue"
-        + " and the folders agree.",
+        + " hidden tests repeatedly, every untouched starter and wrong-solution fixture fails, the catalogue"
+        + " and the folders agree, and solutions/starters.txt (what gokata reset restores) records the starters.",
         footer = {"%nExit status 0 when every check passed, 1 otherwise.",
-                "%nExamples:", "  gokata verify", "  gokata verify waitgroup --repeat 10"})
+                "%nExamples:", "  gokata verify", "  gokata verify waitgroup --repeat 10",
+                "  gokata verify --update-starters"})
 public final class VerifyCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -67,11 +69,26 @@ public final class VerifyCommand implements Callable<Integer> {
                     + " schedule grades the same code differently (default: ${DEFAULT-VALUE}).")
     int steady;
 
+    @Option(names = "--update-starters",
+            description = "Only write solutions/starters.txt again, from every starter file in exercises/ as it is"
+                    + " now (uncommitted edits included; the KATAs given do not matter), then stop. Run it after"
+                    + " changing, adding or removing a starter file, and commit the file with the starters:"
+                    + " gokata reset restores the starters from it.")
+    boolean updateStarters;
+
     @Override
-    public Integer call() {
+    public Integer call() throws IOException, InterruptedException {
         var out = spec.commandLine().getOut();
         var ansi = spec.commandLine().getColorScheme().ansi();
         var c = course.course();
+        if (updateStarters) {
+            var record = StarterRecord.ofWorkingTree(c);
+            record.write(c);
+            out.println("Wrote " + c.show(c.startersFile()) + ": " + record.files().size() + " starter files of "
+                    + c.show(c.exercises()) + "/. Commit it with the starters.");
+            out.flush();
+            return 0;
+        }
         var catalogue = course.catalogue();
         var grader = new Grader(c.root(), GradeOptions.defaults());
         if (!Files.isDirectory(grader.hiddenTests())) {
@@ -96,6 +113,12 @@ public final class VerifyCommand implements Callable<Integer> {
                     fail(out, k.id(), layout, problems);
                 }
             }
+        }
+        var record = starterRecord(selected);
+        if (record.isEmpty()) {
+            out.println(ansi.string("@|green ok   |@") + c.show(c.startersFile()));
+        } else {
+            fail(out, c.show(c.startersFile()), record, problems);
         }
         out.flush();
         var found = new LinkedHashMap<Kata, List<String>>();
@@ -134,6 +157,26 @@ public final class VerifyCommand implements Callable<Integer> {
         found.forEach(p -> out.println("       " + p.replace("\n", "\n       ")));
         out.flush();
         problems.addAll(found);
+    }
+
+    /**
+     * solutions/starters.txt records the starter files of the katas checked (of all of exercises/ when no KATA is
+     * given) as they are: one git call hashes them all.
+     */
+    private List<String> starterRecord(List<Kata> selected) throws IOException, InterruptedException {
+        var c = course.course();
+        List<String> folders = katas.isEmpty() ? List.of("exercises/")
+                : selected.stream().map(k -> "exercises/" + k.id() + "/").toList();
+        try {
+            var recorded = StarterRecord.read(c);
+            if (recorded.isEmpty()) {
+                return List.of(c.show(c.startersFile()) + " is missing: gokata reset restores the starters from it;"
+                        + " " + StarterRecord.REFRESH);
+            }
+            return recorded.get().differences(StarterRecord.ofWorkingTree(c), folders);
+        } catch (IllegalStateException e) {
+            return List.of(e.getMessage() + ": " + StarterRecord.REFRESH);
+        }
     }
 
     /**
