@@ -193,6 +193,70 @@ class GokataCommandsTest {
     }
 
     @Test
+    void givenCommittedWork_whenReset_thenTheCoursesStarterIsBackNotTheCommitAndTheWorkIsBackedUp() throws Exception {
+        commitTheStarters();
+        Path file = dir.resolve("exercises/adder/Adder.java");
+        String starter = Files.readString(file);
+        Files.writeString(file, starter + "// my committed work\n");
+        commit("my work");
+
+        var r = gokata("reset", "adder");
+        assertEquals(0, r.exit(), r.err());
+        assertEquals(starter, Files.readString(file));
+        assertTrue(r.out().startsWith("Restored the starter of adder (2 files, as the course gives them)."), r.out());
+        assertFalse(r.out().contains("HEAD"), r.out());
+        var backup = r.out().lines().filter(l -> l.startsWith("Your previous files are in ")).findFirst().orElseThrow();
+        Path saved = dir.resolve(backup.substring("Your previous files are in ".length())).resolve("Adder.java");
+        assertTrue(Files.readString(saved).endsWith("// my committed work\n"), saved.toString());
+    }
+
+    @Test
+    void givenAStarterFileDeletedAndTheDeletionCommitted_whenReset_thenItComesBack() throws Exception {
+        commitTheStarters();
+        Path readme = dir.resolve("exercises/adder/README.md");
+        String starter = Files.readString(readme);
+        Files.delete(readme);
+        commit("no readme");
+
+        assertEquals(0, gokata("reset", "adder").exit());
+        assertEquals(starter, Files.readString(readme));
+    }
+
+    @Test
+    void givenARecordThatCannotServe_whenReset_thenTheFilesComeFromHeadAndItSaysWhy() throws Exception {
+        commitTheStarters();
+        Path file = dir.resolve("exercises/adder/Adder.java");
+        Files.writeString(file, Files.readString(file) + "// my committed work\n");
+        commit("my work");
+        String committed = Files.readString(file);
+        Path record = dir.resolve("solutions/starters.txt");
+        String lines = Files.readString(record);
+        String adder = lines.lines().filter(l -> l.endsWith("\texercises/adder/Adder.java")).findFirst()
+                .orElseThrow();
+        String absent = "0123456789abcdef0123456789abcdef01234567"; // the id of no content this clone holds
+        var cases = List.of(
+                new String[] {lines.replace(adder, adder.replaceFirst("[0-9a-f]{40}", absent)),
+                        "this clone lacks the recorded starter of exercises/adder/Adder.java (a shallow or partial"
+                                + " clone)"},
+                new String[] {"# no kata recorded\n", "solutions/starters.txt lists no file of exercises/adder/"},
+                new String[] {null, "solutions/starters.txt is missing"});
+        for (String[] c : cases) {
+            if (c[0] == null) {
+                Files.delete(record);
+            } else {
+                Files.writeString(record, c[0]);
+            }
+            Files.writeString(file, "// unsaved work\n");
+            var r = gokata("reset", "adder");
+            assertEquals(0, r.exit(), r.err());
+            assertEquals(committed, Files.readString(file), c[1]);
+            assertTrue(r.out().contains("Restored the starter of adder (2 files from git HEAD).\nNote: from git HEAD,"
+                    + " not from the course's record of starters, because " + c[1] + ": if you committed changes to"
+                    + " exercises/adder/, these are your last committed files.\n"), r.out());
+        }
+    }
+
+    @Test
     void givenABackupFolderOfThisSecondAlready_whenReset_thenANewOneKeepsTheWorkAndTheOldOneStays() throws Exception {
         commitTheStarters();
         var stamp = java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
@@ -379,6 +443,11 @@ class GokataCommandsTest {
         git("init", "-q");
         git("add", "exercises");
         git("-c", "user.email=t@example.com", "-c", "user.name=t", "commit", "-qm", "starter");
+    }
+
+    private void commit(String message) throws Exception {
+        git("add", "-A", "exercises");
+        git("-c", "user.email=t@example.com", "-c", "user.name=t", "commit", "-qm", message);
     }
 
     private void git(String... args) throws Exception {

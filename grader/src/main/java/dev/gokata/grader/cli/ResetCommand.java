@@ -1,6 +1,5 @@
 package dev.gokata.grader.cli;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
@@ -9,9 +8,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -20,11 +21,12 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code gokata reset KATA}: puts the kata's starter back, as committed in git, after moving the student's files to
- * a backup folder it names. This is the only command that writes to a student's files.
+ * {@code gokata reset KATA}: puts the kata's starter back, as the course gives it (solutions/starters.txt, whatever
+ * the student committed since), after moving the student's files to a backup folder it names. This is the only
+ * command that writes to a student's files.
  */
 @Command(name = "reset", mixinStandardHelpOptions = true,
-        description = {"Restore a kata's starter files from git (HEAD).",
+        description = {"Restore a kata's starter files as the course gives them, even if you committed your own.",
         "Your current files are moved to a backup folder first; its path is printed."},
         footer = {"%nExample:%n  gokata reset waitgroup"})
 public final class ResetCommand implements Callable<Integer> {
@@ -44,13 +46,8 @@ public final class ResetCommand implements Callable<Integer> {
         var k = course.catalogue().get(kata);
         Path root = course.course().root();
         String folder = "exercises/" + k.id() + "/";
-        var listing = git(root, "ls-tree", "-r", "--name-only", "HEAD", folder);
-        if (listing.status != 0 || listing.text.isBlank()) {
-            throw new IllegalStateException("cannot find " + folder + " in git (HEAD):"
-                    + " reset needs the course's git history."
-                    + (listing.status != 0 ? " git said: " + listing.err.strip() : ""));
-        }
-        List<String> files = listing.text.lines().filter(l -> !l.isBlank()).toList();
+        Source source = source(root, folder);
+        List<String> files = source.files();
         Path dir = course.course().exercise(k.id());
         Path backup = null;
         if (Files.isDirectory(dir)) {
@@ -72,14 +69,16 @@ public final class ResetCommand implements Callable<Integer> {
         }
         for (String f : files) {
             String safe = backup == null ? "" : "; your files are safe in " + course.course().show(backup);
-            var show = git(root, "show", "HEAD:" + f);
-            if (show.status != 0) {
-                throw new IllegalStateException("git show HEAD:" + f + " failed: " + show.err.strip() + safe);
+            String[] command = source.gitShow(f);
+            var show = Git.run(root, command);
+            if (!show.ok()) {
+                throw new IllegalStateException("git " + String.join(" ", command) + " failed: " + show.err().strip()
+                        + safe);
             }
             Path target = root.resolve(f);
             try {
                 Files.createDirectories(target.getParent());
-                Files.write(target, show.bytes);
+                Files.write(target, show.bytes());
             } catch (IOException e) {
                 throw new IllegalStateException("cannot write the starter " + f + " (" + why(e) + ")" + safe, e);
             }
@@ -87,7 +86,15 @@ public final class ResetCommand implements Callable<Integer> {
         var state = course.state();
         state.put(k.id(), state.get(k.id()).reset());
         state.save();
-        out.println("Restored the starter of " + k.id() + " (" + files.size() + " files from git HEAD).");
+        switch (source) {
+            case Source.Recorded r -> out.println("Restored the starter of " + k.id() + " (" + files.size()
+                    + " files, as the course gives them).");
+            case Source.Head h -> {
+                out.println("Restored the starter of " + k.id() + " (" + files.size() + " files from git HEAD).");
+                out.println("Note: from git HEAD, not from the course's record of starters, because " + h.why()
+                        + ": if you committed changes to " + folder + ", these are your last committed files.");
+            }
+        }
         if (backup != null) {
             out.println("Your previous files are in " + course.course().show(backup));
         }
@@ -121,28 +128,72 @@ public final class ResetCommand implements Callable<Integer> {
         };
     }
 
-    private record Git(int status, byte[] bytes, String text, String err) {
+    /** Where reset takes a kata's starter from. */
+    private sealed interface Source {
+        /** The starter's files, as paths from the course's root. */
+        List<String> files();
+
+        /** The git command that prints the starter of one of {@link #files()}. */
+        String[] gitShow(String file);
+
+        /** The course's record of the starters (solutions/starters.txt), every blob of which this clone holds. */
+        record Recorded(Map<String, String> blobs) implements Source {
+            @Override
+            public List<String> files() {
+                return List.copyOf(blobs.keySet());
+            }
+
+            @Override
+            public String[] gitShow(String file) {
+                return new String[] {"cat-file", "blob", blobs.get(file)};
+            }
+        }
+
+        /** The files of git HEAD, because the record cannot serve, for the reason given. */
+        record Head(List<String> files, String why) implements Source {
+            @Override
+            public String[] gitShow(String file) {
+                return new String[] {"show", "HEAD:" + file};
+            }
+        }
     }
 
-    private static Git git(Path root, String... args) throws IOException, InterruptedException {
-        var cmd = new java.util.ArrayList<String>(List.of("git", "-C", root.toString()));
-        cmd.addAll(List.of(args));
-        var p = new ProcessBuilder(cmd).start();
-        p.getOutputStream().close();
-        var err = new ByteArrayOutputStream();
-        Thread t = Thread.ofVirtual().start(() -> {
-            try {
-                p.getErrorStream().transferTo(err);
-            } catch (IOException e) {
-                // git ended
+    /**
+     * The record's files of {@code folder} when it lists them and this clone holds them all; otherwise HEAD's, with
+     * why (no record, no entry for the kata, or a blob a shallow or partial clone lacks).
+     */
+    private Source source(Path root, String folder) throws IOException, InterruptedException {
+        String why;
+        try {
+            var record = StarterRecord.read(course.course());
+            var starters = record.map(r -> r.under(folder)).orElse(List.of());
+            var lacking = new ArrayList<String>();
+            for (var s : starters) {
+                if (!Git.run(root, "cat-file", "-e", s.id()).ok()) {
+                    lacking.add(s.path());
+                }
             }
-        });
-        byte[] bytes = p.getInputStream().readAllBytes();
-        if (!p.waitFor(30, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
+            if (record.isEmpty()) {
+                why = "solutions/starters.txt is missing";
+            } else if (starters.isEmpty()) {
+                why = "solutions/starters.txt lists no file of " + folder;
+            } else if (!lacking.isEmpty()) {
+                why = "this clone lacks the recorded starter of " + String.join(", ", lacking)
+                        + " (a shallow or partial clone)";
+            } else {
+                var blobs = new LinkedHashMap<String, String>();
+                starters.forEach(st -> blobs.put(st.path(), st.id()));
+                return new Source.Recorded(blobs);
+            }
+        } catch (IllegalStateException e) {
+            why = e.getMessage();
         }
-        t.join();
-        return new Git(p.exitValue(), bytes, new String(bytes, java.nio.charset.StandardCharsets.UTF_8),
-                err.toString());
+        var listing = Git.run(root, "ls-tree", "-r", "--name-only", "HEAD", folder);
+        if (!listing.ok() || listing.text().isBlank()) {
+            throw new IllegalStateException("cannot find " + folder + " in git (HEAD):"
+                    + " reset needs the course's git history."
+                    + (!listing.ok() ? " git said: " + listing.err().strip() : ""));
+        }
+        return new Source.Head(listing.text().lines().filter(l -> !l.isBlank()).toList(), why);
     }
 }
