@@ -187,8 +187,7 @@ class GokataCommandsTest {
         var r = gokata("reset", "adder");
         assertEquals(0, r.exit(), r.err());
         assertEquals(starter, Files.readString(file));
-        var backup = r.out().lines().filter(l -> l.startsWith("Your previous files are in ")).findFirst().orElseThrow();
-        Path saved = dir.resolve(backup.substring("Your previous files are in ".length())).resolve("Adder.java");
+        Path saved = backedUp(r, "Adder.java");
         assertTrue(Files.readString(saved).endsWith("// my work\n"), saved.toString());
     }
 
@@ -205,9 +204,15 @@ class GokataCommandsTest {
         assertEquals(starter, Files.readString(file));
         assertTrue(r.out().startsWith("Restored the starter of adder (2 files, as the course gives them)."), r.out());
         assertFalse(r.out().contains("HEAD"), r.out());
-        var backup = r.out().lines().filter(l -> l.startsWith("Your previous files are in ")).findFirst().orElseThrow();
-        Path saved = dir.resolve(backup.substring("Your previous files are in ".length())).resolve("Adder.java");
+        Path saved = backedUp(r, "Adder.java");
         assertTrue(Files.readString(saved).endsWith("// my committed work\n"), saved.toString());
+    }
+
+    /** Where reset says it moved the student's {@code file}: its "Your previous files are in" line. */
+    private Path backedUp(Run r, String file) {
+        String prefix = "Your previous files are in ";
+        var line = r.out().lines().filter(l -> l.startsWith(prefix)).findFirst().orElseThrow();
+        return dir.resolve(line.substring(prefix.length())).resolve(file);
     }
 
     @Test
