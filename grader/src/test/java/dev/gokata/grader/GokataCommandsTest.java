@@ -138,6 +138,17 @@ class GokataCommandsTest {
     }
 
     @Test
+    void givenNoKata_whenRun_thenTheCurrentKataRunsAndItSaysWhich() {
+        var r = gokata("run");
+        assertEquals(0, r.exit(), r.out() + r.err());
+        assertTrue(r.err().startsWith("Running adder, the current kata (run another: gokata run KATA)\n"), r.err());
+
+        var named = gokata("run", "adder");
+        assertEquals(0, named.exit(), named.err());
+        assertFalse(named.err().contains("the current kata"), "a kata named is not announced: " + named.err());
+    }
+
+    @Test
     void givenAnotherGokataGradingInTheClone_whenGraded_thenItWaitsForItSayingSoAndGradesRight() throws Exception {
         Path lockFile = Files.createDirectories(dir.resolve(".gokata")).resolve("grading.lock");
         var other = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),

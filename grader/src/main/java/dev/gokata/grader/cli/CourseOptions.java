@@ -52,6 +52,16 @@ public final class CourseOptions {
         return catalogue().ready().stream().filter(k -> state.get(k.id()).status() != KataStatus.PASSED).findFirst();
     }
 
+    /**
+     * The kata {@code name}d, or when none is named the {@link #current current} one; with every kata passed, a usage
+     * error that asks for a name.
+     */
+    public Kata namedOrCurrent(String name, StateFile state) {
+        return name != null ? catalogue().get(name)
+                : current(state).orElseThrow(() -> new IllegalArgumentException("every kata has passed: name one"
+                        + " (`gokata list` shows them all)"));
+    }
+
     private Path findRoot() {
         if (root != null) {
             return checked(root);

@@ -25,9 +25,7 @@ public final class HintCommand implements Callable<Integer> {
         var out = spec.commandLine().getOut();
         var ansi = spec.commandLine().getColorScheme().ansi();
         var state = course.state();
-        var k = kata != null ? course.catalogue().get(kata)
-                : course.current(state)
-                        .orElseThrow(() -> new IllegalArgumentException("every kata has passed: name one"));
+        var k = course.namedOrCurrent(kata, state);
         var hints = k.hints();
         if (hints.isEmpty()) {
             out.println(k.id() + " has no hints. Read its README: "

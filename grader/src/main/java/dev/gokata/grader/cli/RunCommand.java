@@ -18,13 +18,15 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code gokata run KATA}: compiles the student's kata and runs its main class in a child JVM the way
- * {@code go run -race} runs a program: Go's panic, deadlock and race reports, and Go's exit status.
+ * {@code gokata run [KATA]}: compiles the student's kata (the current one when none is named) and runs its main class
+ * in a child JVM the way {@code go run -race} runs a program: Go's panic, deadlock and race reports, and Go's exit
+ * status.
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = "Compile a kata and run its program like `go run -race`: panics, deadlocks and"
         + " data races are reported as Go reports them, and the exit status is Go's (2 panic or deadlock, 66 race).",
-        footer = {"%nExamples:", "  gokata run waitgroup",
+        footer = {"%nExamples:", "  gokata run                       the current kata (the first one not passed)",
+                "  gokata run waitgroup",
                 "  gokata run pipeline -- 10 20     arguments after -- go to main"})
 public final class RunCommand implements Callable<Integer> {
     private static final String GO_RUN = dev.gokata.runtime.GoRun.class.getName();
@@ -34,17 +36,22 @@ public final class RunCommand implements Callable<Integer> {
     @Mixin
     CourseOptions course;
 
-    @Parameters(index = "0", paramLabel = "KATA", description = "The kata whose program to run.")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "KATA",
+            description = "The kata whose program to run (default: the current one).")
     String kata;
 
-    @Parameters(index = "1..*", paramLabel = "ARG", description = "Arguments for the program's main.")
+    @Parameters(index = "1..*", paramLabel = "ARG",
+            description = "Arguments for the program's main (after a KATA: gokata run KATA ARG...).")
     List<String> args = new ArrayList<>();
 
     @Override
     public Integer call() throws Exception {
         var out = spec.commandLine().getOut();
         var err = spec.commandLine().getErr();
-        var k = course.catalogue().get(kata);
+        var k = course.namedOrCurrent(kata, course.state());
+        if (kata == null) {
+            err.println("Running " + k.id() + ", the current kata (run another: gokata run KATA)");
+        }
         var c = course.course();
         var toolchain = Toolchain.current();
         var classes = c.buildDir(k.id(), "run").resolve("classes");
