@@ -149,6 +149,54 @@ class GokataCommandsTest {
     }
 
     @Test
+    void givenAProgramRunning_whenAnEditThatFailsIsRunMeanwhile_thenTheFirstStillLoadsItsClassesAndNoBuildStays()
+            throws Exception {
+        Files.writeString(dir.resolve("exercises/adder/Adder.java"), """
+                package adder;
+
+                import java.nio.file.Files;
+                import java.nio.file.Path;
+
+                /** Waits, when told to, for the file "go" before it loads a class it has not used yet. */
+                public final class Adder {
+                    public static int sum(int[] xs) {
+                        return 0;
+                    }
+
+                    public static void main(String[] args) throws Exception {
+                        if (args.length > 0) {
+                            Files.writeString(Path.of("started"), "");
+                            while (!Files.exists(Path.of("go"))) {
+                                Thread.sleep(10);
+                            }
+                        }
+                        System.out.println(Later.value());
+                    }
+                }
+
+                final class Later {
+                    static int value() {
+                        return 1;
+                    }
+                }
+                """);
+        var first = CompletableFuture.supplyAsync(() -> gokata("run", "adder", "wait"));
+        Awaitility.await().atMost(Duration.ofSeconds(60))
+                .until(() -> Files.exists(dir.resolve("started")) || first.isDone());
+        Path file = dir.resolve("exercises/adder/Adder.java");
+        Files.writeString(file, Files.readString(file).replace("return 1;", "return 1"));
+        var second = gokata("run", "adder");
+        assertEquals(1, second.exit(), second.err());
+        assertTrue(second.err().contains("adder does not compile"), second.err());
+        Files.writeString(dir.resolve("go"), "");
+        var r = first.get(60, TimeUnit.SECONDS);
+        assertEquals(0, r.exit(), "the second run took the first one's classes: " + r.err());
+        try (var builds = Files.list(dir.resolve(".gokata/build"))) {
+            assertEquals(List.of(), builds.toList(), "each run removes its build when its program ends");
+        }
+    }
+
+    @Test
     void givenAnotherGokataGradingInTheClone_whenGraded_thenItWaitsForItSayingSoAndGradesRight() throws Exception {
         Path lockFile = Files.createDirectories(dir.resolve(".gokata")).resolve("grading.lock");
         var other = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),

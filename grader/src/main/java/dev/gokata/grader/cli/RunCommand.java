@@ -1,12 +1,18 @@
 package dev.gokata.grader.cli;
 
 import dev.gokata.grader.Grader;
+import dev.gokata.grader.catalogue.Kata;
 import dev.gokata.grader.compile.CompileResult;
 import dev.gokata.grader.compile.GradedSources;
 import dev.gokata.grader.compile.KataCompiler;
 import dev.gokata.grader.run.Toolchain;
+import dev.gokata.grader.sandbox.FileTrees;
 import dev.gokata.runtime.JvmOptions;
 import java.io.File;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -45,16 +51,30 @@ public final class RunCommand implements Callable<Integer> {
     List<String> args = new ArrayList<>();
 
     @Override
-    public Integer call() throws Exception {
-        var out = spec.commandLine().getOut();
+    public Integer call() throws IOException, InterruptedException {
         var err = spec.commandLine().getErr();
         var k = course.namedOrCurrent(kata, course.state());
         if (kata == null) {
             err.println("Running " + k.id() + ", the current kata (run another: gokata run KATA)");
         }
         var c = course.course();
+        // Each run compiles into a folder of its own, removed when its program ends: a second run of the kata, in
+        // another terminal, must not empty the folder the first one's program still loads its classes from (an edit
+        // that does not compile left it empty). Not the grading lock: that would only order the two compilations.
+        Path build = Files.createTempDirectory(Files.createDirectories(c.gokataDir().resolve("build")),
+                k.id() + "-run-");
+        try {
+            return compileAndRun(k, build, err);
+        } finally {
+            remove(build, err);
+        }
+    }
+
+    private int compileAndRun(Kata k, Path build, PrintWriter err) throws IOException, InterruptedException {
+        var out = spec.commandLine().getOut();
+        var c = course.course();
         var toolchain = Toolchain.current();
-        var classes = c.buildDir(k.id(), "run").resolve("classes");
+        var classes = build.resolve("classes");
         var sources = GradedSources.of(c.exercise(k.id()), c.given(k.id()), k.id(), c::show);
         sources.notes().forEach(note -> err.println("note: " + note));
         var compiled = new KataCompiler(toolchain.compileClasspath(), c::show).compile(sources, classes);
@@ -81,10 +101,12 @@ public final class RunCommand implements Callable<Integer> {
         cmd.addAll(args);
         out.flush();
         var process = new ProcessBuilder(cmd).directory(c.root().toFile()).inheritIO().start();
-        // Ctrl-C stops this JVM and the program together: wait for the program's goroutine dump before the prompt.
+        // Ctrl-C stops this JVM and the program together: wait for the program's goroutine dump before the prompt,
+        // then remove the build, as call() does when the program ends of itself.
         Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().unstarted(() -> {
             try {
                 process.waitFor(5, TimeUnit.SECONDS);
+                remove(build, err);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -97,4 +119,14 @@ public final class RunCommand implements Callable<Integer> {
         return status;
     }
 
+    /** Removes a run's build folder, or says which one stays (in .gokata/build/, where nothing reads it again). */
+    private void remove(Path build, PrintWriter err) {
+        try {
+            FileTrees.delete(build);
+        } catch (IOException e) {
+            err.println("gokata: could not remove " + course.course().show(build) + " (" + e + "); delete it when"
+                    + " you like, nothing reads it again");
+            err.flush();
+        }
+    }
 }
