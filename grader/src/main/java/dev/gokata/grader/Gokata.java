@@ -1,5 +1,6 @@
 package dev.gokata.grader;
 
+import dev.gokata.grader.catalogue.NearestName;
 import dev.gokata.grader.cli.GradeCommand;
 import dev.gokata.grader.cli.HintCommand;
 import dev.gokata.grader.cli.ListCommand;
@@ -16,6 +17,7 @@ import java.nio.file.NotDirectoryException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
+import picocli.CommandLine.UnmatchedArgumentException;
 
 /** The {@code gokata} command: only dispatches to its subcommands, one class each. */
 @Command(name = "gokata", mixinStandardHelpOptions = true, version = "gokata 0.1.0",
@@ -43,6 +45,10 @@ public final class Gokata {
     public static CommandLine commandLine() {
         var cl = new CommandLine(Gokata.class);
         shareVersion(cl, cl.getCommandSpec().version());
+        var standard = cl.getParameterExceptionHandler();
+        cl.setParameterExceptionHandler((ex, args) -> ex instanceof UnmatchedArgumentException u
+                && !u.isUnknownOption() && !u.getCommandLine().getSubcommands().isEmpty()
+                ? unknownCommand(u) : standard.handleParseException(ex, args));
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             var err = commandLine.getErr();
             err.println(commandLine.getColorScheme()
@@ -54,6 +60,26 @@ public final class Gokata {
             return ex instanceof IllegalArgumentException ? 2 : 1;
         });
         return cl;
+    }
+
+    /**
+     * {@code gokata frobnicate}: says there is no such command and lists those there are, suggesting one only when it
+     * is a likely typo. Not picocli's own suggestions: they rank every command sharing a pair of letters with the word
+     * ("did you mean gokata watch?"), with no threshold to set.
+     */
+    private static int unknownCommand(UnmatchedArgumentException ex) {
+        var command = ex.getCommandLine();
+        String typed = ex.getUnmatched().getFirst();
+        var names = command.getSubcommands().values().stream()
+                .filter(sub -> !sub.getCommandSpec().usageMessage().hidden())
+                .map(CommandLine::getCommandName).distinct().toList();
+        String name = command.getCommandSpec().qualifiedName();
+        var err = command.getErr();
+        err.println(command.getColorScheme().errorText(name + ": there is no command \"" + typed + "\";"
+                + NearestName.among(typed, names).map(n -> " did you mean " + n + "?").orElse("")
+                + " the commands are: " + String.join(", ", names) + " (see `" + name + " --help`)"));
+        err.flush();
+        return command.getCommandSpec().exitCodeOnInvalidInput();
     }
 
     /** Every subcommand's -V prints gokata's version, not an empty line. */

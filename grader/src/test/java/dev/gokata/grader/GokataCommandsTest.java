@@ -423,6 +423,26 @@ class GokataCommandsTest {
     }
 
     @Test
+    void givenAnUnknownCommand_whenRun_thenExit2ListingTheCommandsAndSuggestingOneOnlyForATypo() {
+        String commands = " the commands are: list, run, grade, watch, hint, reset, solution, verify, class, help"
+                + " (see `gokata --help`)";
+        var unknown = gokata("frobnicate");
+        assertEquals(2, unknown.exit());
+        assertEquals("gokata: there is no command \"frobnicate\";" + commands + "\n", unknown.err());
+        var typo = gokata("grdae", "adder");
+        assertEquals(2, typo.exit());
+        assertEquals("gokata: there is no command \"grdae\"; did you mean grade?" + commands + "\n", typo.err());
+        var sub = gokata("class", "grsde");
+        assertEquals(2, sub.exit());
+        assertTrue(sub.err().startsWith("gokata class: there is no command \"grsde\"; did you mean grade? the commands"
+                + " are: grade, merge, report"), sub.err());
+        var option = gokata("grade", "--bogus");
+        assertEquals(2, option.exit());
+        assertTrue(option.err().startsWith("Unknown option: '--bogus'"), "options keep picocli's message: "
+                + option.err());
+    }
+
+    @Test
     void givenTheHelp_whenShown_thenItTeachesWithExamples() {
         var r = gokata("--help");
         assertEquals(0, r.exit());
