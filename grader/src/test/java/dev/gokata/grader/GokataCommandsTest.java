@@ -267,6 +267,35 @@ class GokataCommandsTest {
         assertTrue(Files.readString(saved).endsWith("// my committed work\n"), saved.toString());
     }
 
+    @Test
+    void givenAnUntouchedKata_whenReset_thenItSaysSoAndChangesNothing() throws Exception {
+        commitTheStarters();
+        assertEquals(1, gokata("grade", "adder").exit());
+        gokata("hint", "adder");
+        Path state = dir.resolve(".gokata/state.json");
+        String before = Files.readString(state);
+
+        var r = gokata("reset", "adder");
+        assertEquals(0, r.exit(), r.err());
+        assertEquals("adder is already at its starter: exercises/adder/ holds just the files reset would restore, so"
+                + " nothing was changed.\nNext: gokata grade adder\n", r.out());
+        assertFalse(Files.exists(dir.resolve(".gokata/backup")), "no backup of files equal to the starter");
+        assertEquals(before, Files.readString(state));
+    }
+
+    @Test
+    void givenAnUntouchedKataWithAFileAdded_whenReset_thenTheAddedFileIsBackedUpAndRemoved() throws Exception {
+        commitTheStarters();
+        Path added = dir.resolve("exercises/adder/notes/Scratch.java");
+        Files.createDirectories(added.getParent());
+        Files.writeString(added, "// my notes\n");
+
+        var r = gokata("reset", "adder");
+        assertEquals(0, r.exit(), r.err());
+        assertFalse(Files.exists(added), r.out());
+        assertEquals("// my notes\n", Files.readString(backedUp(r, "notes/Scratch.java")));
+    }
+
     /** Where reset says it moved the student's {@code file}: its "Your previous files are in" line. */
     private Path backedUp(Run r, String file) {
         String prefix = "Your previous files are in ";

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,8 +23,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code gokata reset KATA}: puts the kata's starter back, as the course gives it (solutions/starters.txt, whatever
- * the student committed since), after moving the student's files to a backup folder it names. This is the only
- * command that writes to a student's files.
+ * the student committed since), after moving the student's files to a backup folder it names; a kata whose files are
+ * the starter's already is left as it is. This is the only command that writes to a student's files.
  */
 @Command(name = "reset", mixinStandardHelpOptions = true,
         description = {"Restore a kata's starter files as the course gives them, even if you committed your own.",
@@ -48,7 +49,24 @@ public final class ResetCommand implements Callable<Integer> {
         String folder = "exercises/" + k.id() + "/";
         Source source = source(root, folder);
         List<String> files = source.files();
+        var starter = new LinkedHashMap<String, byte[]>();
+        for (String f : files) {
+            String[] command = source.gitShow(f);
+            var show = Git.run(root, command);
+            if (!show.ok()) {
+                throw new IllegalStateException("git " + String.join(" ", command) + " failed: " + show.err().strip()
+                        + "; nothing was changed");
+            }
+            starter.put(f, show.bytes());
+        }
         Path dir = course.course().exercise(k.id());
+        if (untouched(dir, starter)) {
+            out.println(k.id() + " is already at its starter: " + folder + " holds just the files reset would restore"
+                    + (source instanceof Source.Head ? " (git HEAD's)" : "") + ", so nothing was changed.");
+            out.println("Next: gokata grade " + k.id());
+            out.flush();
+            return 0;
+        }
         Path backup = null;
         if (Files.isDirectory(dir)) {
             backup = newBackup(k.id());
@@ -69,16 +87,10 @@ public final class ResetCommand implements Callable<Integer> {
         }
         for (String f : files) {
             String safe = backup == null ? "" : "; your files are safe in " + course.course().show(backup);
-            String[] command = source.gitShow(f);
-            var show = Git.run(root, command);
-            if (!show.ok()) {
-                throw new IllegalStateException("git " + String.join(" ", command) + " failed: " + show.err().strip()
-                        + safe);
-            }
             Path target = root.resolve(f);
             try {
                 Files.createDirectories(target.getParent());
-                Files.write(target, show.bytes());
+                Files.write(target, starter.get(f));
             } catch (IOException e) {
                 throw new IllegalStateException("cannot write the starter " + f + " (" + why(e) + ")" + safe, e);
             }
@@ -101,6 +113,31 @@ public final class ResetCommand implements Callable<Integer> {
         out.println("Next: gokata grade " + k.id());
         out.flush();
         return 0;
+    }
+
+    /**
+     * Whether {@code dir} holds exactly the {@code starter}'s files (paths from the course's root), each byte for byte:
+     * no file changed, missing or added.
+     */
+    private boolean untouched(Path dir, Map<String, byte[]> starter) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return false;
+        }
+        Path root = course.course().root();
+        List<Path> present;
+        try (Stream<Path> s = Files.walk(dir)) {
+            present = s.filter(Files::isRegularFile).toList();
+        }
+        if (present.size() != starter.size()) {
+            return false;
+        }
+        for (Path p : present) {
+            byte[] bytes = starter.get(root.relativize(p).toString().replace('\\', '/'));
+            if (bytes == null || !Arrays.equals(bytes, Files.readAllBytes(p))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
