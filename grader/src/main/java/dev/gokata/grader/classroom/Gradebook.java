@@ -15,7 +15,8 @@ import java.util.List;
 
 /**
  * The gradebook CSV: a row per student, a column of points per kata, then the total and the points available.
- * A kata the student has no result for is an empty cell. Written with Jackson's CSV dataformat.
+ * A kata the student has no result for is an empty cell; a class with no results gets the header row alone. Written
+ * with Jackson's CSV dataformat.
  */
 public final class Gradebook {
 
@@ -44,8 +45,10 @@ public final class Gradebook {
             rows.add(row);
         }
         Files.createDirectories(file.toAbsolutePath().getParent());
-        try (var writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            new CsvMapper().writer(schema.build().withHeader()).writeValues(writer).writeAll(rows);
+        // Closing the sequence writes the header when no row did (a class with no results): the file always has it.
+        try (var writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+             var csv = new CsvMapper().writer(schema.build().withHeader()).writeValues(writer)) {
+            csv.writeAll(rows);
         }
     }
 

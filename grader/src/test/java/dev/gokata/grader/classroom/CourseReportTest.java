@@ -71,6 +71,14 @@ class CourseReportTest {
     }
 
     @Test
+    void givenAClassWithNoResults_whenTheGradebookIsWritten_thenItHasItsHeaderRow() throws Exception {
+        var csv = out.resolve("gradebook.csv");
+        Gradebook.write(SampleClass.COURSE, List.of(), csv);
+
+        assertEquals(List.of("student,run,total,max"), Files.readAllLines(csv));
+    }
+
+    @Test
     void givenAStudentNamedLikeAFormula_whenTheGradebookIsWritten_thenTheCellIsDefusedAndQuoted() throws Exception {
         var csv = out.resolve("gradebook.csv");
         var student = SampleClass.student("=HYPERLINK(\"x\",\"y\")", CourseResult.Run.GRADED, "", 1,
