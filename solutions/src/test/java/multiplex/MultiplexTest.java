@@ -14,7 +14,9 @@ import dev.gokata.testkit.Stdout;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -81,13 +83,17 @@ class MultiplexTest {
             Chan<List<String>> result = Chan.make(1);
             Goroutine receiver = go(() -> result.send(Multiplex.multiplex(Duration.ofMillis(300),
                     Duration.ofMillis(400))));
-            Goroutines.pollUntil(() -> parked(receiver) || receiver.finished(), Duration.ofSeconds(2));
-            WaitReason waiting = receiver.waitReason().orElse(null);
+            var parked = new AtomicReference<Parked>();
+            Goroutines.pollUntil(() -> Parked.now(receiver).map(p -> {
+                parked.set(p);
+                return true;
+            }).orElse(receiver.finished()), Duration.ofSeconds(2));
+            WaitReason waiting = parked.get() == null ? null : parked.get().reason();
             if (waiting != WaitReason.SELECT) {
                 fail("before either sender had sent (after 300 and 400 ms), multiplex should wait in a select on "
                         + "both channels ([select]); " + notASelect(waiting));
             }
-            if (receiver.thread().getState() == Thread.State.TIMED_WAITING) {
+            if (parked.get().state() == Thread.State.TIMED_WAITING) {
                 fail("before either sender had sent (after 300 and 400 ms), multiplex waited in a select with a "
                         + "timer case (after(...)): it either polls, waking at every tick to run the select again, "
                         + "or gives up on a sender that is slower than the timer, losing its message and leaving it "
@@ -98,11 +104,20 @@ class MultiplexTest {
         }, LIMIT, "multiplex deadlocked: every goroutine is waiting");
     }
 
-    /** Whether {@code g} is parked (its thread waits, with or without a deadline) with a wait reason. */
-    private static boolean parked(Goroutine g) {
-        var state = g.thread().getState();
-        return g.waitReason().isPresent()
-                && (state == Thread.State.WAITING || state == Thread.State.TIMED_WAITING);
+    /**
+     * One look at a parked goroutine: its wait reason and its thread's state, read as one (the state is the same
+     * before and after the reason), so that the verdict is about the wait that was seen. A receiver that polls with a
+     * 1 ms timer is woken within the millisecond, and a second look taken later saw it running again.
+     */
+    private record Parked(WaitReason reason, Thread.State state) {
+        /** {@code g} parked now (its thread waits, with or without a deadline) with a wait reason; else empty. */
+        static Optional<Parked> now(Goroutine g) {
+            var before = g.thread().getState();
+            var reason = g.waitReason();
+            var after = g.thread().getState();
+            boolean waits = before == Thread.State.WAITING || before == Thread.State.TIMED_WAITING;
+            return waits && before == after ? reason.map(r -> new Parked(r, before)) : Optional.empty();
+        }
     }
 
     /** What waiting in {@code reason} (null: never parked) instead of {@code [select]} means, and what to do. */
