@@ -24,19 +24,21 @@ import org.junit.jupiter.api.Timeout;
  * Hidden tests of the kata "Select: a non-blocking receive". That the first poll does not wait is proved without a
  * clock: the poll runs as the only goroutine of a {@link Sandbox} program, with no sender at all, so a poll that
  * blocks is a deadlock. A clock is used only to catch a poll that waits "a little" (a short timeout instead of a
- * default): the fastest of five polls must take under 25 ms, and the fastest of five rounds of 100 polls too. A
- * timeout case never fires before its time, so a poll with a timeout of d takes at least d, and 100 of them at least
- * 100 d: any timeout of a quarter of a millisecond or more fails for sure, while 100 selects with a default case take
- * well under a millisecond.
+ * default): the fastest of five polls must take under 25 ms, and the fastest of five rounds of 1000 polls too. A
+ * timeout case never fires before its time, so a poll with a timeout of d takes at least d, and 1000 of them at
+ * least 1000 d: any timeout of 25 µs or more fails for sure, while 1000 selects with a default case take about a
+ * millisecond.
  *
  * <p>Checked against these wrong solutions (solutions/fixtures/nonblocking/), and the untouched starter:
  * <ul>
  *   <li>{@code blocking-receive}: a plain receive; with no sender it deadlocks.</li>
  *   <li>{@code short-timeout-instead-of-default}: a select with a 30 ms timeout; every empty poll takes 30 ms.</li>
  *   <li>{@code tiny-timeout-instead-of-default}: a select with a 10 ms timeout. A single poll passes for quick, but
- *       a round of 100 polls takes at least a second.</li>
- *   <li>{@code micro-timeout-instead-of-default}: a select with a 100 µs timeout: too short for any clock, 100 polls
- *       take 10 ms. {@link #aPollNeverMeetsANonBlockingSend} catches it without a clock: while the poll waits, a
+ *       a round of polls is over its 25 ms after three.</li>
+ *   <li>{@code micro-timeout-instead-of-default}: a select with a 100 µs timeout: too short for one poll to show,
+ *       but 1000 polls take at least 100 ms (with 100 polls a round, as before, they took 10 ms and more, and
+ *       passed or failed by the timers' latency). {@link #aPollNeverMeetsANonBlockingSend} also catches it without a
+ *       clock: while the poll waits, a
  *       goroutine's non-blocking send finds it waiting and hands it a message, which a default case never allows.
  *       </li>
  * </ul>
@@ -44,7 +46,7 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(20)
 class NonBlockingTest {
     private static final Duration LIMIT = Duration.ofSeconds(3);
-    private static final int POLLS_PER_ROUND = 100;
+    private static final int POLLS_PER_ROUND = 1000;
     private static final long ROUND_BUDGET_MILLIS = 25;
     private static final String BLOCKED = "poll blocked on a channel nobody sends on: with no message waiting it "
             + "must return \"no message received\" at once. A select with a default case never blocks: "
@@ -68,9 +70,9 @@ class NonBlockingTest {
     }
 
     /**
-     * A timeout too short for one poll to show it still adds up: the fastest of five rounds of up to 100 polls of an
-     * empty channel must take under 25 ms (a round stops early once it is over). The verdict on a timeout case is
-     * certain, as a timer never fires early: 100 polls with a timeout of d take at least 100 d.
+     * A timeout too short for one poll to show it still adds up: the fastest of five rounds of up to 1000 polls of
+     * an empty channel must take under 25 ms (a round stops early once it is over). The verdict on a timeout case of
+     * 25 µs or more is certain, as a timer never fires early: 1000 polls with a timeout of d take at least 1000 d.
      */
     @Test
     void manyPollsOfAnEmptyChannelAddUpToNoWait() {
