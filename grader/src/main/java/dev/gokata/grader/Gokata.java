@@ -9,11 +9,7 @@ import dev.gokata.grader.cli.RunCommand;
 import dev.gokata.grader.cli.SolutionCommand;
 import dev.gokata.grader.cli.VerifyCommand;
 import dev.gokata.grader.cli.WatchCommand;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.NotDirectoryException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
@@ -93,14 +89,7 @@ public final class Gokata {
     /** The exception's message; for a file system's, the file and the reason, not the bare path it holds. */
     private static String message(Throwable ex) {
         if (ex instanceof FileSystemException fs && fs.getOtherFile() == null) {
-            return fs.getFile() + ": " + switch (fs) {
-                case AccessDeniedException a -> "permission denied";
-                case FileAlreadyExistsException a -> "is in the way (a file where a folder is needed, or one that"
-                        + " exists already)";
-                case NoSuchFileException n -> "no such file or folder";
-                case NotDirectoryException n -> "not a folder";
-                default -> fs.getReason() != null ? fs.getReason() : fs.toString();
-            };
+            return fs.getFile() + ": " + FileErrors.why(fs);
         }
         String m = ex.getMessage();
         return m == null || m.isBlank() ? ex.toString() : m;

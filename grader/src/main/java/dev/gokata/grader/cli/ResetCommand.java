@@ -1,9 +1,8 @@
 package dev.gokata.grader.cli;
 
+import dev.gokata.grader.FileErrors;
 import java.io.IOException;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
@@ -78,7 +77,7 @@ public final class ResetCommand implements Callable<Integer> {
                         Files.move(p, target);
                     } catch (IOException e) {
                         throw new IllegalStateException("cannot move " + course.course().show(p) + " to the backup ("
-                                + why(e) + "); nothing was deleted: the files moved so far are in "
+                                + FileErrors.why(e) + "); nothing was deleted: the files moved so far are in "
                                 + course.course().show(backup) + ", the others still in " + course.course().show(dir)
                                 + "/. Make " + course.course().show(dir) + "/ writable and run gokata reset again", e);
                     }
@@ -92,7 +91,8 @@ public final class ResetCommand implements Callable<Integer> {
                 Files.createDirectories(target.getParent());
                 Files.write(target, starter.get(f));
             } catch (IOException e) {
-                throw new IllegalStateException("cannot write the starter " + f + " (" + why(e) + ")" + safe, e);
+                throw new IllegalStateException("cannot write the starter " + f + " (" + FileErrors.why(e) + ")" + safe,
+                        e);
             }
         }
         var state = course.state();
@@ -154,15 +154,6 @@ public final class ResetCommand implements Callable<Integer> {
                 name = kata + "-" + LocalDateTime.now().format(STAMP) + "-" + n;
             }
         }
-    }
-
-    /** What went wrong with a file, in words: "permission denied", not the bare path of the exception. */
-    private static String why(IOException e) {
-        return switch (e) {
-            case AccessDeniedException a -> "permission denied";
-            case FileSystemException f when f.getReason() != null -> f.getReason();
-            default -> e.toString();
-        };
     }
 
     /** Where reset takes a kata's starter from. */
