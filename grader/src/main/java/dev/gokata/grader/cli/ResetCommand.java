@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
@@ -46,22 +47,11 @@ public final class ResetCommand implements Callable<Integer> {
         var k = course.catalogue().get(kata);
         Path root = course.course().root();
         String folder = "exercises/" + k.id() + "/";
-        Source source = source(root, folder);
-        List<String> files = source.files();
-        var starter = new LinkedHashMap<String, byte[]>();
-        for (String f : files) {
-            String[] command = source.gitShow(f);
-            var show = Git.run(root, command);
-            if (!show.ok()) {
-                throw new IllegalStateException("git " + String.join(" ", command) + " failed: " + show.err().strip()
-                        + "; nothing was changed");
-            }
-            starter.put(f, show.bytes());
-        }
+        Starter starter = starter(root, folder);
         Path dir = course.course().exercise(k.id());
-        if (untouched(dir, starter)) {
+        if (untouched(dir, starter.files())) {
             out.println(k.id() + " is already at its starter: " + folder + " holds just the files reset would restore"
-                    + (source instanceof Source.Head ? " (git HEAD's)" : "") + ", so nothing was changed.");
+                    + (starter.fromHeadBecause().isPresent() ? " (git HEAD's)" : "") + ", so nothing was changed.");
             out.println("Next: gokata grade " + k.id());
             out.flush();
             return 0;
@@ -84,28 +74,28 @@ public final class ResetCommand implements Callable<Integer> {
                 }
             }
         }
-        for (String f : files) {
+        for (var f : starter.files().entrySet()) {
             String safe = backup == null ? "" : "; your files are safe in " + course.course().show(backup);
-            Path target = root.resolve(f);
+            Path target = root.resolve(f.getKey());
             try {
                 Files.createDirectories(target.getParent());
-                Files.write(target, starter.get(f));
+                Files.write(target, f.getValue());
             } catch (IOException e) {
-                throw new IllegalStateException("cannot write the starter " + f + " (" + FileErrors.why(e) + ")" + safe,
-                        e);
+                throw new IllegalStateException("cannot write the starter " + f.getKey() + " (" + FileErrors.why(e)
+                        + ")" + safe, e);
             }
         }
         var state = course.state();
         state.put(k.id(), state.get(k.id()).reset());
         state.save();
-        switch (source) {
-            case Source.Recorded r -> out.println("Restored the starter of " + k.id() + " (" + files.size()
-                    + " files, as the course gives them).");
-            case Source.Head h -> {
-                out.println("Restored the starter of " + k.id() + " (" + files.size() + " files from git HEAD).");
-                out.println("Note: from git HEAD, not from the course's record of starters, because " + h.why()
-                        + ": if you committed changes to " + folder + ", these are your last committed files.");
-            }
+        int files = starter.files().size();
+        if (starter.fromHeadBecause().isEmpty()) {
+            out.println("Restored the starter of " + k.id() + " (" + files + " files, as the course gives them).");
+        } else {
+            out.println("Restored the starter of " + k.id() + " (" + files + " files from git HEAD).");
+            out.println("Note: from git HEAD, not from the course's record of starters, because "
+                    + starter.fromHeadBecause().get() + ": if you committed changes to " + folder
+                    + ", these are your last committed files.");
         }
         if (backup != null) {
             out.println("Your previous files are in " + course.course().show(backup));
@@ -156,48 +146,30 @@ public final class ResetCommand implements Callable<Integer> {
         }
     }
 
-    /** Where reset takes a kata's starter from. */
-    private sealed interface Source {
-        /** The starter's files, as paths from the course's root. */
-        List<String> files();
-
-        /** The git command that prints the starter of one of {@link #files()}. */
-        String[] gitShow(String file);
-
-        /** The course's record of the starters (solutions/starters.txt), every blob of which this clone holds. */
-        record Recorded(Map<String, String> blobs) implements Source {
-            @Override
-            public List<String> files() {
-                return List.copyOf(blobs.keySet());
-            }
-
-            @Override
-            public String[] gitShow(String file) {
-                return new String[] {"cat-file", "blob", blobs.get(file)};
-            }
-        }
-
-        /** The files of git HEAD, because the record cannot serve, for the reason given. */
-        record Head(List<String> files, String why) implements Source {
-            @Override
-            public String[] gitShow(String file) {
-                return new String[] {"show", "HEAD:" + file};
-            }
-        }
+    /**
+     * A kata's starter: each file's content by path from the course's root, and, when it came from git HEAD instead of
+     * the course's record of starters, why.
+     */
+    private record Starter(Map<String, byte[]> files, Optional<String> fromHeadBecause) {
     }
 
     /**
-     * The record's files of {@code folder} when it lists them and this clone holds them all; otherwise HEAD's, with
-     * why (no record, no entry for the kata, or a blob a shallow or partial clone lacks).
+     * The record's files of {@code folder}, read from this clone, when it lists them and the clone holds them all;
+     * otherwise HEAD's, with why (no record, no entry for the kata, or a blob a shallow or partial clone lacks). Reads
+     * every file before reset moves anything, so that a git failure changes nothing.
      */
-    private Source source(Path root, String folder) throws IOException, InterruptedException {
+    private Starter starter(Path root, String folder) throws IOException, InterruptedException {
         String why;
         try {
             var record = StarterRecord.read(course.course());
             var starters = record.map(r -> r.under(folder)).orElse(List.of());
+            var files = new LinkedHashMap<String, byte[]>();
             var lacking = new ArrayList<String>();
             for (var s : starters) {
-                if (!Git.run(root, "cat-file", "-e", s.id()).ok()) {
+                var blob = Git.run(root, "cat-file", "blob", s.id());
+                if (blob.ok()) {
+                    files.put(s.path(), blob.bytes());
+                } else {
                     lacking.add(s.path());
                 }
             }
@@ -209,9 +181,7 @@ public final class ResetCommand implements Callable<Integer> {
                 why = "this clone lacks the recorded starter of " + String.join(", ", lacking)
                         + " (a shallow or partial clone)";
             } else {
-                var blobs = new LinkedHashMap<String, String>();
-                starters.forEach(st -> blobs.put(st.path(), st.id()));
-                return new Source.Recorded(blobs);
+                return new Starter(files, Optional.empty());
             }
         } catch (IllegalStateException e) {
             why = e.getMessage();
@@ -222,6 +192,15 @@ public final class ResetCommand implements Callable<Integer> {
                     + " reset needs the course's git history."
                     + (!listing.ok() ? " git said: " + listing.err().strip() : ""));
         }
-        return new Source.Head(listing.text().lines().filter(l -> !l.isBlank()).toList(), why);
+        var files = new LinkedHashMap<String, byte[]>();
+        for (String f : listing.text().lines().filter(l -> !l.isBlank()).toList()) {
+            var show = Git.run(root, "show", "HEAD:" + f);
+            if (!show.ok()) {
+                throw new IllegalStateException("git show HEAD:" + f + " failed: " + show.err().strip()
+                        + "; nothing was changed");
+            }
+            files.put(f, show.bytes());
+        }
+        return new Starter(files, Optional.of(why));
     }
 }
