@@ -197,6 +197,46 @@ class GokataCommandsTest {
     }
 
     @Test
+    void givenBuildsOfRunsNoLongerAlive_whenRunOrGraded_thenTheyAreRemovedAndThoseOfLiveRunsStay() throws Exception {
+        long gone = pidOfAnEndedProcess();
+        long live = ProcessHandle.current().pid();
+        Path builds = Files.createDirectories(dir.resolve(".gokata/build"));
+        Path stoppedCompiling = Files.createDirectories(builds.resolve("adder-run-" + gone + "-1/classes"));
+        Path programEnded = leftover(builds, "adder-run-" + gone + "-2", Long.toString(pidOfAnEndedProcess()));
+        Path programRuns = leftover(builds, "adder-run-" + gone + "-3", Long.toString(live));
+        Path programStarting = leftover(builds, "adder-run-" + gone + "-4", "");
+        Path compiling = Files.createDirectories(builds.resolve("adder-run-" + live + "-5/classes"));
+        Path graded = Files.createDirectories(builds.resolve("adder/classes"));
+
+        var r = gokata("run", "adder");
+        assertEquals(0, r.exit(), r.out() + r.err());
+        assertFalse(Files.exists(stoppedCompiling.getParent()), "its gokata was stopped during the compilation");
+        assertFalse(Files.exists(programEnded), "its gokata and its program have ended");
+        assertTrue(Files.exists(programRuns), "its program still loads classes from it");
+        assertTrue(Files.exists(programStarting), "its program may have started, unrecorded");
+        assertTrue(Files.exists(compiling), "its gokata is alive");
+        assertTrue(Files.exists(graded), "a grading's build is no run's");
+
+        Path killed = leftover(builds, "adder-run-" + gone + "-6", Long.toString(pidOfAnEndedProcess()));
+        assertEquals(1, gokata("grade", "adder").exit());
+        assertFalse(Files.exists(killed), "grade removes them too");
+        assertTrue(Files.exists(programRuns) && Files.exists(compiling));
+    }
+
+    private static Path leftover(Path builds, String name, String programPid) throws IOException {
+        Path build = Files.createDirectories(builds.resolve(name).resolve("classes")).getParent();
+        Files.writeString(build.resolve("program.pid"), programPid);
+        return build;
+    }
+
+    private static long pidOfAnEndedProcess() throws Exception {
+        var p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-version")
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        p.waitFor();
+        return p.pid();
+    }
+
+    @Test
     void givenAnotherGokataGradingInTheClone_whenGraded_thenItWaitsForItSayingSoAndGradesRight() throws Exception {
         Path lockFile = Files.createDirectories(dir.resolve(".gokata")).resolve("grading.lock");
         var other = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),

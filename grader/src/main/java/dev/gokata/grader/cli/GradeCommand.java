@@ -80,6 +80,7 @@ public final class GradeCommand implements Callable<Integer> {
         if (!sandbox.isolated()) {
             spec.commandLine().getErr().println("gokata: " + sandbox.describe());
         }
+        RunBuilds.removeLeftovers(course.course(), spec.commandLine().getErr());
         try (var _ = GradingLock.acquire(course.course(), spec.commandLine().getErr())) {
             return grade(selected, new Grader(course.course().root(), GradeOptions.defaults().withSandbox(sandbox)));
         }

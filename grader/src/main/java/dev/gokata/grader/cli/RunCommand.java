@@ -11,7 +11,6 @@ import dev.gokata.runtime.JvmOptions;
 import java.io.File;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -61,8 +60,8 @@ public final class RunCommand implements Callable<Integer> {
         // Each run compiles into a folder of its own, removed when its program ends: a second run of the kata, in
         // another terminal, must not empty the folder the first one's program still loads its classes from (an edit
         // that does not compile left it empty). Not the grading lock: that would only order the two compilations.
-        Path build = Files.createTempDirectory(Files.createDirectories(c.gokataDir().resolve("build")),
-                k.id() + "-run-");
+        RunBuilds.removeLeftovers(c, err);
+        Path build = RunBuilds.create(c, k);
         try {
             return compileAndRun(k, build, err);
         } finally {
@@ -100,13 +99,17 @@ public final class RunCommand implements Callable<Integer> {
         cmd.add(k.qualified(k.main()));
         cmd.addAll(args);
         out.flush();
+        RunBuilds.programStarting(build);
         var process = new ProcessBuilder(cmd).directory(c.root().toFile()).inheritIO().start();
+        RunBuilds.programStarted(build, process);
         // Ctrl-C stops this JVM and the program together: wait for the program's goroutine dump before the prompt,
-        // then remove the build, as call() does when the program ends of itself.
+        // then remove the build, as call() does when the program ends of itself. A program still running then keeps
+        // its classes: the next run or grade removes the folder once it has ended.
         Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().unstarted(() -> {
             try {
-                process.waitFor(5, TimeUnit.SECONDS);
-                remove(build, err);
+                if (process.waitFor(5, TimeUnit.SECONDS)) {
+                    remove(build, err);
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
