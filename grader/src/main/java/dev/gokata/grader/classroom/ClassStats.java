@@ -20,7 +20,7 @@ import java.util.TreeMap;
  * @param meanScore    mean points
  * @param medianScore  median points
  * @param distribution how many students scored in each tenth of the points: [0,10%), [10%,20%) ... [90%,100%]
- * @param katas        a summary per kata, in catalogue order
+ * @param katas        a summary per kata of the course, in catalogue order (a kata nobody has a result for too)
  */
 public record ClassStats(
         int submissions,
@@ -62,7 +62,7 @@ public record ClassStats(
         int graded = 0;
         int passed = 0;
         double points = 0;
-        double maxScore = 0;
+        double maxScore = kata.points(); // the course's, or more if results of an older catalogue say so
         var failedTests = new LinkedHashMap<String, Integer>();
         var kinds = new EnumMap<FailureKind, Integer>(FailureKind.class);
         var lines = new EnumMap<FailureKind, Map<String, Integer>>(FailureKind.class);

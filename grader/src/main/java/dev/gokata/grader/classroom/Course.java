@@ -7,7 +7,8 @@ import java.util.List;
 
 /**
  * The katas a class is graded on, in catalogue order, with their titles: the columns of the gradebook and the
- * sections of the report. Katas that appear only in results (an older catalogue) follow the catalogue's.
+ * sections of the report, every one of them whatever the results hold, so that their shape never depends on who was
+ * graded. Katas that appear only in results (an older catalogue) follow the catalogue's.
  */
 public record Course(String name, List<Kata> katas) {
 
@@ -24,13 +25,11 @@ public record Course(String name, List<Kata> katas) {
         return new Course(name, List.of());
     }
 
-    /** The catalogue's katas that any student has a result for, then those only the results know. */
+    /** Every kata of the course, then those only the results of {@code students} know, in first-seen order. */
     List<Kata> katas(List<CourseResult> students) {
-        var seen = new LinkedHashMap<String, Kata>();
-        var graded = new LinkedHashMap<String, Boolean>();
-        students.forEach(s -> s.katas().forEach(k -> graded.put(k.id(), true)));
-        katas.stream().filter(k -> graded.containsKey(k.id())).forEach(k -> seen.put(k.id(), k));
-        graded.keySet().forEach(id -> seen.putIfAbsent(id, new Kata(id, id, 0)));
-        return new ArrayList<>(seen.values());
+        var all = new LinkedHashMap<String, Kata>();
+        katas.forEach(k -> all.put(k.id(), k));
+        students.forEach(s -> s.katas().forEach(k -> all.putIfAbsent(k.id(), new Kata(k.id(), k.id(), 0))));
+        return new ArrayList<>(all.values());
     }
 }

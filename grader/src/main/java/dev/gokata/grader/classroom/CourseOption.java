@@ -36,18 +36,26 @@ final class CourseOption {
         return KataCatalogue.load(file);
     }
 
-    /** The report's course: the katas graded, with titles and points (private test groups included). */
+    /**
+     * The report's course: the katas graded, in course order, with titles and points (private test groups
+     * included).
+     */
     Course reportCourse(List<String> katas, Map<String, List<TestGroup>> extra) {
         var catalogue = catalogue();
-        var graded = katas.isEmpty() ? catalogue.ready() : katas.stream().map(catalogue::get).toList();
+        var named = katas.stream().map(catalogue::get).toList(); // an unknown id is an error naming the nearest
+        var graded = katas.isEmpty() ? catalogue.ready()
+                : catalogue.katas().stream().filter(named::contains).toList();
         return new Course(title, graded.stream().map(k -> new Course.Kata(k.id(), k.title(), k.points()
                 + extra.getOrDefault(k.id(), List.of()).stream().mapToInt(TestGroup::points).sum())).toList());
     }
 
-    /** The report's course for results already written: every catalogue kata, in order, for titles. */
+    /**
+     * The report's course for results already written: every ready kata of the catalogue, in course order (a kata
+     * not ready yet has no hidden tests to grade); without a catalogue, the katas the results name.
+     */
     Course reportCourseOrResults() {
         try {
-            return new Course(title, catalogue().katas().stream()
+            return new Course(title, catalogue().ready().stream()
                     .map(k -> new Course.Kata(k.id(), k.title(), k.points())).toList());
         } catch (IllegalArgumentException e) {
             return Course.fromResults(title);

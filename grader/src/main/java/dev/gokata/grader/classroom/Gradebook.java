@@ -15,8 +15,9 @@ import java.util.List;
 
 /**
  * The gradebook CSV: a row per student, a column of points per kata, then the total and the points available.
- * A kata the student has no result for is an empty cell; a class with no results gets the header row alone. Written
- * with Jackson's CSV dataformat.
+ * The kata columns are the course's katas ({@link Course#katas(List)}), whatever the results: a kata the student has
+ * no result for is an empty cell, and a class with no results gets the header row alone. Written with Jackson's CSV
+ * dataformat.
  */
 public final class Gradebook {
 

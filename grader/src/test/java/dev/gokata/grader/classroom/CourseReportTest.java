@@ -71,11 +71,25 @@ class CourseReportTest {
     }
 
     @Test
-    void givenAClassWithNoResults_whenTheGradebookIsWritten_thenItHasItsHeaderRow() throws Exception {
+    void givenAClassWithNoResults_whenTheGradebookIsWritten_thenItHasItsHeaderRowWithEveryKataOfTheCourse()
+            throws Exception {
         var csv = out.resolve("gradebook.csv");
         Gradebook.write(SampleClass.COURSE, List.of(), csv);
 
-        assertEquals(List.of("student,run,total,max"), Files.readAllLines(csv));
+        assertEquals(List.of("student,run,counter,pipeline,total,max"), Files.readAllLines(csv));
+    }
+
+    @Test
+    void givenAClassWithNoResults_whenTheReportIsWritten_thenItHasASectionAndAColumnPerKataOfTheCourse()
+            throws Exception {
+        var index = Files.readString(new CourseReport().write(SampleClass.COURSE, List.of(), out));
+        assertTrue(index.contains("<section class=\"kata\" id=\"kata-counter\">"), index);
+        assertTrue(index.contains("<th>counter</th><th>pipeline</th>"), index);
+        var katas = FakeClass.json(out.resolve("report/report.json")).get("stats").get("katas");
+        assertEquals(2, katas.size(), katas.toString());
+        assertEquals("pipeline", katas.get(1).get("kata").asText());
+        assertEquals(0, katas.get(1).get("graded").asInt());
+        assertEquals(10, katas.get(1).get("maxScore").asDouble(), "the points the course gives the kata");
     }
 
     @Test
@@ -85,7 +99,7 @@ class CourseReportTest {
                 List.of(SampleClass.counterPassed()));
         Gradebook.write(SampleClass.COURSE, List.of(student), csv);
 
-        assertEquals("\"'=HYPERLINK(\"\"x\"\",\"\"y\"\")\",graded,5,5,5", Files.readAllLines(csv).get(1));
+        assertEquals("\"'=HYPERLINK(\"\"x\"\",\"\"y\"\")\",graded,5,,5,5", Files.readAllLines(csv).get(1));
     }
 
     @Test
