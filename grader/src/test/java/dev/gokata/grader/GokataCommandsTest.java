@@ -579,16 +579,52 @@ class GokataCommandsTest {
         assertTrue(stale.out().contains("FAIL solutions/starters.txt\n"
                 + "       exercises/adder/Adder.java changed since solutions/starters.txt recorded it" + refresh + "\n"
                 + "       exercises/adder/Gone.java is in solutions/starters.txt but no longer exists" + refresh + "\n"
-                + "       exercises/adder/notes.txt is not in solutions/starters.txt" + refresh + "\n"), stale.out());
-        assertTrue(stale.out().contains("verify: 1 kata checked, 1 skipped (not ready), 3 problems"), stale.out());
+                + "       note: exercises/adder/notes.txt is no starter: git does not track it, so no clone gets it (a"
+                + " starter? git add it, then record the starters again"), stale.out());
+        assertTrue(stale.out().contains("verify: 1 kata checked, 1 skipped (not ready), 2 problems"), stale.out());
 
         var update = gokata("verify", "--update-starters");
         assertEquals(0, update.exit(), update.err());
+        assertEquals("Wrote solutions/starters.txt: 2 starter files of exercises/. Commit it with the starters.\n"
+                + "Skipped 1 file git does not track, which no clone gets: exercises/adder/notes.txt. A starter among"
+                + " them? git add it and run gokata verify --update-starters again.\n", update.out());
+        git("add", "exercises/adder/notes.txt");
+        var added = gokata("verify", "--repeat", "1");
+        assertEquals(1, added.exit(), added.out());
+        assertTrue(added.out().contains("exercises/adder/notes.txt is not in solutions/starters.txt" + refresh),
+                added.out());
         assertEquals("Wrote solutions/starters.txt: 3 starter files of exercises/. Commit it with the starters.\n",
-                update.out());
+                gokata("verify", "--update-starters").out());
         var ok = gokata("verify", "--repeat", "1");
         assertEquals(0, ok.exit(), ok.out());
         assertTrue(ok.out().contains("ok   solutions/starters.txt"), ok.out());
+    }
+
+    @Test
+    void givenAnAuthorsUntrackedAndIgnoredFiles_whenStartersAreRecorded_thenOnlyTrackedOnesAreAndResetUsesTheRecord()
+            throws Exception {
+        commitTheStarters();
+        Files.writeString(dir.resolve(".gitignore"), "*.class\n");
+        Files.writeString(dir.resolve("exercises/adder/.Adder.java.swp"), "vim's swap file");
+        Files.writeString(dir.resolve("exercises/.DS_Store"), "Finder's");
+        Files.writeString(dir.resolve("exercises/adder/Adder.class"), "ignored");
+
+        var update = gokata("verify", "--update-starters");
+        assertEquals(0, update.exit(), update.err());
+        assertEquals("Wrote solutions/starters.txt: 2 starter files of exercises/. Commit it with the starters.\n"
+                + "Skipped 2 files git does not track, which no clone gets: exercises/.DS_Store,"
+                + " exercises/adder/.Adder.java.swp. A starter among them? git add it and run gokata verify"
+                + " --update-starters again.\n", update.out());
+        var record = Files.readString(dir.resolve("solutions/starters.txt"));
+        assertTrue(record.contains("\texercises/adder/Adder.java\n"), record);
+        assertFalse(record.contains(".swp") || record.contains(".DS_Store") || record.contains(".class"), record);
+
+        Path starter = dir.resolve("exercises/adder/Adder.java");
+        Files.writeString(starter, Files.readString(starter) + "// my work\n");
+        var reset = gokata("reset", "adder");
+        assertEquals(0, reset.exit(), reset.err());
+        assertTrue(reset.out().startsWith("Restored the starter of adder (2 files, as the course gives them).\n"),
+                "the record serves reset, which finds every blob it lists in git: " + reset.out());
     }
 
     /** Makes the course a git repository with the starters committed, as a clone is (reset restores from it). */

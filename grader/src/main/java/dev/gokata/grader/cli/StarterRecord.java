@@ -23,6 +23,10 @@ import java.util.stream.Stream;
  * format of {@code git ls-tree -r}. The course committed those contents, so every clone holds them whatever the
  * student commits over them since: {@code gokata reset} restores them from there, and {@code gokata verify} checks
  * that the record matches the starters.
+ *
+ * <p>A starter is a file git tracks: an author's untracked files in {@code exercises/} (an editor's swap file, a
+ * {@code .DS_Store}) never reach a clone, so a record of them would send reset looking for blobs no clone holds.
+ * They are skipped and named ({@link #untracked}); the files git ignores are skipped silently.
  */
 record StarterRecord(SortedMap<String, Starter> files) {
     /** How an author writes the record again, in every message that finds it out of date. */
@@ -65,8 +69,8 @@ record StarterRecord(SortedMap<String, Starter> files) {
 
     /**
      * The record of {@code exercises/} as it is in the working tree, uncommitted edits included: the files git tracks
-     * or would track there (all of them when the course is not a git repository), with {@code git hash-object}'s ids
-     * (one git call for all of them).
+     * there (all of them when the course is not a git repository), with {@code git hash-object}'s ids (one git call
+     * for all of them).
      */
     static StarterRecord ofWorkingTree(Course c) throws IOException, InterruptedException {
         List<String> paths = workingTreeFiles(c);
@@ -125,22 +129,46 @@ record StarterRecord(SortedMap<String, Starter> files) {
         return found;
     }
 
-    /** The regular files under {@code exercises/} that git tracks or would track (not the ignored ones), by path. */
+    /**
+     * The files under {@code exercises/} that are no starters because git does not track them, by path: neither
+     * tracked nor ignored (an editor's swap file, a {@code .DS_Store}, a new starter not yet {@code git add}ed).
+     * None when the course is not a git repository.
+     */
+    static List<String> untracked(Course c) throws IOException, InterruptedException {
+        return gitFiles(c, "--others", "--exclude-standard").orElse(List.of());
+    }
+
+    /** The regular files under {@code exercises/} that git tracks (every one, without git), by path. */
     private static List<String> workingTreeFiles(Course c) throws IOException, InterruptedException {
-        var ls = Git.run(c.root(), "ls-files", "-z", "--cached", "--others", "--exclude-standard", "--", "exercises/");
-        Stream<String> paths;
-        if (ls.ok()) {
-            paths = Arrays.stream(ls.text().split("\0")).filter(p -> !p.isEmpty());
-        } else if (ls.err().contains("not a git repository")) {
-            try (Stream<Path> walk = Files.walk(c.exercises())) {
-                paths = walk.map(p -> c.root().relativize(p).toString().replace('\\', '/')).toList().stream();
-            } catch (UncheckedIOException e) {
-                throw e.getCause();
-            }
-        } else {
+        var tracked = gitFiles(c, "--cached");
+        if (tracked.isPresent()) {
+            return tracked.get();
+        }
+        try (Stream<Path> walk = Files.walk(c.exercises())) {
+            return walk.filter(Files::isRegularFile).map(p -> c.root().relativize(p).toString().replace('\\', '/'))
+                    .sorted().toList();
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
+    /**
+     * The regular files under {@code exercises/} that {@code git ls-files} lists with {@code options}, by path; empty
+     * when the course is not a git repository.
+     */
+    private static Optional<List<String>> gitFiles(Course c, String... options)
+            throws IOException, InterruptedException {
+        var args = new ArrayList<>(List.of("ls-files", "-z"));
+        args.addAll(List.of(options));
+        args.addAll(List.of("--", "exercises/"));
+        var ls = Git.run(c.root(), args.toArray(String[]::new));
+        if (!ls.ok() && ls.err().contains("not a git repository")) {
+            return Optional.empty();
+        } else if (!ls.ok()) {
             throw new IllegalStateException("git ls-files could not list exercises/: " + ls.err().strip());
         }
-        return paths.filter(p -> Files.isRegularFile(c.root().resolve(p))).distinct().sorted().toList();
+        return Optional.of(Arrays.stream(ls.text().split("\0")).filter(p -> !p.isEmpty())
+                .filter(p -> Files.isRegularFile(c.root().resolve(p))).distinct().sorted().toList());
     }
 
     /** {@code 100755} for an executable file where the file system says so, {@code 100644} otherwise. */

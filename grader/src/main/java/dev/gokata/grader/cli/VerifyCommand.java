@@ -70,10 +70,11 @@ public final class VerifyCommand implements Callable<Integer> {
     int steady;
 
     @Option(names = "--update-starters",
-            description = "Only write solutions/starters.txt again, from every starter file in exercises/ as it is"
-                    + " now (uncommitted edits included; the KATAs given do not matter), then stop. Run it after"
-                    + " changing, adding or removing a starter file, and commit the file with the starters:"
-                    + " gokata reset restores the starters from it.")
+            description = "Only write solutions/starters.txt again, from every file git tracks in exercises/ as it"
+                    + " is now (uncommitted edits included; files git does not track are skipped and named; the"
+                    + " KATAs given do not matter), then stop. Run it after changing, adding (git add) or removing a"
+                    + " starter file, and commit the file with the starters: gokata reset restores the starters"
+                    + " from it.")
     boolean updateStarters;
 
     @Override
@@ -86,6 +87,12 @@ public final class VerifyCommand implements Callable<Integer> {
             record.write(c);
             out.println("Wrote " + c.show(c.startersFile()) + ": " + record.files().size() + " starter files of "
                     + c.show(c.exercises()) + "/. Commit it with the starters.");
+            var untracked = StarterRecord.untracked(c);
+            if (!untracked.isEmpty()) {
+                out.println("Skipped " + untracked.size() + " file" + (untracked.size() == 1 ? "" : "s") + " git does"
+                        + " not track, which no clone gets: " + String.join(", ", untracked) + ". A starter among"
+                        + " them? git add it and run gokata verify --update-starters again.");
+            }
             out.flush();
             return 0;
         }
@@ -119,6 +126,10 @@ public final class VerifyCommand implements Callable<Integer> {
             out.println(ansi.string("@|green ok   |@") + c.show(c.startersFile()));
         } else {
             fail(out, c.show(c.startersFile()), record, problems);
+        }
+        for (String file : untrackedStarters(selected)) {
+            out.println("       note: " + file + " is no starter: git does not track it, so no clone gets it (a"
+                    + " starter? git add it, then " + StarterRecord.REFRESH + ")");
         }
         out.flush();
         var found = new LinkedHashMap<Kata, List<String>>();
@@ -165,8 +176,7 @@ public final class VerifyCommand implements Callable<Integer> {
      */
     private List<String> starterRecord(List<Kata> selected) throws IOException, InterruptedException {
         var c = course.course();
-        List<String> folders = katas.isEmpty() ? List.of("exercises/")
-                : selected.stream().map(k -> "exercises/" + k.id() + "/").toList();
+        var folders = starterFolders(selected);
         try {
             var recorded = StarterRecord.read(c);
             if (recorded.isEmpty()) {
@@ -177,6 +187,23 @@ public final class VerifyCommand implements Callable<Integer> {
         } catch (IllegalStateException e) {
             return List.of(e.getMessage() + ": " + StarterRecord.REFRESH);
         }
+    }
+
+    /** The files in the starter folders of the katas checked that git does not track. */
+    private List<String> untrackedStarters(List<Kata> selected) throws IOException, InterruptedException {
+        var folders = starterFolders(selected);
+        try {
+            return StarterRecord.untracked(course.course()).stream()
+                    .filter(f -> folders.stream().anyMatch(f::startsWith)).toList();
+        } catch (IllegalStateException e) {
+            return List.of(); // git cannot list exercises/: the check of the record has said so already
+        }
+    }
+
+    /** The starter folders of the katas checked: all of exercises/ when no KATA is given. */
+    private List<String> starterFolders(List<Kata> selected) {
+        return katas.isEmpty() ? List.of("exercises/")
+                : selected.stream().map(k -> "exercises/" + k.id() + "/").toList();
     }
 
     /**
