@@ -151,10 +151,11 @@ public final class BatchGrader {
             return submissions;
         }
         var katas = course.katas().stream().map(Course.Kata::id).collect(Collectors.toSet());
+        var contested = Submission.contested(submissions);
         var todo = new ArrayList<Submission>();
         var again = new ArrayList<String>();
         for (var submission : submissions) {
-            var standing = Standing.of(submission, store, katas);
+            var standing = Standing.of(submission, store, katas, contested.contains(submission.id()));
             if (standing != Standing.CURRENT) {
                 todo.add(submission);
             }
@@ -284,7 +285,7 @@ public final class BatchGrader {
         long elapsed = (System.nanoTime() - started) / 1_000_000;
         long millis = written.map(w -> Math.round(w.executionTime() * 1000)).orElse(elapsed);
         return CourseResult.of(graded, millis)
-                .ofStudent(submission.id(), run, note, Math.round(elapsed / 10.0) / 100.0);
+                .ofStudent(submission.id(), submission.name(), run, note, Math.round(elapsed / 10.0) / 100.0);
     }
 
     /** The folder of a checkout: the folder itself, or its only sub-folder holding exercises/ (a zip's top folder). */

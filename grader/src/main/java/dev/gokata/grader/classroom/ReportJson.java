@@ -24,8 +24,11 @@ public record ReportJson(int version, String course, ClassStats stats, List<Stud
 
     static final int VERSION = 1;
 
-    /** One student's line: how the grading run ended, the points, and each kata's outcome. */
-    public record Student(String student, CourseResult.Run run, double score, double maxScore,
+    /**
+     * One student's line: the student's id and the folder or zip name it was made from, how the grading run ended,
+     * the points, and each kata's outcome.
+     */
+    public record Student(String student, String submission, CourseResult.Run run, double score, double maxScore,
                           Map<String, Kata> katas) {
     }
 
@@ -43,7 +46,8 @@ public record ReportJson(int version, String course, ClassStats stats, List<Stud
         for (KataResult k : result.katas()) {
             katas.put(k.id(), new Kata(k.status(), k.score(), k.maxScore()));
         }
-        return new Student(result.student(), result.run(), result.score(), result.maxScore(), katas);
+        return new Student(result.student(), result.submission(), result.run(), result.score(), result.maxScore(),
+                katas);
     }
 
     /** Writes this report to {@code file}, indented. */

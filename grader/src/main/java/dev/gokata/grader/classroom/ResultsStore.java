@@ -56,7 +56,7 @@ public final class ResultsStore {
      */
     public static Optional<CourseResult> read(Path file) {
         return ResultsJson.readIfPresent(file).filter(r -> r.student() != null)
-                .map(r -> r.run() != null ? r : r.ofStudent(r.student(), CourseResult.Run.CRASHED,
+                .map(r -> r.run() != null ? r : r.ofStudent(r.student(), r.submission(), CourseResult.Run.CRASHED,
                         r.note() == null ? "" : r.note(), r.seconds() == null ? 0 : r.seconds()));
     }
 

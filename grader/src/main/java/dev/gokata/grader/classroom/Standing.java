@@ -27,6 +27,11 @@ enum Standing {
     CHANGED("changed since it was graded"),
     /** The results are of other katas than this batch grades ({@code --kata}). */
     OTHER_KATAS("graded before for other katas"),
+    /**
+     * The results may be of another submission that had this student's id: they name another folder or zip, or name
+     * none (an older batch's) while the id is {@link Submission#contested contested}.
+     */
+    OTHER_SUBMISSION("its results may be of another folder or zip of the same name"),
     /** The results file cannot be read as results. */
     UNREADABLE("its results file cannot be read");
 
@@ -41,8 +46,12 @@ enum Standing {
         return why;
     }
 
-    /** Where {@code submission} stands against its results in {@code store}, for a batch grading {@code katas}. */
-    static Standing of(Submission submission, ResultsStore store, Set<String> katas) throws IOException {
+    /**
+     * Where {@code submission} stands against its results in {@code store}, for a batch grading {@code katas};
+     * {@code contested}: whether another submission of the class may have had its id in an older batch.
+     */
+    static Standing of(Submission submission, ResultsStore store, Set<String> katas, boolean contested)
+            throws IOException {
         var file = store.file(submission.id());
         if (!Files.isRegularFile(file)) {
             return NEW;
@@ -50,6 +59,10 @@ enum Standing {
         var stored = ResultsStore.read(file);
         if (stored.isEmpty()) {
             return UNREADABLE;
+        }
+        var from = stored.get().submission();
+        if (from == null ? contested : !from.equals(submission.name())) {
+            return OTHER_SUBMISSION;
         }
         if (!katasOf(stored.get()).equals(katas)) {
             return OTHER_KATAS;

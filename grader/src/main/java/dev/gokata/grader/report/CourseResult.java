@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -11,13 +12,16 @@ import java.util.Optional;
  * (v3: {@code version}, {@code status}, {@code message}, {@code tests}) and Gradescope's autograder
  * ({@code score}, {@code max_score}, {@code execution_time}, {@code output}, {@code visibility}, {@code tests}),
  * with gokata's per-kata results beside them. The classroom's batch grading adds whose submission it was and how
- * its grading run ended ({@code student}, {@code run}, {@code note}, {@code seconds}); the grade command leaves them
- * out.
+ * its grading run ended ({@code student}, {@code submission}, {@code run}, {@code note}, {@code seconds}); the grade
+ * command leaves them out.
  *
- * @param student the submission's name (its folder or zip name); null outside a batch
- * @param run     how the batch's grading run of this submission ended; null outside a batch
- * @param note    what the batch observed when the run did not end normally (exit status, last output)
- * @param seconds how long the batch's run of this submission took, wall clock
+ * @param student    the student's id: the submission's folder or zip name made safe for file names and unique in
+ *                   the class ({@code li wei} is {@code li_wei}); null outside a batch
+ * @param submission the folder or zip name as the student gave it ({@code li wei.zip}); null outside a batch, and in
+ *                   the results of a batch before this field
+ * @param run        how the batch's grading run of this submission ended; null outside a batch
+ * @param note       what the batch observed when the run did not end normally (exit status, last output)
+ * @param seconds    how long the batch's run of this submission took, wall clock
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CourseResult(
@@ -32,6 +36,7 @@ public record CourseResult(
         List<TestResult> tests,
         List<KataResult> katas,
         String student,
+        String submission,
         Run run,
         String note,
         Double seconds) {
@@ -78,13 +83,27 @@ public record CourseResult(
         String summary = katas.size() == 1 ? katas.getFirst().id() + ": " : "";
         summary += Points.format(score) + " of " + Points.format(max) + " points";
         return new CourseResult(3, status, messages.isEmpty() ? null : messages.toString(), score, max,
-                millis / 1000.0, summary, "visible", tests, katas, null, null, null, null);
+                millis / 1000.0, summary, "visible", tests, katas, null, null, null, null, null);
     }
 
-    /** These results as one student's in a batch: whose, how the grading run ended, and how long it took. */
-    public CourseResult ofStudent(String name, Run ended, String what, double took) {
+    /**
+     * These results as one student's in a batch: whose (the student's id, and the folder or zip name it was made
+     * from), how the grading run ended, and how long it took.
+     */
+    public CourseResult ofStudent(String name, String submitted, Run ended, String what, double took) {
         return new CourseResult(version, status, message, score, maxScore, executionTime, output, visibility, tests,
-                katas, name, ended, what, took);
+                katas, name, submitted, ended, what, took);
+    }
+
+    /**
+     * The folder or zip name of the submission when the student's id is not simply that name: made safe or made
+     * unique ({@code li wei} is {@code li_wei}; a second {@code li_wei} is {@code li_wei-2}), so that a report can
+     * say whose it is.
+     */
+    public Optional<String> renamedFrom() {
+        return Optional.ofNullable(submission)
+                .filter(s -> !s.equals(student) && !(s.toLowerCase(Locale.ROOT).endsWith(".zip")
+                        && s.substring(0, s.length() - 4).equals(student)));
     }
 
     /** True when every graded kata compiled and passed every test. */

@@ -197,6 +197,33 @@ class BatchGraderTest {
     }
 
     @Test
+    void givenResultsThatMayBeOfAnotherFolderOfTheSameName_whenResumed_thenThoseStudentsAreGradedAgain()
+            throws Exception {
+        var subs = Files.createDirectories(tmp.resolve("submissions"));
+        var both = List.of(SampleClass.counterPassed(), SampleClass.pipelinePassed());
+        for (var name : List.of("li wei", "li_wei", "a1")) {
+            FakeClass.student(subs, name, "ok", both);
+        }
+        var out = tmp.resolve("out");
+        var store = new ResultsStore(out.resolve("results"));
+        // as an older gokata left them: li wei's results as li_wei's, li_wei's as li_wei-2's, none naming its folder
+        ResultsJson.write(CourseResult.of(both, 0).ofStudent("li_wei", "li wei", Run.GRADED, "", 0),
+                store.file("li_wei"));
+        ResultsJson.write(CourseResult.of(both, 0).ofStudent("li_wei-2", null, Run.GRADED, "", 0),
+                store.file("li_wei-2"));
+        ResultsJson.write(CourseResult.of(both, 0).ofStudent("a1", null, Run.GRADED, "", 0), store.file("a1"));
+        var log = new StringWriter();
+
+        var summary = batch(out, 2).run(Submission.scan(subs, out), new PrintWriter(log), false);
+
+        assertEquals(1, summary.skipped(), "a1's name is no one else's: its results stand");
+        assertTrue(log.toString().contains("grading again: li_wei-2 (its results may be of another folder or zip"
+                + " of the same name), li_wei (its results may be of another folder or zip of the same name)"),
+                log.toString());
+        assertEquals("li wei", ResultsStore.read(store.file("li_wei-2")).orElseThrow().submission());
+    }
+
+    @Test
     void givenRegrade_whenAGradedClassIsGradedAgain_thenEveryStudentIsGradedAgain() throws Exception {
         var subs = Files.createDirectories(tmp.resolve("submissions"));
         for (var name : List.of("a1", "a2")) {
@@ -253,8 +280,55 @@ class BatchGraderTest {
             FakeClass.student(subs, name, "ok", List.of());
         }
         Files.createDirectories(subs.resolve("Jose\u0301")); // José as macOS lists it: e, then the accent
-        var ids = Submission.scan(subs, null).stream().map(Submission::id).toList();
-        assertEquals(List.of("José", "José-2", "Maya", "li_wei", "maya-2", "李", "王"), ids);
+        var ids = new HashMap<String, String>();
+        Submission.scan(subs, null).forEach(s -> ids.put(s.name(), s.id()));
+        assertEquals(Map.of("José", "José", "Jose\u0301", "José-2", "Maya", "Maya", "li wei", "li_wei",
+                "maya", "maya-2", "李", "李", "王", "王"), ids, "a name safe as it is keeps it");
+    }
+
+    @Test
+    void givenNamesEqualOnceMadeSafe_whenScanned_thenTheNameSafeAsItIsKeepsItAndTheOthersTakeSuffixesInNameOrder()
+            throws Exception {
+        var subs = Files.createDirectories(tmp.resolve("submissions"));
+        for (var name : List.of("li wei", "li_wei", "li_wei-2", "Maya", "maya", "li?wei")) {
+            Files.createDirectories(subs.resolve(name));
+        }
+        FakeClass.zipOf(subs.resolve("maya.zip"), "maya/exercises/counter/Counter.java", 10);
+
+        var ids = new HashMap<String, String>();
+        Submission.scan(subs, null).forEach(s -> ids.put(s.name(), s.id()));
+
+        assertEquals(Map.of("li_wei", "li_wei", "li_wei-2", "li_wei-2", "li wei", "li_wei-3", "li?wei", "li_wei-4",
+                "Maya", "Maya", "maya", "maya-2", "maya.zip", "maya-3"), ids);
+    }
+
+    @Test
+    void givenTwoNamesEqualOnceMadeSafe_whenGraded_thenTheResultsAndTheReportNameTheFolderEachCameFrom()
+            throws Exception {
+        var subs = Files.createDirectories(tmp.resolve("submissions"));
+        var both = List.of(SampleClass.counterPassed(), SampleClass.pipelinePassed());
+        FakeClass.student(subs, "li wei", "ok", both);
+        FakeClass.student(subs, "li_wei", "ok", List.of(SampleClass.counterRacy(), SampleClass.pipelinePassed()));
+        var out = tmp.resolve("out");
+
+        var r = byStudent(batch(out, 2).run(Submission.scan(subs, out), new PrintWriter(new StringWriter()), false)
+                .results());
+
+        assertEquals("li wei", r.get("li_wei-2").submission());
+        assertEquals(15, r.get("li_wei-2").score());
+        var file = Files.readString(out.resolve("results/li_wei-2.json"));
+        assertTrue(file.contains("\"submission\" : \"li wei\"") && !file.contains("renamedFrom"), file);
+        assertEquals("li_wei", r.get("li_wei").submission());
+        ClassOutputs.publish(FakeClass.COURSE, out);
+        var index = Files.readString(out.resolve("report/index.html"));
+        assertTrue(index.contains(">li_wei-2</a> <small>(submitted as li wei)</small></td>"), index);
+        assertTrue(index.contains(">li_wei</a></td>"), "li_wei is its own name: " + index);
+        var json = FakeClass.json(out.resolve("report/report.json")).get("students");
+        assertEquals("li wei", json.get(1).get("submission").asText(), json.toString());
+        assertTrue(Files.readString(out.resolve("feedback/li_wei-2.html"))
+                .contains("<strong>li_wei-2</strong> <small>(submitted as li wei)</small>"));
+        assertTrue(Files.readString(out.resolve("report/students/li_wei-2.html"))
+                .contains("<h1>li_wei-2 <small>(submitted as li wei)</small></h1>"));
     }
 
     @Test

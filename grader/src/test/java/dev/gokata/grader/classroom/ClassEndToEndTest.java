@@ -136,6 +136,7 @@ class ClassEndToEndTest {
             assertEquals("adder", json.get("katas").get(0).get("id").asText());
         }
         assertEquals("pass", json("s-ref-1").get("status").asText());
+        assertEquals("s-ref-zipped.zip", json("s-ref-zipped").get("submission").asText());
         var ref = json("s-ref-1").get("katas").get(0);
         assertEquals(4, ref.get("tests").size(), "three hidden tests and the private one");
         assertEquals("AdderPrivateTest.sumsNegativeNumbers", ref.get("tests").get(3).get("name").asText());
@@ -202,7 +203,7 @@ class ClassEndToEndTest {
             store.write(result); // written now: newer than every submission, so nobody is graded again
         }
         var left = ResultsStore.read(out.resolve("results/s-ref-1.json")).orElseThrow();
-        store.write(left.ofStudent("s-left", left.run(), "", left.seconds()));
+        store.write(left.ofStudent("s-left", "s-left", left.run(), "", left.seconds()));
 
         var o = new StringWriter();
         var e = new StringWriter();

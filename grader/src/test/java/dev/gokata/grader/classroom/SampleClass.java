@@ -71,7 +71,7 @@ final class SampleClass {
     /** {@code katas} as {@code name}'s results in a batch. */
     static CourseResult student(String name, CourseResult.Run run, String note, double seconds,
             List<KataResult> katas) {
-        return CourseResult.of(katas, Math.round(seconds * 1000)).ofStudent(name, run, note, seconds);
+        return CourseResult.of(katas, Math.round(seconds * 1000)).ofStudent(name, name, run, note, seconds);
     }
 
     static KataResult counterPassed() {
