@@ -14,7 +14,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 
 /**
- * The gradebook CSV: a row per student, a column of points per kata, then the total and the points available.
+ * The gradebook CSV: a row per student (its id, and the folder or zip name it was made from, as the student gave it),
+ * a column of points per kata, then the total and the points available.
  * The kata columns are the course's katas ({@link Course#katas(List)}), whatever the results: a kata the student has
  * no result for is an empty cell, and a class with no results gets the header row alone. Written with Jackson's CSV
  * dataformat.
@@ -22,6 +23,7 @@ import java.util.List;
 public final class Gradebook {
 
     static final String STUDENT = "student";
+    static final String SUBMISSION = "submission";
     static final String RUN = "run";
     static final String TOTAL = "total";
     static final String MAX = "max";
@@ -32,13 +34,14 @@ public final class Gradebook {
     /** Writes the gradebook of {@code students} to {@code file}. */
     public static void write(Course course, List<CourseResult> students, Path file) throws IOException {
         var katas = course.katas(students);
-        var schema = CsvSchema.builder().addColumn(STUDENT).addColumn(RUN);
+        var schema = CsvSchema.builder().addColumn(STUDENT).addColumn(SUBMISSION).addColumn(RUN);
         katas.forEach(k -> schema.addColumn(k.id()));
         schema.addColumn(TOTAL).addColumn(MAX);
         var rows = new ArrayList<LinkedHashMap<String, String>>();
         for (var student : students.stream().sorted(Comparator.comparing(CourseResult::student)).toList()) {
             var row = new LinkedHashMap<String, String>();
             row.put(STUDENT, defuse(student.student()));
+            row.put(SUBMISSION, student.submission() == null ? "" : defuse(student.submission()));
             row.put(RUN, student.run().name().toLowerCase(java.util.Locale.ROOT));
             katas.forEach(k -> row.put(k.id(), student.kata(k.id()).map(r -> Points.format(r.score())).orElse("")));
             row.put(TOTAL, Points.format(student.score()));

@@ -160,13 +160,15 @@ class ClassEndToEndTest {
     @Test
     void givenAGeneratedClass_whenGraded_thenTheGradebookHasARowPerStudentWithTheirPoints() throws IOException {
         var lines = Files.readAllLines(out.resolve("gradebook.csv"));
-        assertEquals("student,run,adder,total,max", lines.getFirst());
+        assertEquals("student,submission,run,adder,total,max", lines.getFirst());
         assertEquals(EXPECTED.size() + 1, lines.size());
         var rows = new LinkedHashMap<String, String>();
         lines.stream().skip(1).forEach(l -> rows.put(l.substring(0, l.indexOf(',')), l));
         for (var entry : EXPECTED.entrySet()) {
             var points = entry.getValue();
-            assertEquals(entry.getKey() + ",graded," + points + "," + points + ",8", rows.get(entry.getKey()));
+            var submission = entry.getKey() + (entry.getKey().endsWith("zipped") ? ".zip" : "");
+            assertEquals(entry.getKey() + "," + submission + ",graded," + points + "," + points + ",8",
+                    rows.get(entry.getKey()));
         }
     }
 

@@ -29,7 +29,7 @@ class ClassReportCommandTest {
                 "--course", FakeCourse.resource("fakecourse").toString());
 
         assertEquals(0, exit, err.toString());
-        assertEquals(List.of("student,run,adder,total,max"), Files.readAllLines(out.resolve("gradebook.csv")),
+        assertEquals(List.of("student,submission,run,adder,total,max"), Files.readAllLines(out.resolve("gradebook.csv")),
                 "adder is ready; later, not ready yet, has no hidden tests to grade");
     }
 }
