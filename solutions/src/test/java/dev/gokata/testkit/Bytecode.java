@@ -20,7 +20,8 @@ public final class Bytecode {
 
     /** Visits every method of {@code type}, lambda bodies included (each is a method of its own). */
     public static void visitMethods(Class<?> type, MethodReader reader) throws IOException {
-        try (InputStream in = type.getResourceAsStream(type.getSimpleName() + ".class")) {
+        String file = type.getName().substring(type.getName().lastIndexOf('.') + 1) + ".class"; // Outer$Inner.class
+        try (InputStream in = type.getResourceAsStream(file)) {
             if (in == null) {
                 throw new IOException("no compiled class of " + type.getName());
             }
