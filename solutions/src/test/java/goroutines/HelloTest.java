@@ -12,6 +12,7 @@ import dev.gokata.testkit.Goroutines;
 import dev.gokata.testkit.Stdout;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -261,16 +262,26 @@ class HelloTest {
 
     /**
      * The third goroutine calls a function value: fun stored in a variable ({@code Consumer<String> fv = this::fun}),
-     * then called through it. The output cannot show it, so this reads Hello's bytecode: a lambda or method reference
-     * must make a value of a functional interface other than Runnable, and some code must call that interface's
-     * method. Three forwarding lambdas print the same lines but skip the third way of starting a goroutine.
+     * then called through it. The output cannot show it, so this reads Hello's bytecode, and its nested and anonymous
+     * classes': some code must make a value of a functional interface other than Runnable (a lambda, a method
+     * reference, or an object of a class of Hello's own that implements it) and call that interface's method, or
+     * hand the value to a method that calls it ({@code forEach(fv)}). Three forwarding lambdas print the same lines
+     * but skip the third way of starting a goroutine.
      */
     @Test
     void theThirdGoroutineCallsAFunctionValue() throws IOException {
         Set<String> made = new HashSet<>();
         Set<String> called = new HashSet<>();
-        Bytecode.visitMethods(Hello.class, (access, name, desc) -> {
-            return new MethodVisitor(Opcodes.ASM9) {
+        Set<String> nest = new HashSet<>();
+        for (Class<?> c : Hello.class.getNestMembers()) {
+            nest.add(Type.getInternalName(c));
+            if (!c.isInterface() && c != Hello.class) {
+                Arrays.stream(c.getInterfaces()).filter(i -> i != Runnable.class).map(Type::getInternalName)
+                        .forEach(made::add);
+            }
+        }
+        for (Class<?> c : Hello.class.getNestMembers()) {
+            Bytecode.visitMethods(c, (access, name, desc) -> new MethodVisitor(Opcodes.ASM9) {
                 @Override
                 public void visitInvokeDynamicInsn(String n, String d, Handle bsm, Object... args) {
                     String type = Type.getReturnType(d).getInternalName();
@@ -285,9 +296,13 @@ class HelloTest {
                     if (op == Opcodes.INVOKEINTERFACE) {
                         called.add(owner);
                     }
+                    if (!nest.contains(owner)) { // a value handed to the JDK, which calls it: forEach(fv)
+                        Arrays.stream(Type.getArgumentTypes(d)).filter(t -> t.getSort() == Type.OBJECT)
+                                .map(Type::getInternalName).forEach(called::add);
+                    }
                 }
-            };
-        });
+            });
+        }
         made.retainAll(called);
         assertFalse(made.isEmpty(), "run() never calls fun through a function value: store fun in a variable,"
                 + " Consumer<String> fv = this::fun;, and start the third goroutine with go(() ->"
