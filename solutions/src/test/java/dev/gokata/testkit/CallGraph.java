@@ -3,6 +3,7 @@ package dev.gokata.testkit;
 import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -83,19 +84,32 @@ public final class CallGraph {
      * has no such method).
      */
     public Set<String> reachableFrom(String method) {
+        return reachableFrom(method, Set.of());
+    }
+
+    /**
+     * {@link #reachableFrom(String)}, not following into the methods {@code apart}: those a check must not credit to
+     * {@code method}, such as the kata's own API that a {@code main} only uses.
+     */
+    public Set<String> reachableFrom(String method, Collection<String> apart) {
         Set<String> reached = new LinkedHashSet<>();
         Deque<String> next = new ArrayDeque<>(List.of(method));
         while (!next.isEmpty()) {
             String m = next.pop();
-            if (calls.containsKey(m) && reached.add(m)) {
+            if (calls.containsKey(m) && !apart.contains(m) && reached.add(m)) {
                 calls.get(m).stream().filter(c -> c.owner().equals(owner)).map(Call::method).forEach(next::push);
             }
         }
         return reached;
     }
 
-    /** The calls of every method reachable from {@code method} ({@link #reachableFrom}), its own first. */
+    /** The calls of every method reachable from {@code method} ({@link #reachableFrom(String)}), its own first. */
     public List<Call> callsReachableFrom(String method) {
-        return reachableFrom(method).stream().flatMap(m -> calls.get(m).stream()).toList();
+        return callsReachableFrom(method, Set.of());
+    }
+
+    /** The calls of every method {@link #reachableFrom(String, Collection)}, its own first. */
+    public List<Call> callsReachableFrom(String method, Collection<String> apart) {
+        return reachableFrom(method, apart).stream().flatMap(m -> calls.get(m).stream()).toList();
     }
 }

@@ -1,6 +1,7 @@
 package dev.gokata.testkit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -43,7 +44,17 @@ class CallGraphTest {
         assertTrue(reached.contains("helper()Ljava/lang/String;"), "the helper the lambda calls: " + reached);
         assertTrue(reached.contains("viaReference()V"), "the method reference's target: " + reached);
         assertTrue(reached.stream().anyMatch(m -> m.startsWith("lambda$")), "the lambda's body: " + reached);
-        assertTrue(!reached.contains("unrelated()V"), "a method start never calls: " + reached);
+        assertFalse(reached.contains("unrelated()V"), "a method start never calls: " + reached);
+    }
+
+    @Test
+    void givenMethodsApart_whenFollowed_thenTheyAndWhatOnlyTheyCallAreNotReached() throws IOException {
+        CallGraph graph = CallGraph.of(Sample.class);
+
+        Set<String> reached = graph.reachableFrom("start()Ljava/lang/String;", graph.methodsNamed("helper"));
+
+        assertFalse(reached.contains("helper()Ljava/lang/String;"), "the method apart: " + reached);
+        assertTrue(reached.contains("viaReference()V"), "a method reached otherwise: " + reached);
     }
 
     @Test
