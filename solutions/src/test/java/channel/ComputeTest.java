@@ -169,8 +169,8 @@ class ComputeTest {
      * The value itself travels on the channel. The caller's wait alone cannot show it (a channel used only as a
      * done signal, with the value left in a shared array, also parks the caller in a receive), so this reads
      * Compute's bytecode: some method (the goroutine's lambda) must compute op, box the int and send it, itself or
-     * through the methods and lambdas of Compute it calls (a helper that computes, or one that sends, is the same
-     * goroutine's work).
+     * through the methods, lambdas and nested classes of Compute it calls (a helper that computes, or one that sends,
+     * is the same goroutine's work).
      */
     @Test
     void theGoroutineSendsTheComputedValueItself() throws IOException {
@@ -185,7 +185,7 @@ class ComputeTest {
     }
 
     /** The step of sending the computed value that {@code call} is (op, boxing the int, a send), or "". */
-    private static String step(CallGraph.Call call) {
+    private static String step(CallGraph.Method call) {
         return switch (call.name()) {
             case "applyAsInt" -> "applyAsInt";
             case "valueOf" -> call.owner().equals("java/lang/Integer") ? "valueOf" : "";

@@ -231,14 +231,15 @@ class DeadlineTest {
     }
 
     /**
-     * Reads main's compiled code, and that of the methods and lambdas of Deadline it calls (a helper that makes and
+     * Reads main's compiled code, and that of the methods, lambdas and nested classes of Deadline it calls (a helper that makes and
      * cancels the context, a {@code Runnable cancel = ctx::cancel} run in a finally), but not compute's: compute has
      * no context of main's to cancel.
      */
     @Test
     void whenMainRuns_thenItCancelsTheContextItMade() throws IOException {
         CallGraph graph = CallGraph.of(Deadline.class);
-        long cancels = graph.callsReachableFrom("main([Ljava/lang/String;)V", graph.methodsNamed("compute")).stream()
+        long cancels = graph.methodsNamed("main").stream()
+                .flatMap(main -> graph.callsReachableFrom(main, graph.methodsNamed("compute")).stream())
                 .filter(c -> c.name().equals("cancel") && c.desc().equals("()V")).count();
 
         assertTrue(cancels > 0, "main never cancels the context it made with Context.withDeadline: cancel it"

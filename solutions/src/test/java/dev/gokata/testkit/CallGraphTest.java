@@ -4,21 +4,31 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.gokata.testkit.CallGraph.Method;
 import java.io.IOException;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
-/** What the hidden tests' call graph of a student's class follows: its own methods, lambdas and method references. */
+/** What the hidden tests' call graph of a student's class follows: its own methods, lambdas and nested classes. */
 class CallGraphTest {
-    /** A class that splits its work over a helper, a lambda and a method reference; its names say what each does. */
+    private static final String SAMPLE = "dev/gokata/testkit/CallGraphTest$Sample";
+    private static final Method START = new Method(SAMPLE, "start", "()Ljava/lang/String;");
+
+    /** A class that splits its work over a helper, a lambda, a method reference and an anonymous class. */
     @SuppressWarnings("unused")
     static final class Sample {
         static String start() {
             Supplier<String> body = () -> helper();
             Runnable later = Sample::viaReference;
             later.run();
+            new Runnable() {
+                @Override
+                public void run() {
+                    Thread.yield();
+                }
+            }.run();
             return body.get();
         }
 
@@ -36,37 +46,40 @@ class CallGraphTest {
     }
 
     @Test
-    void givenAMethod_whenFollowed_thenItsHelpersLambdasAndMethodReferencesAreReached() throws IOException {
+    void givenAMethod_whenFollowed_thenItsHelpersLambdasMethodReferencesAndClassesAreReached() throws IOException {
         CallGraph graph = CallGraph.of(Sample.class);
 
-        Set<String> reached = graph.reachableFrom("start()Ljava/lang/String;");
+        Set<Method> reached = graph.reachableFrom(START);
 
-        assertTrue(reached.contains("helper()Ljava/lang/String;"), "the helper the lambda calls: " + reached);
-        assertTrue(reached.contains("viaReference()V"), "the method reference's target: " + reached);
-        assertTrue(reached.stream().anyMatch(m -> m.startsWith("lambda$")), "the lambda's body: " + reached);
-        assertFalse(reached.contains("unrelated()V"), "a method start never calls: " + reached);
+        assertTrue(reached.contains(new Method(SAMPLE, "helper", "()Ljava/lang/String;")), "the helper: " + reached);
+        assertTrue(reached.contains(new Method(SAMPLE, "viaReference", "()V")), "the reference's target: " + reached);
+        assertTrue(reached.stream().anyMatch(m -> m.name().startsWith("lambda$")), "the lambda's body: " + reached);
+        assertTrue(reached.contains(new Method(SAMPLE + "$1", "run", "()V")), "the anonymous class's run: " + reached);
+        assertFalse(reached.contains(new Method(SAMPLE, "unrelated", "()V")), "a method start never calls: " + reached);
     }
 
     @Test
     void givenMethodsApart_whenFollowed_thenTheyAndWhatOnlyTheyCallAreNotReached() throws IOException {
         CallGraph graph = CallGraph.of(Sample.class);
 
-        Set<String> reached = graph.reachableFrom("start()Ljava/lang/String;", graph.methodsNamed("helper"));
+        Set<Method> reached = graph.reachableFrom(START, graph.methodsNamed("helper"));
 
-        assertFalse(reached.contains("helper()Ljava/lang/String;"), "the method apart: " + reached);
-        assertTrue(reached.contains("viaReference()V"), "a method reached otherwise: " + reached);
+        assertFalse(reached.contains(new Method(SAMPLE, "helper", "()Ljava/lang/String;")), "apart: " + reached);
+        assertTrue(reached.contains(new Method(SAMPLE, "viaReference", "()V")), "reached otherwise: " + reached);
     }
 
     @Test
     void givenAMethod_whenItsCallsAreFollowed_thenOtherClassesCallsAreListedNotFollowed() throws IOException {
         CallGraph graph = CallGraph.of(Sample.class);
 
-        List<String> calls = graph.callsReachableFrom("start()Ljava/lang/String;").stream()
-                .filter(c -> !c.owner().equals("dev/gokata/testkit/CallGraphTest$Sample"))
+        List<String> calls = graph.callsReachableFrom(START).stream()
+                .filter(c -> !c.owner().startsWith(SAMPLE))
                 .map(c -> c.owner() + "." + c.name()).distinct().sorted().toList();
 
-        assertEquals(List.of("java/io/PrintStream.println", "java/lang/Runnable.run", "java/lang/String.valueOf",
-                "java/util/function/Supplier.get"), calls);
-        assertEquals(List.of("start()Ljava/lang/String;"), graph.methodsNamed("start"));
+        assertEquals(List.of("java/io/PrintStream.println", "java/lang/Object.<init>", "java/lang/Runnable.run",
+                "java/lang/String.valueOf", "java/lang/Thread.yield", "java/util/function/Supplier.get"), calls);
+        assertEquals(List.of(START), graph.methodsNamed("start"));
+        assertTrue(graph.methods().stream().noneMatch(m -> m.owner().equals("dev/gokata/testkit/CallGraphTest")),
+                "the nest host of a nested class is not its own: " + graph.methods());
     }
 }
