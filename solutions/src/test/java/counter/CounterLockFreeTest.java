@@ -31,7 +31,7 @@ class CounterLockFreeTest {
         List<String> locks = new ArrayList<>();
         List<String> atomics = new ArrayList<>();
         List<String> plainWrites = new ArrayList<>();
-        for (Class<?> c : Counter.class.getNestMembers()) { // its nested classes, records and anonymous classes too
+        for (Class<?> c : Bytecode.nest(Counter.class)) { // its nested classes, records and anonymous classes too
             String in = c == Counter.class ? "" : c.getName().substring(c.getName().indexOf('$') + 1) + ".";
             Bytecode.visitMethods(c, (access, method, desc) -> {
                 String name = in + method;

@@ -273,14 +273,14 @@ class HelloTest {
         Set<String> made = new HashSet<>();
         Set<String> called = new HashSet<>();
         Set<String> nest = new HashSet<>();
-        for (Class<?> c : Hello.class.getNestMembers()) {
+        for (Class<?> c : Bytecode.nest(Hello.class)) {
             nest.add(Type.getInternalName(c));
             if (!c.isInterface() && c != Hello.class) {
                 Arrays.stream(c.getInterfaces()).filter(i -> i != Runnable.class).map(Type::getInternalName)
                         .forEach(made::add);
             }
         }
-        for (Class<?> c : Hello.class.getNestMembers()) {
+        for (Class<?> c : Bytecode.nest(Hello.class)) {
             Bytecode.visitMethods(c, (access, name, desc) -> new MethodVisitor(Opcodes.ASM9) {
                 @Override
                 public void visitInvokeDynamicInsn(String n, String d, Handle bsm, Object... args) {

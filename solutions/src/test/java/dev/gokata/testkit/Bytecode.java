@@ -2,6 +2,8 @@ package dev.gokata.testkit;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.List;
+import java.util.stream.Stream;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassVisitor;
 import org.objectweb.asm.MethodVisitor;
@@ -16,6 +18,15 @@ public final class Bytecode {
     @FunctionalInterface
     public interface MethodReader {
         MethodVisitor method(int access, String name, String desc);
+    }
+
+    /**
+     * {@code type} and the classes nested in it, anonymous ones included: the student's code a check of {@code type}
+     * reads too, since a correct solution may keep part of its work in a nested class or a {@code new Runnable()}.
+     */
+    public static List<Class<?>> nest(Class<?> type) {
+        return Stream.of(type.getNestMembers())
+                .filter(c -> c == type || c.getName().startsWith(type.getName() + "$")).toList();
     }
 
     /** Visits every method of {@code type}, lambda bodies included (each is a method of its own). */

@@ -49,10 +49,7 @@ public final class CallGraph {
     /** Reads the compiled class {@code type} and the other classes of its nest (its nested and anonymous classes). */
     public static CallGraph of(Class<?> type) throws IOException {
         Map<Method, List<Method>> calls = new LinkedHashMap<>();
-        for (Class<?> c : type.getNestMembers()) {
-            if (c != type && !c.getName().startsWith(type.getName() + "$")) {
-                continue; // type is nested itself: its host's other members are not its own
-            }
+        for (Class<?> c : Bytecode.nest(type)) {
             String owner = Type.getInternalName(c);
             Bytecode.visitMethods(c, (access, name, desc) -> {
                 List<Method> made = new ArrayList<>();
