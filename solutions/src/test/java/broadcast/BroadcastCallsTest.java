@@ -14,8 +14,8 @@ import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 
 /**
- * Reads the bytecode of the student's Broadcast (lambdas included) and counts the Cond calls: the lesson is one
- * {@code broadcast()} that wakes every waiter, and no {@code signal()}. Checked against the
+ * Reads the bytecode of the student's Broadcast (lambdas and nested classes included) and counts the Cond calls: the
+ * lesson is one {@code broadcast()} that wakes every waiter, and no {@code signal()}. Checked against the
  * {@code signal-once-per-key} and {@code signal-instead-of-broadcast} fixtures. And it reads, method by method,
  * whether a map is written after the broadcast: the {@code broadcast-before-second-put} fixture writes rsc1,
  * broadcasts and unlocks, then writes rsc2 under the lock again. The rsc2 waiter that the broadcast woke may check
@@ -26,8 +26,8 @@ class BroadcastCallsTest {
     @Test
     void theWriterBroadcastsOnceAndNeverSignals() throws IOException {
         List<String> calls = new ArrayList<>();
-        Bytecode.visitMethods(Broadcast.class, (access, name, desc) -> {
-            return new MethodVisitor(Opcodes.ASM9) {
+        for (Class<?> c : Bytecode.nest(Broadcast.class)) {
+            Bytecode.visitMethods(c, (access, name, desc) -> new MethodVisitor(Opcodes.ASM9) {
                 @Override
                 public void visitMethodInsn(int op, String owner, String m, String d, boolean itf) {
                     if (owner.equals("dev/gokata/runtime/Cond")
@@ -35,8 +35,8 @@ class BroadcastCallsTest {
                         calls.add(m);
                     }
                 }
-            };
-        });
+            });
+        }
         String found = calls.isEmpty() ? "never calls signal() or broadcast()"
                 : "calls " + String.join(", ", calls.stream().map(m -> m + "()").toList());
         assertEquals(List.of("broadcast"), calls, "the code " + found + " on its Cond: the writer should change both"
@@ -47,20 +47,23 @@ class BroadcastCallsTest {
     @Test
     void theWriterBroadcastsOnlyAfterItsLastWrite() throws IOException {
         Map<String, List<String>> callsByMethod = new TreeMap<>();
-        Bytecode.visitMethods(Broadcast.class, (access, name, desc) -> {
-            List<String> calls = callsByMethod.computeIfAbsent(name + desc, k -> new ArrayList<>());
-            return new MethodVisitor(Opcodes.ASM9) {
-                @Override
-                public void visitMethodInsn(int op, String owner, String m, String d, boolean itf) {
-                    if (owner.equals("dev/gokata/runtime/Cond") && m.equals("broadcast")) {
-                        calls.add("broadcast");
-                    } else if (owner.startsWith("java/util/") && owner.endsWith("Map")
-                            && (m.equals("put") || m.equals("putIfAbsent") || m.equals("putAll"))) {
-                        calls.add("put");
+        for (Class<?> c : Bytecode.nest(Broadcast.class)) {
+            String in = c == Broadcast.class ? "" : c.getName().substring(c.getName().indexOf('$') + 1) + ".";
+            Bytecode.visitMethods(c, (access, name, desc) -> {
+                List<String> calls = callsByMethod.computeIfAbsent(in + name + desc, k -> new ArrayList<>());
+                return new MethodVisitor(Opcodes.ASM9) {
+                    @Override
+                    public void visitMethodInsn(int op, String owner, String m, String d, boolean itf) {
+                        if (owner.equals("dev/gokata/runtime/Cond") && m.equals("broadcast")) {
+                            calls.add("broadcast");
+                        } else if (owner.startsWith("java/util/") && owner.endsWith("Map")
+                                && (m.equals("put") || m.equals("putIfAbsent") || m.equals("putAll"))) {
+                            calls.add("put");
+                        }
                     }
-                }
-            };
-        });
+                };
+            });
+        }
         callsByMethod.forEach((method, calls) -> {
             int broadcast = calls.indexOf("broadcast");
             boolean writesAfter = broadcast >= 0 && calls.subList(broadcast, calls.size()).contains("put");
