@@ -1,13 +1,19 @@
 package ownership;
 
+import static dev.gokata.runtime.Go.go;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.gokata.runtime.Chan;
+import dev.gokata.runtime.Go;
 import dev.gokata.runtime.GoPanic;
+import dev.gokata.runtime.Goroutine;
 import dev.gokata.runtime.GroupedDump;
 import dev.gokata.runtime.Outcome;
 import dev.gokata.runtime.RecvChan;
+import dev.gokata.runtime.WaitReason;
 import dev.gokata.testkit.Goroutines;
 import dev.gokata.testkit.Sandbox;
 import dev.gokata.testkit.Stdout;
@@ -18,6 +24,7 @@ import java.lang.reflect.Type;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -46,12 +53,19 @@ import org.junit.jupiter.params.provider.ValueSource;
  *       WaitGroup: the values come out in order only by luck; the owner-goroutine test counts more than one.</li>
  *   <li>{@code separate-closer}: a buffered channel, one goroutine that sends and another that closes it: a send
  *       on a closed channel on unlucky schedules; the owner-goroutine test counts two.</li>
+ *   <li>{@code buffered-joins-its-goroutine}: a channel buffered for all n values, one owner goroutine, and
+ *       {@code owner()} waits for it to finish before returning the channel: every range works, but
+ *       {@code owner()} is seen parked in {@code [sync.WaitGroup.Wait]}.</li>
  * </ul>
  */
 @Timeout(20)
 class OwnershipTest {
     private static final Duration LIMIT = Duration.ofSeconds(3);
     private static final Duration GRACE = Duration.ofMillis(500);
+    /** How often the test looks at the goroutine that calls owner(). */
+    private static final Duration LOOK = Duration.ofMillis(1);
+    /** Values enough that sending them all takes an owner goroutine many looks. */
+    private static final int MANY = 100_000;
 
     @Test
     void ownerHandsOutOnlyTheReceiveSide() {
@@ -110,6 +124,43 @@ class OwnershipTest {
                 + " and which value comes first, or whether the close comes after the last send, is up to the"
                 + " scheduler. Ownership means one owner goroutine: start exactly one, which sends 0..n-1 in order and"
                 + " then closes the channel itself (in a finally)");
+    }
+
+    /**
+     * owner() returns at once: it starts the owner goroutine and hands out the channel without waiting for anything,
+     * so that the values are sent while a utilizer receives them. owner({@value #MANY}) is called in a goroutine of
+     * its own, which the test looks at every millisecond until it has returned the channel: a correct owner() never
+     * parks (making a channel and starting a goroutine do not wait), whatever the schedule. One that joins its
+     * goroutine before returning parks while that goroutine sends {@value #MANY} values into the buffer. Only an
+     * owner() that starts one goroutine is called so: one that starts a goroutine per value fails
+     * {@link #ownerStartsTheGoroutineThatWritesAndCloses}, and would start {@value #MANY} here.
+     */
+    @Test
+    void ownerReturnsTheChannelWithoutWaitingForItsGoroutine() {
+        var waited = new AtomicReference<WaitReason>();
+        runOwned(() -> {
+            var few = Goroutines.countStarts(() -> (RecvChan<Integer>) call(3));
+            few.result().forEach(v -> { });
+            if (few.goroutines() != 1) {
+                return; // ownerStartsTheGoroutineThatWritesAndCloses fails it; MANY goroutines would burden the JVM
+            }
+            Chan<RecvChan<Integer>> handedOut = Chan.make(1);
+            Goroutine caller = go(() -> handedOut.send((RecvChan<Integer>) call(MANY)));
+            while (!caller.finished() && waited.get() == null) {
+                Goroutines.blockedIn(caller).ifPresent(waited::set);
+                Go.sleep(LOOK);
+            }
+            int received = 0;
+            for (int v : handedOut.recv()) {
+                received++;
+            }
+            assertEquals(MANY, received, "values received from owner(" + MANY + ")");
+        });
+        assertNull(waited.get(), () -> "owner(" + MANY + ") waited in [" + waited.get().text() + "] before it "
+                + "returned the channel: it waited for its goroutine to finish, so every value was sent into the "
+                + "channel's buffer before anyone could receive one, and the buffer must have room for all of them. "
+                + "Return the channel at once, right after go(...): the owner goroutine then sends while a utilizer "
+                + "receives, and an unbuffered channel (Chan.make()) needs no room for the values");
     }
 
     // ---- helpers ----
