@@ -8,17 +8,24 @@ import dev.gokata.runtime.Chan;
 import dev.gokata.runtime.Goroutine;
 import dev.gokata.runtime.RecvChan;
 import dev.gokata.runtime.Select;
+import dev.gokata.testkit.Bytecode;
 import dev.gokata.testkit.Goroutines;
 import dev.gokata.testkit.Recv;
 import dev.gokata.testkit.Stdout;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.objectweb.asm.Label;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
 
 /**
  * Hidden tests of the cancellation kata (catalog §10.3): after the consumer takes one value and closes
@@ -37,7 +44,10 @@ import org.junit.jupiter.api.Timeout;
  *       ends, but never waits (a busy-wait); the tests that wait for the stages to wait see that;</li>
  *   <li>{@code continues-on-done}: square and merge's forwarders drop their value on done and go back to their
  *       input instead of returning: they end only because the generator closes its channel, and never if their
- *       input stays open.</li>
+ *       input stays open;</li>
+ *   <li>{@code closes-done-without-finally}: first closes done after the first value, but not in a finally: no run
+ *       shows it (nothing in first throws), and the test that reads first's bytecode finds no finally that closes
+ *       done.</li>
  * </ul>
  *
  * <p>Also checked, and kept out of the fixtures: each stage looks at done without waiting (a select with a
@@ -49,6 +59,7 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(value = 10, unit = TimeUnit.SECONDS)
 class CancellationTest {
     private static final Duration SETTLE = Duration.ofMillis(500);
+    private static final Set<String> CHANNEL_TYPES = Set.of("dev/gokata/runtime/Chan", "dev/gokata/runtime/SendChan");
 
     private static void assertAllStagesEnded(Goroutines.Baseline baseline, String after) {
         baseline.assertAllEnded(SETTLE, after + ": every send must be a select that also waits on <-done, and the"
@@ -213,6 +224,54 @@ class CancellationTest {
         values.sort(null);
         assertEquals(IntStream.rangeClosed(1, 500).map(n -> n * n).boxed().toList(), values,
                 "with done never closed, the pipeline must deliver every square of 1..500 exactly once");
+    }
+
+    /**
+     * first closes done in a finally (Go's {@code defer close(done)}), as the README asks: then done is closed however
+     * first leaves, also when something between making done and closing it throws, and no stage is left waiting on
+     * it. No run of these tests can show the difference (nothing in first throws here), so this reads first's
+     * bytecode: code that runs whatever is thrown (a finally, or a catch of Throwable) must close a channel, or call
+     * a method of Cancellation that may.
+     */
+    @Test
+    void whenFirstLeaves_thenAFinallyClosesDone() throws IOException {
+        var closes = new AtomicBoolean();
+        Bytecode.visitMethods(Cancellation.class, (access, name, desc) -> !name.equals("first") ? null
+                : new MethodVisitor(Opcodes.ASM9) {
+                    private final Set<Label> handlers = new HashSet<>();
+                    private boolean inHandler;
+
+                    @Override
+                    public void visitTryCatchBlock(Label start, Label end, Label handler, String type) {
+                        if (type == null || type.equals("java/lang/Throwable")) {
+                            handlers.add(handler);
+                        }
+                    }
+
+                    @Override
+                    public void visitLabel(Label label) {
+                        inHandler |= handlers.contains(label);
+                    }
+
+                    @Override
+                    public void visitInsn(int opcode) {
+                        if (opcode == Opcodes.ATHROW) {
+                            inHandler = false;
+                        }
+                    }
+
+                    @Override
+                    public void visitMethodInsn(int op, String owner, String method, String d, boolean itf) {
+                        boolean close = method.equals("close") && CHANNEL_TYPES.contains(owner);
+                        if (inHandler && (close || owner.equals("cancellation/Cancellation"))) {
+                            closes.set(true);
+                        }
+                    }
+                });
+        assertTrue(closes.get(), "first does not close done in a finally: if anything between making done and "
+                + "closing it throws, done stays open and every stage waits on it for ever. Close it whichever way "
+                + "first leaves (Go's defer close(done)): Chan<Void> done = Chan.make(); try { ... return "
+                + "out.recv(); } finally { done.close(); }");
     }
 
     @Test
