@@ -39,18 +39,25 @@ import org.junit.jupiter.api.Timeout;
  *   <li>{@code unbuffered-stop-ignored}: {@code t.stop()} whose result is ignored, on an unbuffered channel: when
  *       the last timer fired before stop, its callback blocks forever on the send. {@code
  *       aTimerThatFiresAsTheLoopEndsIsWaitedFor} arms the last timer with 0 ms, and the runtime fires a due timer
- *       before stop can stop it, so the callback blocks in every run; the other tests end on a 20 ms timer, which
- *       stop stops, so they pass it in every run.</li>
+ *       before stop can stop it, so the callback blocks in every run (and
+ *       {@link #aCallbackThatFiresAsTheLoopEndsHasPrintedWhenRunReturns}, which ends its timers alike, sees it
+ *       print after run returned); the other tests end on a 20 ms timer, which stop stops, so they pass it in every
+ *       run.</li>
  *   <li>{@code mutex-guarded}: the callback still resets {@code t}, now under a mutex that main holds while it
  *       assigns and stops it: no data race, but memory is still shared instead of communicated;
- *       {@link #onlyTheGoroutineThatCallsRunReArmsTheTimer} sees the callback draw the next duration.</li>
+ *       {@link #onlyTheGoroutineThatCallsRunReArmsTheTimer} sees the callback draw the next duration;</li>
+ *   <li>{@code buffered-stop-ignored}: a buffer of 1 and {@code t.stop()} whose result is ignored. Its callback never
+ *       blocks; when the last timer fires as the loop ends, it prints while or just after run returns, as the
+ *       schedule falls, and then ends. {@link #aCallbackThatFiresAsTheLoopEndsHasPrintedWhenRunReturns} holds its
+ *       line until run's goroutine waits for it, which it never does, so it prints after run returned in every
+ *       run;</li>
+ *   <li>{@code stop-ignored-sleep-drain}: the same, but run sleeps 5 ms after {@code stop()} and then drains the
+ *       channel without waiting: the held callback has not sent by then, and prints after run returned.</li>
  * </ul>
- * Not a fixture: a buffer of 1 and {@code t.stop()} whose result is ignored. Its callback never blocks; when the last
- * timer fires as the loop ends, it prints while or just after run returns, as the schedule falls, and then ends, so
- * no test can tell it in every run; every test passes it. Not a fixture either: a goroutine of its own receives and
- * resets while main sleeps through the budget and then stops the timer, which that goroutine may re-arm at the same
- * moment. {@link #onlyTheGoroutineThatCallsRunReArmsTheTimer} fails it in every run (that goroutine draws the
- * durations), but whether the timer outlives run depends on the schedule, so other tests' verdicts on it vary.
+ * Not a fixture: a goroutine of its own receives and resets while main sleeps through the budget and then stops
+ * the timer, which that goroutine may re-arm at the same moment. {@link #onlyTheGoroutineThatCallsRunReArmsTheTimer}
+ * fails it in every run (that goroutine draws the durations), but whether the timer outlives run depends on the
+ * schedule, so other tests' verdicts on it vary.
  */
 @Timeout(10)
 class TimerRaceTest {
@@ -138,18 +145,13 @@ class TimerRaceTest {
     }
 
     /**
-     * Durations of 1 ms until the budget is spent, then 0 ms: the timer armed by the loop's last reset is due as the
-     * loop ends, and the runtime fires a due timer before {@code stop()} can stop it (Go's race between the two,
-     * settled the same way every time), so its callback runs, and sends, every time.
+     * The timer armed by the loop's last reset is due as the loop ends ({@link #endingAtOnce}): a run that does not
+     * wait for its callback leaves it blocked on an unbuffered channel.
      */
     @Test
     void aTimerThatFiresAsTheLoopEndsIsWaitedFor() {
-        var budget = Duration.ofMillis(3);
-        long start = System.nanoTime();
-        Supplier<Duration> endingAtOnce = () -> System.nanoTime() - start < budget.toNanos() ? Duration.ofMillis(1)
-                : Duration.ZERO;
         var baseline = Goroutines.baseline();
-        Stdout.capture(new TimerRace(budget, endingAtOnce)::run);
+        Stdout.capture(endingAtOnce()::run);
         // A run that never stops the timer leaves it due: give it the time to start its callback, which a correct
         // run never lets happen, so that waiting only ever lets a leak show.
         Goroutines.pollUntil(() -> !baseline.startedSince().isEmpty(), LEFTOVER);
@@ -163,6 +165,37 @@ class TimerRaceTest {
                     + " returns (a buffer of 1 also keeps a callback that fires anyway from blocking forever)"
                     : ": nothing may outlive run"), leaked));
         }
+    }
+
+    /**
+     * The callback of a timer that fires as the loop ends has printed when run returns: run waits for it, it does not
+     * sleep through it. The timers end as in {@link #aTimerThatFiresAsTheLoopEndsIsWaitedFor}, so stop() finds the
+     * last one due and it fires, and what the callbacks print is held until the goroutine that called run waits for
+     * them in the runtime, or has returned ({@link HeldCallbacks}). A run that receives the callback's message when
+     * stop() returns false parks in that receive and lets it print; one that ignores stop()'s result returns, or
+     * sleeps and then returns, while the callback still holds its line, whatever the schedule.
+     */
+    @Test
+    void aCallbackThatFiresAsTheLoopEndsHasPrintedWhenRunReturns() {
+        int late = HeldCallbacks.lateWrites(endingAtOnce()::run, Duration.ofSeconds(1), LEFTOVER,
+                Duration.ofMillis(500));
+
+        assertEquals(0, late, "a timer callback printed after run returned: the timer armed by the loop's last"
+                + " reset fired as the loop ended, and run did not wait for its callback (it ignored stop()'s result,"
+                + " or slept instead of waiting). If stop() returns false, the timer has fired: receive its message,"
+                + " which the callback sends once it has printed, however long that takes");
+    }
+
+    /**
+     * A run with a 3 ms budget whose durations are 1 ms until the budget is spent, then 0 ms: the timer armed by the
+     * loop's last reset is due as the loop ends, and the runtime fires a due timer before {@code stop()} can stop it
+     * (Go's race between the two, settled the same way every time), so its callback runs, and sends, every time.
+     */
+    private static TimerRace endingAtOnce() {
+        var budget = Duration.ofMillis(3);
+        long start = System.nanoTime();
+        return new TimerRace(budget, () -> System.nanoTime() - start < budget.toNanos() ? Duration.ofMillis(1)
+                : Duration.ZERO);
     }
 
     /**
