@@ -161,6 +161,17 @@ public final class Goroutine {
         return Optional.ofNullable(waitReason);
     }
 
+    /**
+     * The number of this goroutine's current or last wait: each wait it begins (a channel operation or a select that
+     * cannot complete at once, a sleep, a lock, a WaitGroup) takes the next one, wrapping after 2^29. Two looks at a
+     * parked goroutine that read the same number saw it in one wait; another number means it woke and waited again
+     * in between: how a test tells a goroutine that polls (a select with a short timer, in a loop) from one that
+     * waits.
+     */
+    public int waitNumber() {
+        return (int) WAIT_STATE.getVolatile(this) >>> STATE_BITS;
+    }
+
     /** True once the goroutine's function has returned or panicked. */
     public boolean finished() {
         return (boolean) FINISHED.getAcquire(this);

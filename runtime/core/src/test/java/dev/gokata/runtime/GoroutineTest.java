@@ -18,6 +18,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -27,6 +28,27 @@ import org.junit.jupiter.api.Timeout;
  */
 @Timeout(30)
 class GoroutineTest {
+
+    @Test
+    void givenAGoroutineParkedInOneReceive_whenLookedAtTwice_thenItsWaitNumberStaysTheSameUntilItWaitsAgain() {
+        runOk(() -> {
+            Chan<Integer> ch = Chan.make();
+            Chan<Integer> again = Chan.make();
+            Goroutine receiver = go(() -> {
+                ch.recv();
+                again.recv();
+            });
+            Programs.awaitWaiting(receiver, WaitReason.CHAN_RECEIVE);
+            int first = receiver.waitNumber();
+            Go.sleep(Duration.ofMillis(20));
+            assertEquals(first, receiver.waitNumber(), "still in the same receive");
+            ch.send(1);
+            Awaitility.await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(1))
+                    .until(() -> receiver.waitNumber() != first && receiver.waitReason().isPresent());
+            assertEquals(first + 1, receiver.waitNumber(), "the second receive is the next wait");
+            again.send(2);
+        });
+    }
 
     @Test
     void givenAThreadStartedByAGoroutine_whenItUsesTheRuntime_thenItJoinsTheGoroutinesProgram() {
