@@ -10,6 +10,7 @@ import dev.gokata.runtime.WaitReason;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
@@ -107,6 +108,20 @@ public final class Goroutines {
         T result = call.get();
         long after = Go.go(() -> { }).id();
         return new Started<>(result, after - before - 1);
+    }
+
+    /**
+     * Looks at {@code g} twice, {@code look} apart, and says how many times it woke and waited again in between while
+     * nothing could have woken it ({@code quiet}, asked after the second look, holds: no sender has sent yet, say).
+     * Empty if it stayed in one wait, or if {@code quiet} no longer holds and the wakes tell nothing. A goroutine
+     * parked in a select that waits sees no wake; one that polls (a select with a 1 ms timer, in a loop) parks
+     * each time, so its wait reason alone looks right, and wakes at every tick ({@link Goroutine#waitNumber}).
+     */
+    public static OptionalInt wakesWhileQuiet(Goroutine g, Duration look, BooleanSupplier quiet) {
+        int first = g.waitNumber();
+        Go.sleep(look);
+        int now = g.waitNumber();
+        return now != first && quiet.getAsBoolean() ? OptionalInt.of(now - first) : OptionalInt.empty();
     }
 
     /**

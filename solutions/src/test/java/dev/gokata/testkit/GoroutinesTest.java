@@ -7,10 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gokata.runtime.Chan;
 import dev.gokata.runtime.Goroutine;
+import dev.gokata.runtime.Select;
 import dev.gokata.runtime.WaitReason;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
 
@@ -56,6 +58,28 @@ class GoroutinesTest {
 
             assertEquals(Optional.empty(), Goroutines.blockedIn(receiver));
             release.countDown();
+        }, LIMIT, "the test deadlocked");
+    }
+
+    @Test
+    void aGoroutineThatPollsWakesWhileQuietAndOneThatWaitsDoesNot() {
+        Sandbox.runToExit(() -> {
+            var ch = Chan.<Integer>make();
+            Goroutine waiter = go(ch::recv);
+            Goroutine poller = go(() -> {
+                boolean[] got = {false};
+                while (!got[0]) {
+                    Select.select().recv(ch, v -> got[0] = true).after(Duration.ofMillis(1), () -> { }).run();
+                }
+            });
+            assertTrue(Goroutines.pollUntil(() -> Goroutines.blockedIn(waiter).isPresent(), LIMIT));
+
+            assertEquals(OptionalInt.empty(), Goroutines.wakesWhileQuiet(waiter, Duration.ofMillis(30), () -> true));
+            assertTrue(Goroutines.wakesWhileQuiet(poller, Duration.ofMillis(30), () -> true).isPresent());
+            assertEquals(OptionalInt.empty(), Goroutines.wakesWhileQuiet(poller, Duration.ofMillis(30), () -> false),
+                    "no longer quiet: the wakes tell nothing");
+            ch.send(1);
+            ch.send(2);
         }, LIMIT, "the test deadlocked");
     }
 
