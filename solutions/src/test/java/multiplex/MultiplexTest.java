@@ -36,12 +36,17 @@ import org.junit.jupiter.api.Timeout;
  *   <li>{@code timer-poll}: loops over a select with the two receive cases and a 1 ms {@code after} case until two
  *       messages came; it parks in {@code [select]}, but with a deadline (its thread is {@code TIMED_WAITING}), which
  *       a select without a timer never has. The same test fails a select that gives up after a fixed time.</li>
+ *   <li>{@code after-channel-poll}: the same poll with a receive from a 1 ms {@code after} channel instead of an
+ *       {@code after} case: the select has no deadline of its own, so it parks in {@code [select]} like one that
+ *       waits, but its wait number changes at every tick while both senders still sleep.</li>
  * </ul>
  */
 @Timeout(20)
 class MultiplexTest {
     private static final Duration LIMIT = Duration.ofSeconds(3);
     private static final Duration GRACE = Duration.ofMillis(500);
+    /** How long the test watches a parked receiver for wakes, well before either sender sends. */
+    private static final Duration LOOK = Duration.ofMillis(100);
 
     @Test
     void theFasterChannelIsReceivedFirst() {
@@ -100,8 +105,22 @@ class MultiplexTest {
                         + "blocked. Leave the timer out: a select with only the two receive cases parks until one of "
                         + "them is ready, however long the senders take");
             }
+            var wakes = Goroutines.wakesWhileQuiet(receiver, LOOK, () -> sendersAsleep(receiver));
+            if (wakes.isPresent()) {
+                fail("before either sender had sent (after 300 and 400 ms), multiplex woke and waited again "
+                        + wakes.getAsInt() + " times in " + LOOK.toMillis() + " ms: it polls, running its select in "
+                        + "a loop with a timer channel (a receive from after(...)) that wakes it at every tick. Leave "
+                        + "the timer out: a select with only the two receive cases parks until one of them is ready");
+            }
             assertEquals(Set.of("one", "two"), Set.copyOf(result.recv()), "both messages, in either order");
         }, LIMIT, "multiplex deadlocked: every goroutine is waiting");
+    }
+
+    /** Whether both senders that {@code receiver} started are still sleeping: neither has sent, nor can wake it. */
+    private static boolean sendersAsleep(Goroutine receiver) {
+        var senders = receiver.program().goroutines().stream().filter(g -> g.parentId() == receiver.id()).toList();
+        return senders.size() == 2 && senders.stream().allMatch(g -> g.waitReason().equals(Optional.of(
+                WaitReason.SLEEP)));
     }
 
     /**
