@@ -14,6 +14,7 @@ import dev.gokata.testkit.Stdout;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -35,12 +36,17 @@ import org.junit.jupiter.api.Test;
  *       results and times are right, but it waits in {@code [chan receive]}: the waits-in-a-select test fails.</li>
  *   <li>{@code busy-poll-default}: loops over a select with an empty default case until the deadline; it never
  *       parks, so it is never seen waiting in {@code [select]}.</li>
+ *   <li>{@code timer-poll}: loops over a select with a 1 ms {@code after} case until the message came or the
+ *       deadline passed. It parks in {@code [select]} with a deadline, as the one select with the whole timeout
+ *       does, but its wait number changes at every tick while the sender still sleeps.</li>
  * </ul>
  */
 @org.junit.jupiter.api.Timeout(20)
 class TimeoutTest {
     private static final Duration LIMIT = Duration.ofSeconds(3);
     private static final Duration GRACE = Duration.ofMillis(1200);
+    /** How long the test watches a parked receiver for wakes, well before the sender sends. */
+    private static final Duration LOOK = Duration.ofMillis(100);
 
     private record Timed(String result, long millis) {
     }
@@ -97,8 +103,22 @@ class TimeoutTest {
                 fail("before the message came (after 300 ms; the timeout was 1000 ms), receive should wait in a "
                         + "select on the channel and a timer ([select]); " + notASelect(waiting));
             }
+            var wakes = Goroutines.wakesWhileQuiet(receiver, LOOK, () -> senderAsleep(receiver));
+            if (wakes.isPresent()) {
+                fail("before the message came (after 300 ms; the timeout was 1000 ms), receive woke and waited "
+                        + "again " + wakes.getAsInt() + " times in " + LOOK.toMillis() + " ms: it polls, running a "
+                        + "select with a short timer in a loop until the deadline. Give the one select the whole "
+                        + "timeout (after(timeout)): it parks until the message or the timeout comes, whichever is "
+                        + "first");
+            }
             assertEquals("one", result.recv(), "the sender needs 300 ms and the timeout is 1000 ms");
         }, LIMIT, "receive deadlocked");
+    }
+
+    /** Whether the sender that {@code receiver} started is still sleeping: it has not sent, nor can it wake it. */
+    private static boolean senderAsleep(Goroutine receiver) {
+        var senders = receiver.program().goroutines().stream().filter(g -> g.parentId() == receiver.id()).toList();
+        return senders.size() == 1 && senders.getFirst().waitReason().equals(Optional.of(WaitReason.SLEEP));
     }
 
     /** What waiting in {@code reason} (null: never parked) instead of {@code [select]} means, and what to do. */
