@@ -2,7 +2,6 @@ package ownership;
 
 import static dev.gokata.runtime.Go.go;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -24,6 +23,7 @@ import java.lang.reflect.Type;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
@@ -54,8 +54,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  *   <li>{@code separate-closer}: a buffered channel, one goroutine that sends and another that closes it: a send
  *       on a closed channel on unlucky schedules; the owner-goroutine test counts two.</li>
  *   <li>{@code buffered-joins-its-goroutine}: a channel buffered for all n values, one owner goroutine, and
- *       {@code owner()} waits for it to finish before returning the channel: every range works, but
- *       {@code owner()} is seen parked in {@code [sync.WaitGroup.Wait]}.</li>
+ *       {@code owner()} waits for it to finish before returning the channel: every range works, but the
+ *       goroutine that calls {@code owner()} begins a wait ({@code [sync.WaitGroup.Wait]}) before it returns.</li>
  * </ul>
  */
 @Timeout(20)
@@ -129,14 +129,16 @@ class OwnershipTest {
     /**
      * owner() returns at once: it starts the owner goroutine and hands out the channel without waiting for anything,
      * so that the values are sent while a utilizer receives them. owner({@value #MANY}) is called in a goroutine of
-     * its own, which the test looks at every millisecond until it has returned the channel: a correct owner() never
-     * parks (making a channel and starting a goroutine do not wait), whatever the schedule. One that joins its
-     * goroutine before returning parks while that goroutine sends {@value #MANY} values into the buffer. Only an
-     * owner() that starts one goroutine is called so: one that starts a goroutine per value fails
-     * {@link #ownerStartsTheGoroutineThatWritesAndCloses}, and would start {@value #MANY} here.
+     * its own, whose wait number ({@link Goroutine#waitNumber}) is read before and after the call: a correct owner()
+     * begins no wait (making a channel and starting a goroutine do not wait), whatever the schedule. One that joins
+     * its goroutine waits while that goroutine sends {@value #MANY} values into the buffer (milliseconds), unless the
+     * goroutine is done before the join even begins. The test also looks at that goroutine every millisecond, to name
+     * what it waited in. Only an owner() that starts one goroutine is called so: one that starts a goroutine per
+     * value fails {@link #ownerStartsTheGoroutineThatWritesAndCloses}, and would start {@value #MANY} here.
      */
     @Test
     void ownerReturnsTheChannelWithoutWaitingForItsGoroutine() {
+        var waits = new AtomicInteger();
         var waited = new AtomicReference<WaitReason>();
         runOwned(() -> {
             var few = Goroutines.countStarts(() -> (RecvChan<Integer>) call(3));
@@ -145,7 +147,12 @@ class OwnershipTest {
                 return; // ownerStartsTheGoroutineThatWritesAndCloses fails it; MANY goroutines would burden the JVM
             }
             Chan<RecvChan<Integer>> handedOut = Chan.make(1);
-            Goroutine caller = go(() -> handedOut.send((RecvChan<Integer>) call(MANY)));
+            Goroutine caller = go(() -> {
+                int before = Goroutine.current().waitNumber();
+                var owned = (RecvChan<Integer>) call(MANY);
+                waits.set(Goroutine.current().waitNumber() - before);
+                handedOut.send(owned);
+            });
             while (!caller.finished() && waited.get() == null) {
                 Goroutines.blockedIn(caller).ifPresent(waited::set);
                 Go.sleep(LOOK);
@@ -156,11 +163,12 @@ class OwnershipTest {
             }
             assertEquals(MANY, received, "values received from owner(" + MANY + ")");
         });
-        assertNull(waited.get(), () -> "owner(" + MANY + ") waited in [" + waited.get().text() + "] before it "
-                + "returned the channel: it waited for its goroutine to finish, so every value was sent into the "
-                + "channel's buffer before anyone could receive one, and the buffer must have room for all of them. "
-                + "Return the channel at once, right after go(...): the owner goroutine then sends while a utilizer "
-                + "receives, and an unbuffered channel (Chan.make()) needs no room for the values");
+        assertEquals(0, waits.get(), () -> "owner(" + MANY + ") waited" + (waited.get() == null ? ""
+                : " in [" + waited.get().text() + "]") + " before it returned the channel: it waited for its "
+                + "goroutine to finish, so every value was sent into the channel's buffer before anyone could receive "
+                + "one, and the buffer must have room for all of them. Return the channel at once, right after "
+                + "go(...): the owner goroutine then sends while a utilizer receives, and an unbuffered channel "
+                + "(Chan.make()) needs no room for the values");
     }
 
     // ---- helpers ----
