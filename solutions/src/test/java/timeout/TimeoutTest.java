@@ -2,6 +2,7 @@ package timeout;
 
 import static dev.gokata.runtime.Go.go;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -11,11 +12,19 @@ import dev.gokata.runtime.WaitReason;
 import dev.gokata.testkit.Goroutines;
 import dev.gokata.testkit.Sandbox;
 import dev.gokata.testkit.Stdout;
+import java.io.IOException;
+import java.io.InputStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.tree.AbstractInsnNode;
+import org.objectweb.asm.tree.ClassNode;
+import org.objectweb.asm.tree.MethodInsnNode;
+import org.objectweb.asm.tree.MethodNode;
 
 /**
  * Hidden tests of the kata "Select: a timeout". Course seconds become milliseconds: a 50 ms timeout against a
@@ -38,7 +47,11 @@ import org.junit.jupiter.api.Test;
  *       parks, so it is never seen waiting in {@code [select]}.</li>
  *   <li>{@code timer-poll}: loops over a select with a 1 ms {@code after} case until the message came or the
  *       deadline passed. It parks in {@code [select]} with a deadline, as the one select with the whole timeout
- *       does, but its wait number changes at every tick while the sender still sleeps.</li>
+ *       does, but its wait number changes at every tick while the sender still sleeps;</li>
+ *   <li>{@code non-blocking-send}: an unbuffered channel, and the sender sends without waiting (a select with a
+ *       default case): it never blocks, but drops a message that is ready before receive waits in its select. The
+ *       tests' senders always find receive waiting; the test that reads Timeout's bytecode finds the dropping
+ *       send.</li>
  * </ul>
  */
 @org.junit.jupiter.api.Timeout(20)
@@ -119,6 +132,52 @@ class TimeoutTest {
     private static boolean senderAsleep(Goroutine receiver) {
         var senders = receiver.program().goroutines().stream().filter(g -> g.parentId() == receiver.id()).toList();
         return senders.size() == 1 && senders.getFirst().waitReason().equals(Optional.of(WaitReason.SLEEP));
+    }
+
+    /**
+     * The sender never drops the message: one that is ready before receive waits in its select (its goroutine may be
+     * slow to get there) must still reach it. A buffer of 1 keeps it; a send without waiting (a select with a default
+     * case) on an unbuffered channel drops it. No run of these tests shows that (receive always waits in its select
+     * by the time their senders send), so this reads Timeout's bytecode: when every channel it makes is unbuffered,
+     * none of its methods may select with both a send case and a default case.
+     */
+    @Test
+    void theSenderNeverDropsItsMessage() throws IOException {
+        var node = new ClassNode();
+        try (InputStream in = Timeout.class.getResourceAsStream("Timeout.class")) {
+            new ClassReader(in.readAllBytes()).accept(node, ClassReader.SKIP_DEBUG);
+        }
+        boolean buffered = false;
+        boolean dropping = false;
+        for (MethodNode m : node.methods) {
+            boolean sends = false;
+            boolean orDefault = false;
+            for (AbstractInsnNode insn : m.instructions) {
+                if (insn instanceof MethodInsnNode call && call.owner.equals("dev/gokata/runtime/Select")) {
+                    sends |= call.name.equals("send");
+                    orDefault |= call.name.equals("orDefault");
+                }
+                if (insn instanceof MethodInsnNode call && call.owner.equals("dev/gokata/runtime/Chan")
+                        && call.name.equals("make") && call.desc.startsWith("(I)")) {
+                    buffered |= previous(call).getOpcode() != Opcodes.ICONST_0;
+                }
+            }
+            dropping |= sends && orDefault;
+        }
+        assertFalse(dropping && !buffered, "the sender sends without waiting (a select with a default case) on an "
+                + "unbuffered channel: when its message is ready before receive waits in its select (receive's "
+                + "goroutine may be slow to get there), nobody receives at that moment, and the message is dropped "
+                + "although the timeout has not passed. Give the channel a buffer of 1 (Chan.make(1)) and send with "
+                + "a plain ch.send(...): the message then waits in the buffer, and the sender always finishes");
+    }
+
+    /** The instruction before {@code insn}, labels and frames left out. */
+    private static AbstractInsnNode previous(AbstractInsnNode insn) {
+        AbstractInsnNode p = insn.getPrevious();
+        while (p != null && p.getOpcode() < 0) {
+            p = p.getPrevious();
+        }
+        return p == null ? insn : p;
     }
 
     /** What waiting in {@code reason} (null: never parked) instead of {@code [select]} means, and what to do. */
