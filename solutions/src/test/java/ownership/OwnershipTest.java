@@ -65,7 +65,7 @@ class OwnershipTest {
     /** How often the test looks at the goroutine that calls owner(). */
     private static final Duration LOOK = Duration.ofMillis(1);
     /** Values enough that sending them all takes an owner goroutine many looks. */
-    private static final int MANY = 100_000;
+    private static final int MANY = 10_000;
 
     @Test
     void ownerHandsOutOnlyTheReceiveSide() {
