@@ -266,7 +266,7 @@ class BatchGraderTest {
         assertEquals(7, published.students());
         var csv = Files.readAllLines(published.gradebook());
         assertEquals(8, csv.size());
-        assertEquals("s3,graded,5,5,10,15", csv.get(3));
+        assertEquals("s3,s3,graded,5,5,10,15", csv.get(3));
         assertEquals(names, gradedLog().stream().sorted().toList(), "each student graded once");
         assertTrue(Files.exists(merged.resolve("feedback/s7.html")));
         assertEquals(7, ClassMerge.merge(List.of(parts.get(0)), merged), "merging a shard twice changes nothing");
