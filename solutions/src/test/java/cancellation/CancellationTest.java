@@ -9,6 +9,7 @@ import dev.gokata.runtime.Goroutine;
 import dev.gokata.runtime.RecvChan;
 import dev.gokata.runtime.Select;
 import dev.gokata.testkit.Bytecode;
+import dev.gokata.testkit.CallGraph;
 import dev.gokata.testkit.Goroutines;
 import dev.gokata.testkit.Recv;
 import dev.gokata.testkit.Stdout;
@@ -23,6 +24,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.objectweb.asm.Handle;
 import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
@@ -60,6 +62,8 @@ import org.objectweb.asm.Opcodes;
 class CancellationTest {
     private static final Duration SETTLE = Duration.ofMillis(500);
     private static final Set<String> CHANNEL_TYPES = Set.of("dev/gokata/runtime/Chan", "dev/gokata/runtime/SendChan");
+    /** Cancellation and the classes nested in it, by the prefix of their internal names. */
+    private static final String NEST = "cancellation/Cancellation";
 
     private static void assertAllStagesEnded(Goroutines.Baseline baseline, String after) {
         baseline.assertAllEnded(SETTLE, after + ": every send must be a select that also waits on <-done, and the"
@@ -230,12 +234,17 @@ class CancellationTest {
      * first closes done in a finally (Go's {@code defer close(done)}), as the README asks: then done is closed however
      * first leaves, also when something between making done and closing it throws, and no stage is left waiting on
      * it. No run of these tests can show the difference (nothing in first throws here), so this reads first's
-     * bytecode: code that runs whatever is thrown (a finally, or a catch of Throwable) must close a channel, or call
-     * a method of Cancellation that may.
+     * bytecode: code that runs whatever is thrown (a finally, or a catch of Throwable) must close a channel, call a
+     * method of Cancellation (or of a class nested in it) that may, or run a functional interface (a
+     * {@code Runnable cancel = done::close} run in the finally, Go's {@code defer cancel()}) while first makes a
+     * lambda, method reference or object of a nested class that closes a channel.
      */
     @Test
     void whenFirstLeaves_thenAFinallyClosesDone() throws IOException {
-        var closes = new AtomicBoolean();
+        var graph = CallGraph.of(Cancellation.class);
+        var closesInHandler = new AtomicBoolean();
+        var runsInHandler = new AtomicBoolean();
+        var makesCloser = new AtomicBoolean();
         Bytecode.visitMethods(Cancellation.class, (access, name, desc) -> !name.equals("first") ? null
                 : new MethodVisitor(Opcodes.ASM9) {
                     private final Set<Label> handlers = new HashSet<>();
@@ -262,16 +271,44 @@ class CancellationTest {
 
                     @Override
                     public void visitMethodInsn(int op, String owner, String method, String d, boolean itf) {
-                        boolean close = method.equals("close") && CHANNEL_TYPES.contains(owner);
-                        if (inHandler && (close || owner.equals("cancellation/Cancellation"))) {
-                            closes.set(true);
+                        if (inHandler && (closesChannel(owner, method) || inNest(owner))) {
+                            closesInHandler.set(true);
+                        }
+                        if (inHandler && op == Opcodes.INVOKEINTERFACE) {
+                            runsInHandler.set(true);
+                        }
+                        if (method.equals("<init>") && inNest(owner) && closes(graph, owner, method, d)) {
+                            makesCloser.set(true); // a new Runnable() { ... } of first's own
+                        }
+                    }
+
+                    @Override
+                    public void visitInvokeDynamicInsn(String n, String d, Handle bsm, Object... args) {
+                        for (Object arg : args) {
+                            if (arg instanceof Handle h && closes(graph, h.getOwner(), h.getName(), h.getDesc())) {
+                                makesCloser.set(true);
+                            }
                         }
                     }
                 });
-        assertTrue(closes.get(), "first does not close done in a finally: if anything between making done and "
-                + "closing it throws, done stays open and every stage waits on it for ever. Close it whichever way "
-                + "first leaves (Go's defer close(done)): Chan<Void> done = Chan.make(); try { ... return "
-                + "out.recv(); } finally { done.close(); }");
+        assertTrue(closesInHandler.get() || runsInHandler.get() && makesCloser.get(), "first does not close done in a"
+                + " finally: if anything between making done and closing it throws, done stays open and every stage"
+                + " waits on it for ever. Close it whichever way first leaves (Go's defer close(done)): Chan<Void>"
+                + " done = Chan.make(); try { ... return out.recv(); } finally { done.close(); }");
+    }
+
+    private static boolean inNest(String owner) {
+        return owner.equals(NEST) || owner.startsWith(NEST + "$");
+    }
+
+    /** Whether running the method closes a channel: it is a channel's close, or code of the nest that reaches one. */
+    private static boolean closes(CallGraph graph, String owner, String method, String desc) {
+        return closesChannel(owner, method) || graph.callsReachableFrom(new CallGraph.Method(owner, method, desc))
+                .stream().anyMatch(c -> closesChannel(c.owner(), c.name()));
+    }
+
+    private static boolean closesChannel(String owner, String method) {
+        return method.equals("close") && CHANNEL_TYPES.contains(owner);
     }
 
     @Test
