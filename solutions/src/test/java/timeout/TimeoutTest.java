@@ -9,20 +9,18 @@ import static org.junit.jupiter.api.Assertions.fail;
 import dev.gokata.runtime.Chan;
 import dev.gokata.runtime.Goroutine;
 import dev.gokata.runtime.WaitReason;
+import dev.gokata.testkit.Bytecode;
 import dev.gokata.testkit.Goroutines;
 import dev.gokata.testkit.Sandbox;
 import dev.gokata.testkit.Stdout;
 import java.io.IOException;
-import java.io.InputStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.tree.AbstractInsnNode;
-import org.objectweb.asm.tree.ClassNode;
 import org.objectweb.asm.tree.MethodInsnNode;
 import org.objectweb.asm.tree.MethodNode;
 
@@ -143,10 +141,7 @@ class TimeoutTest {
      */
     @Test
     void theSenderNeverDropsItsMessage() throws IOException {
-        var node = new ClassNode();
-        try (InputStream in = Timeout.class.getResourceAsStream("Timeout.class")) {
-            new ClassReader(in.readAllBytes()).accept(node, ClassReader.SKIP_DEBUG);
-        }
+        var node = Bytecode.classNode(Timeout.class);
         boolean buffered = false;
         boolean dropping = false;
         for (MethodNode m : node.methods) {

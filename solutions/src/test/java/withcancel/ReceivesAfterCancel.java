@@ -1,16 +1,14 @@
 package withcancel;
 
+import dev.gokata.testkit.Bytecode;
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
 import java.util.function.IntPredicate;
-import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.tree.AbstractInsnNode;
-import org.objectweb.asm.tree.ClassNode;
 import org.objectweb.asm.tree.JumpInsnNode;
 import org.objectweb.asm.tree.LabelNode;
 import org.objectweb.asm.tree.LookupSwitchInsnNode;
@@ -42,14 +40,7 @@ final class ReceivesAfterCancel {
 
     /** The receives of {@code type}'s method {@code name} (the first so named) that can run again after a cancel. */
     static List<String> in(Class<?> type, String name) throws IOException {
-        var node = new ClassNode();
-        try (InputStream in = type.getResourceAsStream(type.getSimpleName() + ".class")) {
-            if (in == null) {
-                throw new IOException("no compiled class of " + type.getName());
-            }
-            new ClassReader(in.readAllBytes()).accept(node, ClassReader.SKIP_DEBUG);
-        }
-        MethodNode method = node.methods.stream().filter(m -> m.name.equals(name)).findFirst()
+        MethodNode method = Bytecode.classNode(type).methods.stream().filter(m -> m.name.equals(name)).findFirst()
                 .orElseThrow(() -> new IOException(type.getSimpleName() + " has no method " + name));
         return new ReceivesAfterCancel(method).find();
     }

@@ -8,6 +8,7 @@ import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassVisitor;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.tree.ClassNode;
 
 /** Reads a student's compiled class with ASM, for the lessons its output cannot show (what a method calls). */
 public final class Bytecode {
@@ -31,17 +32,32 @@ public final class Bytecode {
 
     /** Visits every method of {@code type}, lambda bodies included (each is a method of its own). */
     public static void visitMethods(Class<?> type, MethodReader reader) throws IOException {
+        read(type, new ClassVisitor(Opcodes.ASM9) {
+            @Override
+            public MethodVisitor visitMethod(int access, String name, String desc, String sig, String[] ex) {
+                return reader.method(access, name, desc);
+            }
+        });
+    }
+
+    /**
+     * The whole of {@code type}'s compiled class as ASM's tree ({@link ClassNode}), lambda bodies included: for a check
+     * that follows a method's control flow rather than its calls one by one.
+     */
+    public static ClassNode classNode(Class<?> type) throws IOException {
+        var node = new ClassNode();
+        read(type, node);
+        return node;
+    }
+
+    /** Reads {@code type}'s class file, without debug information, into {@code visitor}. */
+    private static void read(Class<?> type, ClassVisitor visitor) throws IOException {
         String file = type.getName().substring(type.getName().lastIndexOf('.') + 1) + ".class"; // Outer$Inner.class
         try (InputStream in = type.getResourceAsStream(file)) {
             if (in == null) {
                 throw new IOException("no compiled class of " + type.getName());
             }
-            new ClassReader(in.readAllBytes()).accept(new ClassVisitor(Opcodes.ASM9) {
-                @Override
-                public MethodVisitor visitMethod(int access, String name, String desc, String sig, String[] ex) {
-                    return reader.method(access, name, desc);
-                }
-            }, ClassReader.SKIP_DEBUG);
+            new ClassReader(in.readAllBytes()).accept(visitor, ClassReader.SKIP_DEBUG);
         }
     }
 }
